@@ -1,0 +1,318 @@
+//! Canonical speakers for one article.
+//!
+//! The registry learns the people of an article as the text goes by: names with their titles
+//! (`Defense Secretary Pete Hegseth`), appositives (`Ziad, a nurse`) and the speakers of
+//! earlier quotes. A mention is then resolved to the most recent compatible entry:
+//! a surname to the full name, a pronoun to the last person of its gender, a role to the
+//! person introduced with that title. Names are scanned once, incrementally, so the cost
+//! is linear in the article.
+
+use super::phrase::{self, Np};
+use super::{Range, SpeakerRef, lower};
+use crate::lexicon::{self, Gender, PronounKind};
+use crate::model::{Resolution, SpeakerType};
+use crate::text::{self, Tok};
+
+#[derive(Debug, Clone)]
+struct Entity {
+    /// Canonical name as written at its fullest (`Tom Cotton`).
+    name: String,
+    /// Lower-case words of the name.
+    words: Vec<String>,
+    gender: Gender,
+    /// Lower-case titles and roles seen with the name (`senator`, `defense secretary`).
+    titles: Vec<String>,
+    speaker_type: SpeakerType,
+    /// Byte offset of the latest mention, for recency.
+    last_seen: usize,
+}
+
+/// The people and organisations of one article.
+#[derive(Debug, Default)]
+pub struct Entities {
+    list: Vec<Entity>,
+    scanned_to: usize,
+    toks: Vec<Tok>,
+}
+
+impl Entities {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Learns the names of `text[scanned_to..upto]`.
+    fn scan(&mut self, text: &str, upto: usize) {
+        if upto <= self.scanned_to {
+            return;
+        }
+        // Start and stop on paragraph bounds so a name is never cut in two.
+        let from = self.scanned_to;
+        let to = text[upto..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| upto + i);
+        let mut toks = std::mem::take(&mut self.toks);
+        text::tokenize_into(text, from, to, &mut toks);
+        self.scanned_to = to;
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_word() || !text::is_capitalised(&text[toks[i].start..toks[i].end]) {
+                // Lower-case titles before a name: `spokesman Frank Shaw`.
+                i += 1;
+                continue;
+            }
+            let Some((a, b, titles)) = phrase::name_with_titles(text, &toks, i) else {
+                i += 1;
+                continue;
+            };
+            let name_toks = &toks[a..b];
+            let first = name_toks
+                .iter()
+                .find(|t| !phrase::is_courtesy(&text[t.start..t.end]))
+                .map(|t| lower(text, t).into_owned());
+            let first_gender = first.as_deref().and_then(|f| lexicon::get().first_name(f));
+            let is_person = !titles.is_empty() || (first_gender.is_some() && b - a >= 2);
+            if is_person {
+                let mut titles = titles;
+                titles.extend(appositive_titles(text, &toks, b));
+                let gender = courtesy_gender(text, &toks[a..b])
+                    .or(first_gender)
+                    .unwrap_or(Gender::Unknown);
+                self.learn(text, &toks[a..b], titles, gender, SpeakerType::Person);
+            }
+            i = b.max(i + 1);
+        }
+        self.toks = toks;
+    }
+
+    /// Adds or updates an entity from a name's tokens.
+    fn learn(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        titles: Vec<String>,
+        gender: Gender,
+        speaker_type: SpeakerType,
+    ) -> usize {
+        let toks: Vec<&Tok> = toks
+            .iter()
+            .filter(|t| !phrase::is_courtesy(&text[t.start..t.end]))
+            .collect();
+        let Some(last_tok) = toks.last() else {
+            return usize::MAX;
+        };
+        let words: Vec<String> = toks.iter().map(|t| lower(text, t).into_owned()).collect();
+        let name = toks
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let pos = last_tok.end;
+        if let Some(idx) = self.find_name(&words) {
+            let e = &mut self.list[idx];
+            if words.len() > e.words.len() {
+                e.words = words;
+                e.name = name;
+            }
+            for t in titles {
+                if !e.titles.contains(&t) {
+                    e.titles.push(t);
+                }
+            }
+            if e.gender == Gender::Unknown {
+                e.gender = gender;
+            }
+            e.last_seen = e.last_seen.max(pos);
+            return idx;
+        }
+        self.list.push(Entity {
+            name,
+            words,
+            gender,
+            titles,
+            speaker_type,
+            last_seen: pos,
+        });
+        self.list.len() - 1
+    }
+
+    /// The most recent entity whose name is `words` or ends with them (`Cotton` ⊂
+    /// `Tom Cotton`), or whose single word starts a longer name.
+    fn find_name(&self, words: &[String]) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, e) in self.list.iter().enumerate() {
+            let matches = e.words == words
+                || (words.len() < e.words.len() && e.words.ends_with(words))
+                || (words.len() > e.words.len() && words.ends_with(&e.words))
+                || (words.len() == 1 && e.words.first() == words.first());
+            if matches && best.is_none_or(|b| self.list[b].last_seen <= e.last_seen) {
+                best = Some(i);
+            }
+        }
+        best
+    }
+
+    /// Resolves a mention to a canonical speaker.
+    pub fn resolve(&mut self, text: &str, np: &Np) -> SpeakerRef {
+        self.scan(text, np.range.start);
+        let mention = &text[np.range.start..np.range.end];
+        let unresolved = |ty| SpeakerRef {
+            mention: np.range,
+            name: strip_the(mention).to_string(),
+            speaker_type: ty,
+            resolution: Resolution::Unresolved,
+        };
+        match np.speaker_type {
+            SpeakerType::Pronoun => {
+                let w = mention.to_lowercase();
+                let kind = lexicon::get().pronoun(&w);
+                let found = match kind {
+                    Some(PronounKind::Person(g)) => self.latest(np.range.start, |e| {
+                        e.speaker_type == SpeakerType::Person
+                            && (g == Gender::Unknown
+                                || e.gender == Gender::Unknown
+                                || e.gender == g)
+                    }),
+                    Some(PronounKind::Thing) | Some(PronounKind::Plural) => {
+                        self.latest(np.range.start, |e| e.speaker_type != SpeakerType::Person)
+                    }
+                    // `who`: the name just before it.
+                    None if w == "who" => self.latest(np.range.start, |_| true),
+                    _ => None,
+                };
+                match found {
+                    Some(i) => {
+                        let e = &mut self.list[i];
+                        if e.gender == Gender::Unknown {
+                            if let Some(PronounKind::Person(g)) = kind {
+                                e.gender = g;
+                            }
+                        }
+                        SpeakerRef {
+                            mention: np.range,
+                            name: e.name.clone(),
+                            speaker_type: e.speaker_type,
+                            resolution: Resolution::Pronoun,
+                        }
+                    }
+                    None => unresolved(SpeakerType::Pronoun),
+                }
+            }
+            SpeakerType::Person | SpeakerType::Organization => {
+                let mut toks = Vec::new();
+                text::tokenize_into(text, np.range.start, np.range.end, &mut toks);
+                let toks: Vec<Tok> = toks
+                    .into_iter()
+                    .filter(|t| t.is_word() && lower(text, t) != "the")
+                    .collect();
+                let n_words = toks
+                    .iter()
+                    .filter(|t| !phrase::is_courtesy(&text[t.start..t.end]))
+                    .count();
+                let gender = courtesy_gender(text, &toks).unwrap_or(Gender::Unknown);
+                let before = self.list.len();
+                let idx = self.learn(text, &toks, Vec::new(), gender, np.speaker_type);
+                let Some(e) = self.list.get(idx) else {
+                    return unresolved(np.speaker_type);
+                };
+                let resolution = if idx < before && e.words.len() > n_words {
+                    Resolution::Surname
+                } else {
+                    Resolution::Mention
+                };
+                SpeakerRef {
+                    mention: np.range,
+                    name: e.name.clone(),
+                    speaker_type: e.speaker_type,
+                    resolution,
+                }
+            }
+            SpeakerType::Descriptor => {
+                let words: Vec<String> = mention
+                    .split_whitespace()
+                    .map(|w| w.to_lowercase())
+                    .collect();
+                let found = self.latest(np.range.start, |e| {
+                    e.titles.iter().any(|t| {
+                        let tw: Vec<&str> = t.split(' ').collect();
+                        // The title's last word is the head: `secretary`, `senator`, `nurse`.
+                        tw.last().is_some_and(|h| words.iter().any(|w| w == h))
+                            && tw.iter().all(|x| words.iter().any(|w| w == x))
+                    })
+                });
+                match found {
+                    Some(i) => {
+                        let e = &mut self.list[i];
+                        e.last_seen = e.last_seen.max(np.range.end);
+                        SpeakerRef {
+                            mention: np.range,
+                            name: e.name.clone(),
+                            speaker_type: e.speaker_type,
+                            resolution: Resolution::Descriptor,
+                        }
+                    }
+                    None => unresolved(SpeakerType::Descriptor),
+                }
+            }
+        }
+    }
+
+    /// The entity mentioned most recently before `pos` that satisfies `ok`.
+    fn latest(&self, pos: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.last_seen <= pos && ok(e))
+            .max_by_key(|(_, e)| e.last_seen)
+            .map(|(i, _)| i)
+    }
+}
+
+fn strip_the(s: &str) -> &str {
+    s.strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s)
+}
+
+/// Gender from a courtesy title (`Mr.`, `Mrs.`, `Ms.`).
+fn courtesy_gender(text: &str, toks: &[Tok]) -> Option<Gender> {
+    toks.iter()
+        .find_map(|t| match text[t.start..t.end].to_lowercase().as_str() {
+            "mr." | "mr" => Some(Gender::Male),
+            "mrs." | "mrs" | "ms." | "ms" | "miss" => Some(Gender::Female),
+            _ => None,
+        })
+}
+
+/// Titles in an appositive after a name: `Ziad, a nurse,` → `nurse`;
+/// `Frank Shaw, Microsoft's Chief Communications Officer,` → `chief communications officer`.
+fn appositive_titles(text: &str, toks: &[Tok], b: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if !toks.get(b).is_some_and(|t| t.is_punct(',')) {
+        return out;
+    }
+    let l = lexicon::get();
+    let mut j = b + 1;
+    while j < toks.len() && j < b + 12 && toks[j].is_word() {
+        if let Some(n) = phrase::title_at(text, toks, j) {
+            let t = toks[j..j + n]
+                .iter()
+                .map(|t| lower(text, t).into_owned())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(t);
+            j += n;
+            continue;
+        }
+        let w = lower(text, &toks[j]);
+        if l.is_person_noun(&w) {
+            out.push(w.into_owned());
+        }
+        j += 1;
+    }
+    out
+}
+
+#[allow(dead_code)]
+fn range_text(text: &str, r: Range) -> &str {
+    &text[r.start..r.end]
+}

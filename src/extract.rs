@@ -1,0 +1,821 @@
+//! Stage 2: find quoted spans in an article's text.
+//!
+//! A nom lexer turns the text into quotation-mark tokens (everything else is skipped in bulk);
+//! each mark is classified as opening, closing or apostrophe from its neighbours, and a
+//! per-paragraph stack pairs them. The grammar is written out for people in
+//! `grammar/quotes.ebnf`.
+//!
+//! What this stage does not do: decide whether a span is speech, a partial quote or a scare
+//! term, or who said it (that is `attribute`). It never fails: malformed marks become
+//! [`Stray`] records, and an unclosed mark is contained to its paragraph, so one stray mark
+//! cannot shift every later pair.
+//!
+//! Time is linear in the text: every byte is looked at a bounded number of times, the
+//! nesting stack is capped at [`MAX_DEPTH`], and look-ahead is precomputed per paragraph.
+
+use nom::{IResult, Parser, branch::alt, bytes::complete::tag, combinator::value};
+
+use crate::lexicon;
+
+/// Deeper nesting than this is not a quotation any reader can follow; marks beyond it are
+/// reported as strays instead of growing the stack.
+pub const MAX_DEPTH: usize = 32;
+
+/// Convention a quoted span is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// `"…"`, `“…”`, `„…“`, `''…''`, ``` ``…'' ```.
+    Double,
+    /// `'…'`, `‘…’`.
+    Single,
+    /// `«…»`, `‹…›`, `»…«`.
+    Guillemet,
+}
+
+/// One quotation-mark glyph the lexer knows (mirrors `grammar/quote_marks.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glyph {
+    StraightDouble,
+    LeftDouble,
+    RightDouble,
+    LowDouble,
+    ReversedDouble,
+    DoubledApostrophe,
+    DoubledBacktick,
+    FullwidthDouble,
+    StraightSingle,
+    LeftSingle,
+    RightSingle,
+    LowSingle,
+    ReversedSingle,
+    LeftGuillemet,
+    RightGuillemet,
+    LeftSingleGuillemet,
+    RightSingleGuillemet,
+}
+
+/// The role a glyph has by its shape alone; context may overrule it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Nominal {
+    Open,
+    Close,
+    Either,
+}
+
+impl Glyph {
+    pub fn family(self) -> Family {
+        use Glyph::*;
+        match self {
+            StraightDouble | LeftDouble | RightDouble | LowDouble | ReversedDouble
+            | DoubledApostrophe | DoubledBacktick | FullwidthDouble => Family::Double,
+            StraightSingle | LeftSingle | RightSingle | LowSingle | ReversedSingle => {
+                Family::Single
+            }
+            LeftGuillemet | RightGuillemet | LeftSingleGuillemet | RightSingleGuillemet => {
+                Family::Guillemet
+            }
+        }
+    }
+
+    fn nominal(self) -> Nominal {
+        use Glyph::*;
+        match self {
+            LeftDouble | LowDouble | ReversedDouble | DoubledBacktick | LeftSingle | LowSingle
+            | ReversedSingle | LeftGuillemet | LeftSingleGuillemet => Nominal::Open,
+            RightDouble | RightSingle | RightGuillemet | RightSingleGuillemet => Nominal::Close,
+            StraightDouble | DoubledApostrophe | FullwidthDouble | StraightSingle => {
+                Nominal::Either
+            }
+        }
+    }
+
+    /// The text of the glyph, for the table test against `grammar/quote_marks.tsv`.
+    pub fn as_str(self) -> &'static str {
+        use Glyph::*;
+        match self {
+            StraightDouble => "\"",
+            LeftDouble => "\u{201C}",
+            RightDouble => "\u{201D}",
+            LowDouble => "\u{201E}",
+            ReversedDouble => "\u{201F}",
+            DoubledApostrophe => "''",
+            DoubledBacktick => "``",
+            FullwidthDouble => "\u{FF02}",
+            StraightSingle => "'",
+            LeftSingle => "\u{2018}",
+            RightSingle => "\u{2019}",
+            LowSingle => "\u{201A}",
+            ReversedSingle => "\u{201B}",
+            LeftGuillemet => "\u{00AB}",
+            RightGuillemet => "\u{00BB}",
+            LeftSingleGuillemet => "\u{2039}",
+            RightSingleGuillemet => "\u{203A}",
+        }
+    }
+
+    pub const ALL: [Glyph; 17] = [
+        Glyph::StraightDouble,
+        Glyph::LeftDouble,
+        Glyph::RightDouble,
+        Glyph::LowDouble,
+        Glyph::ReversedDouble,
+        Glyph::DoubledApostrophe,
+        Glyph::DoubledBacktick,
+        Glyph::FullwidthDouble,
+        Glyph::StraightSingle,
+        Glyph::LeftSingle,
+        Glyph::RightSingle,
+        Glyph::LowSingle,
+        Glyph::ReversedSingle,
+        Glyph::LeftGuillemet,
+        Glyph::RightGuillemet,
+        Glyph::LeftSingleGuillemet,
+        Glyph::RightSingleGuillemet,
+    ];
+}
+
+/// A quoted span as the extractor found it. Offsets are byte offsets into the article text;
+/// `text[start..end]` includes the marks, `text[content_start..content_end]` excludes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub content_start: usize,
+    pub content_end: usize,
+    pub family: Family,
+    /// 0 for a top-level quote, 1 for a quote inside it, and so on.
+    pub depth: usize,
+    /// Index (into the returned spans) of the quote this one is nested in.
+    pub parent: Option<usize>,
+    /// How many paragraphs the quote runs over (1 for most quotes).
+    pub n_paragraphs: usize,
+}
+
+/// Why a mark did not become part of a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StrayKind {
+    /// An opening mark whose paragraph ended without a closing mark or a continuation.
+    Unclosed,
+    /// A closing mark with nothing open to close.
+    Unopened,
+    /// A mark beyond [`MAX_DEPTH`] levels of nesting.
+    TooDeep,
+}
+
+/// A quotation mark that could not be paired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stray {
+    pub pos: usize,
+    pub kind: StrayKind,
+}
+
+/// Everything the extractor found in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Quotes in order of their start offset (an outer quote before the quotes inside it).
+    pub spans: Vec<Span>,
+    pub strays: Vec<Stray>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexer (nom)
+
+/// Bytes that may begin a quotation mark or a line break: ASCII marks, and the lead bytes of
+/// the multi-byte marks (U+00AB/BB start with C2, U+2018–203A with E2, U+FF02 with EF).
+const fn interesting_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xEF] = true;
+    t
+}
+static INTERESTING: [bool; 256] = interesting_table();
+
+/// Skips text that cannot hold a mark. Every byte it stops at is ASCII or a UTF-8 lead byte,
+/// so the split is always on a char boundary.
+fn plain(input: &str) -> IResult<&str, &str> {
+    let n = input
+        .bytes()
+        .position(|b| INTERESTING[b as usize])
+        .unwrap_or(input.len());
+    Ok((&input[n..], &input[..n]))
+}
+
+/// A quotation-mark glyph. Two-character glyphs come first so `''` is not read as two `'`.
+fn glyph(input: &str) -> IResult<&str, Glyph> {
+    alt((
+        value(Glyph::DoubledApostrophe, tag("''")),
+        value(Glyph::DoubledBacktick, tag("``")),
+        value(Glyph::StraightDouble, tag("\"")),
+        value(Glyph::StraightSingle, tag("'")),
+        value(Glyph::LeftDouble, tag("\u{201C}")),
+        value(Glyph::RightDouble, tag("\u{201D}")),
+        value(Glyph::LowDouble, tag("\u{201E}")),
+        value(Glyph::ReversedDouble, tag("\u{201F}")),
+        value(Glyph::LeftSingle, tag("\u{2018}")),
+        value(Glyph::RightSingle, tag("\u{2019}")),
+        value(Glyph::LowSingle, tag("\u{201A}")),
+        value(Glyph::ReversedSingle, tag("\u{201B}")),
+        value(Glyph::LeftGuillemet, tag("\u{00AB}")),
+        value(Glyph::RightGuillemet, tag("\u{00BB}")),
+        value(Glyph::LeftSingleGuillemet, tag("\u{2039}")),
+        value(Glyph::RightSingleGuillemet, tag("\u{203A}")),
+        value(Glyph::FullwidthDouble, tag("\u{FF02}")),
+    ))
+    .parse_complete(input)
+}
+
+/// A line break: `\r\n`, `\n` or `\r`.
+fn line_break(input: &str) -> IResult<&str, ()> {
+    value((), alt((tag("\r\n"), tag("\n"), tag("\r")))).parse_complete(input)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    Mark(Glyph),
+    Break,
+}
+
+/// Iterates over the marks and line breaks of a text, with their byte offsets.
+struct Lexer<'a> {
+    base: &'a str,
+    rest: &'a str,
+}
+
+impl<'a> Lexer<'a> {
+    fn new(text: &'a str) -> Self {
+        Lexer {
+            base: text,
+            rest: text,
+        }
+    }
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = (usize, usize, Token);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            // `plain` cannot fail; the match keeps nom's error type out of the hot path.
+            if let Ok((rest, _)) = plain(self.rest) {
+                self.rest = rest;
+            }
+            if self.rest.is_empty() {
+                return None;
+            }
+            let pos = self.base.len() - self.rest.len();
+            if let Ok((rest, g)) = glyph(self.rest) {
+                let len = self.rest.len() - rest.len();
+                self.rest = rest;
+                return Some((pos, len, Token::Mark(g)));
+            }
+            if let Ok((rest, ())) = line_break(self.rest) {
+                let len = self.rest.len() - rest.len();
+                self.rest = rest;
+                return Some((pos, len, Token::Break));
+            }
+            // A lead byte of something that is not a mark (an em dash, a non-breaking space):
+            // step over that one character.
+            let step = self.rest.chars().next().map_or(1, char::len_utf8);
+            self.rest = &self.rest[step..];
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification
+
+/// What stands next to a mark, as far as pairing cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Start or end of the text, a line break or white space.
+    Space,
+    /// A letter or digit.
+    Word,
+    /// `( [ {`
+    Opener,
+    /// `. , ; : ! ? ) ] } …`
+    Closer,
+    /// Dashes and slashes, which may stand on either side of a quote.
+    Dash,
+    /// Another quotation mark.
+    Quote,
+    /// Anything else (`$`, `%`, `*`, `#`, …).
+    Symbol,
+}
+
+fn side_of(c: Option<char>) -> Side {
+    match c {
+        None => Side::Space,
+        Some(c) if c.is_whitespace() => Side::Space,
+        Some(c) if c.is_alphanumeric() => Side::Word,
+        Some('(' | '[' | '{') => Side::Opener,
+        Some('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{2026}') => Side::Closer,
+        Some('-' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '/') => Side::Dash,
+        Some(
+            '"' | '\'' | '`' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2018}'
+            | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{00AB}' | '\u{00BB}' | '\u{2039}'
+            | '\u{203A}' | '\u{FF02}',
+        ) => Side::Quote,
+        Some(_) => Side::Symbol,
+    }
+}
+
+/// A mark after classification, before pairing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// Straight marks between two neutral sides: decided by what is open.
+    Toggle,
+    /// A closing single mark that may also be a plural possessive (`consumers' rights`).
+    CloseOrApostrophe,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    len: usize,
+    family: Family,
+    role: Role,
+}
+
+/// Decides what a mark at `pos` is from its glyph and the characters beside it.
+/// Returns `None` for an apostrophe.
+fn classify(text: &str, pos: usize, len: usize, g: Glyph) -> Option<Role> {
+    let prev_char = text[..pos].chars().next_back();
+    let next_char = text[pos + len..].chars().next();
+    let prev = side_of(prev_char);
+    let next = side_of(next_char);
+    let can_open = matches!(prev, Side::Space | Side::Opener | Side::Dash | Side::Quote)
+        && !matches!(next, Side::Space);
+    let can_close =
+        !matches!(prev, Side::Space | Side::Opener) && !matches!(next, Side::Word | Side::Opener);
+
+    if g.family() == Family::Single {
+        return classify_single(text, pos, len, g, prev, next, prev_char);
+    }
+    Some(match (can_open, can_close, g.nominal()) {
+        (true, false, _) => Role::Open,
+        (false, true, _) => Role::Close,
+        (_, _, Nominal::Open) => Role::Open,
+        (_, _, Nominal::Close) => Role::Close,
+        (_, _, Nominal::Either) => {
+            // `a"b` or ` " `: only what is open can say. A closing punctuation mark before
+            // it (`"Yes,"he said`) means it closes.
+            if prev == Side::Closer {
+                Role::Close
+            } else {
+                Role::Toggle
+            }
+        }
+    })
+}
+
+fn classify_single(
+    text: &str,
+    pos: usize,
+    len: usize,
+    g: Glyph,
+    prev: Side,
+    next: Side,
+    prev_char: Option<char>,
+) -> Option<Role> {
+    // Between letters it is always an apostrophe: didn't, Guizhou's, rock’n’roll.
+    if prev == Side::Word && next == Side::Word {
+        return None;
+    }
+    let after = &text[pos + len..];
+    let opening_context = matches!(prev, Side::Space | Side::Opener | Side::Dash | Side::Quote);
+    if opening_context && matches!(next, Side::Word | Side::Symbol | Side::Quote) {
+        // A right single mark at the start of a word is an apostrophe in typeset text
+        // (’90s, ’em); only the left mark and the straight one open quotes.
+        if g == Glyph::RightSingle {
+            return None;
+        }
+        if g == Glyph::StraightSingle && is_elision(after) {
+            return None;
+        }
+        return Some(Role::Open);
+    }
+    let closing_context = !matches!(prev, Side::Space | Side::Opener)
+        && matches!(
+            next,
+            Side::Space | Side::Closer | Side::Dash | Side::Quote | Side::Symbol
+        );
+    if closing_context {
+        if g == Glyph::LeftSingle || g == Glyph::LowSingle || g == Glyph::ReversedSingle {
+            return Some(Role::Open);
+        }
+        // `consumers' rights`, `Jesus' words`, `goin' home`: a closing mark after a letter
+        // followed by a space may be a possessive or an elided letter.
+        let possessive = prev == Side::Word
+            && next == Side::Space
+            && prev_char.is_some_and(|c| c.is_alphabetic());
+        return Some(if possessive {
+            Role::CloseOrApostrophe
+        } else {
+            Role::Close
+        });
+    }
+    if g == Glyph::LeftSingle && next != Side::Space {
+        return Some(Role::Open);
+    }
+    None
+}
+
+/// `'em`, `'cause`, `'90s`: a word that starts with an apostrophe.
+fn is_elision(after: &str) -> bool {
+    let word_len = after
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(after.len(), |(i, _)| i);
+    let word = &after[..word_len];
+    if word.is_empty() {
+        return false;
+    }
+    // Decades and years: '90s, '08.
+    let bytes = word.as_bytes();
+    if bytes.len() >= 2 && bytes[0].is_ascii_digit() && bytes[1].is_ascii_digit() {
+        return bytes.len() == 2 || (bytes.len() == 3 && bytes[2] == b's');
+    }
+    // Only the word itself decides: an elision is followed by a space or punctuation, never by
+    // more of a quote on the same word (`'n'` in rock 'n' roll is in the list).
+    lexicon::get().is_elision(word)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pairing
+
+struct Open {
+    pos: usize,
+    len: usize,
+    family: Family,
+    /// Paragraphs this quote has run over so far (for continued quotes).
+    n_paragraphs: usize,
+}
+
+/// Pairs marks paragraph by paragraph.
+struct Pairer {
+    stack: Vec<Open>,
+    /// Closed quotes as (start, end, open_len, close_len, family, n_paragraphs).
+    spans: Vec<Span>,
+    strays: Vec<Stray>,
+}
+
+impl Pairer {
+    fn open(&mut self, m: &Mark) {
+        if self.stack.len() >= MAX_DEPTH {
+            self.strays.push(Stray {
+                pos: m.pos,
+                kind: StrayKind::TooDeep,
+            });
+            return;
+        }
+        self.stack.push(Open {
+            pos: m.pos,
+            len: m.len,
+            family: m.family,
+            n_paragraphs: 1,
+        });
+    }
+
+    /// Closes the innermost open quote of the mark's family; quotes opened inside it and left
+    /// open are strays. Returns false when nothing of that family is open.
+    fn close(&mut self, m: &Mark) -> bool {
+        let Some(idx) = self.stack.iter().rposition(|o| o.family == m.family) else {
+            return false;
+        };
+        for inner in self.stack.drain(idx + 1..) {
+            self.strays.push(Stray {
+                pos: inner.pos,
+                kind: StrayKind::Unclosed,
+            });
+        }
+        let Some(o) = self.stack.pop() else {
+            return false;
+        };
+        self.spans.push(Span {
+            start: o.pos,
+            end: m.pos + m.len,
+            content_start: o.pos + o.len,
+            content_end: m.pos,
+            family: o.family,
+            depth: self.stack.len(),
+            parent: None,
+            n_paragraphs: o.n_paragraphs,
+        });
+        true
+    }
+
+    fn is_open(&self, family: Family) -> bool {
+        self.stack.iter().any(|o| o.family == family)
+    }
+
+    /// Pairs one paragraph's marks. `later_single_close[i]` says whether a closing-capable
+    /// single mark follows mark `i` in the paragraph (for the possessive look-ahead).
+    fn paragraph(&mut self, text: &str, marks: &[Mark], skip_first: bool) {
+        let mut later_single_close = vec![false; marks.len()];
+        let mut seen = false;
+        for (i, m) in marks.iter().enumerate().rev() {
+            later_single_close[i] = seen;
+            if m.family == Family::Single && matches!(m.role, Role::Close | Role::CloseOrApostrophe)
+            {
+                seen = true;
+            }
+        }
+        for (i, m) in marks.iter().enumerate() {
+            if i == 0 && skip_first {
+                continue;
+            }
+            match m.role {
+                Role::Open => self.open(m),
+                Role::Close => {
+                    if !self.close(m) && m.family != Family::Single {
+                        self.strays.push(Stray {
+                            pos: m.pos,
+                            kind: StrayKind::Unopened,
+                        });
+                    }
+                }
+                Role::Toggle => {
+                    if !(self.is_open(m.family) && self.close(m)) {
+                        self.open(m);
+                    }
+                }
+                Role::CloseOrApostrophe => {
+                    // A possessive inside a single-quoted span (`'The consumers' rights,'`)
+                    // is followed by a lower-case word and by a later closing mark.
+                    let next_lower = text[m.pos + m.len..]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase());
+                    if self.is_open(Family::Single) && !(next_lower && later_single_close[i]) {
+                        self.close(m);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Finds every quoted span in `text`. Never fails; see the module docs.
+pub fn extract(text: &str) -> Extraction {
+    let mut pairer = Pairer {
+        stack: Vec::new(),
+        spans: Vec::new(),
+        strays: Vec::new(),
+    };
+    let mut marks: Vec<Mark> = Vec::new();
+    // Whether the current paragraph opens with a mark that continues the previous paragraph's
+    // open quote, and so must not open a new one.
+    let mut continued = false;
+    let mut lexer = Lexer::new(text).peekable();
+    let mut para_has_text = false;
+    let mut para_start = 0usize;
+
+    loop {
+        let tok = lexer.next();
+        let at_break = matches!(tok, None | Some((_, _, Token::Break)));
+        if at_break {
+            let para_end = tok.map_or(text.len(), |(pos, _, _)| pos);
+            if !para_has_text && text[para_start..para_end].trim().is_empty() {
+                // A blank line: paragraphs around it are still adjacent for continuation.
+                if let Some((pos, len, _)) = tok {
+                    para_start = pos + len;
+                    continue;
+                }
+            }
+            pairer.paragraph(text, &marks, continued);
+            marks.clear();
+            continued = false;
+            para_has_text = false;
+            let next_start = tok.map_or(text.len(), |(pos, len, _)| pos + len);
+            if !pairer.stack.is_empty() {
+                continued = continues(text, next_start, &pairer.stack[0]);
+                if continued {
+                    // Only the outermost quote runs on; anything opened inside it is a stray.
+                    let inner: Vec<Open> = pairer.stack.drain(1..).collect();
+                    for o in inner {
+                        pairer.strays.push(Stray {
+                            pos: o.pos,
+                            kind: StrayKind::Unclosed,
+                        });
+                    }
+                    pairer.stack[0].n_paragraphs += 1;
+                } else {
+                    for o in pairer.stack.drain(..) {
+                        pairer.strays.push(Stray {
+                            pos: o.pos,
+                            kind: StrayKind::Unclosed,
+                        });
+                    }
+                }
+            }
+            match tok {
+                None => break,
+                Some((pos, len, _)) => para_start = pos + len,
+            }
+            continue;
+        }
+        let Some((pos, len, Token::Mark(g))) = tok else {
+            continue;
+        };
+        para_has_text = true;
+        if let Some(role) = classify(text, pos, len, g) {
+            marks.push(Mark {
+                pos,
+                len,
+                family: g.family(),
+                role,
+            });
+        }
+    }
+
+    let mut spans = pairer.spans;
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    set_parents(&mut spans);
+    let mut strays = pairer.strays;
+    strays.sort_by_key(|s| s.pos);
+    Extraction { spans, strays }
+}
+
+/// Whether the paragraph starting at `from` reopens the quote left open by the paragraph
+/// before it (the convention for a quotation that runs over several paragraphs).
+fn continues(text: &str, from: usize, open: &Open) -> bool {
+    let rest = text[from..].trim_start();
+    let Ok((after, g)) = glyph(rest) else {
+        return false;
+    };
+    if g.family() != open.family {
+        return false;
+    }
+    let pos = text.len() - rest.len();
+    let len = rest.len() - after.len();
+    matches!(
+        classify(text, pos, len, g),
+        Some(Role::Open) | Some(Role::Toggle)
+    )
+}
+
+/// Fills `parent` and `depth` from the (properly nested) spans, sorted by start.
+fn set_parents(spans: &mut [Span]) {
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..spans.len() {
+        while let Some(&top) = stack.last() {
+            if spans[top].end <= spans[i].start {
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        spans[i].parent = stack.last().copied();
+        spans[i].depth = stack.len();
+        stack.push(i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        extract(text)
+            .spans
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn straight_double() {
+        assert_eq!(quotes(r#"He said "yes," and left."#), vec![r#""yes,""#]);
+    }
+
+    #[test]
+    fn curly_double() {
+        assert_eq!(
+            quotes("“It is over,” she said. “Done.”"),
+            vec!["“It is over,”", "“Done.”"]
+        );
+    }
+
+    #[test]
+    fn british_single_and_apostrophes() {
+        let t = "'Guizhou's firms didn't wait for the '90s,' Klingel said of consumers' rights.";
+        assert_eq!(
+            quotes(t),
+            vec!["'Guizhou's firms didn't wait for the '90s,'"]
+        );
+    }
+
+    #[test]
+    fn plural_possessive_inside_single_quote() {
+        let t = "'The consumers' rights come first,' he said.";
+        assert_eq!(quotes(t), vec!["'The consumers' rights come first,'"]);
+    }
+
+    #[test]
+    fn plural_possessive_alone_is_not_a_quote() {
+        assert!(quotes("The consumers' rights and the workers' pay.").is_empty());
+    }
+
+    #[test]
+    fn curly_apostrophes() {
+        let t = "‘I’m sure it’s the ’90s again,’ he said of Guizhou’s plan.";
+        assert_eq!(quotes(t), vec!["‘I’m sure it’s the ’90s again,’"]);
+    }
+
+    #[test]
+    fn elision_is_not_an_opening_quote() {
+        assert!(quotes("Rock 'n' roll, let 'em go 'cause it's late.").is_empty());
+    }
+
+    #[test]
+    fn doubled_apostrophes() {
+        let t = "''We are not done,'' Mr. Smith said.";
+        assert_eq!(quotes(t), vec!["''We are not done,''"]);
+    }
+
+    #[test]
+    fn guillemets() {
+        assert_eq!(quotes("Il a dit « non » hier."), vec!["« non »"]);
+    }
+
+    #[test]
+    fn nested_quotes() {
+        let t = r#""He said 'no' twice," she said."#;
+        let ex = extract(t);
+        assert_eq!(ex.spans.len(), 2);
+        assert_eq!(
+            &t[ex.spans[0].start..ex.spans[0].end],
+            r#""He said 'no' twice,""#
+        );
+        assert_eq!(&t[ex.spans[1].start..ex.spans[1].end], "'no'");
+        assert_eq!(ex.spans[1].parent, Some(0));
+        assert_eq!(ex.spans[1].depth, 1);
+    }
+
+    #[test]
+    fn continued_over_paragraphs() {
+        let t = "“First part.\n\n“Second part,” he said.";
+        let ex = extract(t);
+        assert_eq!(ex.spans.len(), 1);
+        assert_eq!(
+            &t[ex.spans[0].start..ex.spans[0].end],
+            t.strip_suffix(" he said.").unwrap()
+        );
+        assert_eq!(ex.spans[0].n_paragraphs, 2);
+    }
+
+    #[test]
+    fn unclosed_mark_is_contained_to_its_paragraph() {
+        let t = "He said \"this is unclosed.\nThen \"one\" and \"two\".";
+        assert_eq!(quotes(t), vec!["\"one\"", "\"two\""]);
+        let ex = extract(t);
+        assert_eq!(ex.strays.len(), 1);
+        assert_eq!(ex.strays[0].kind, StrayKind::Unclosed);
+    }
+
+    #[test]
+    fn stray_closing_mark_does_not_shift_later_pairs() {
+        let t = "Height 6'2\" tall. He said \"yes\" and \"no\".";
+        assert_eq!(quotes(t), vec!["\"yes\"", "\"no\""]);
+    }
+
+    #[test]
+    fn crlf_and_cr_line_endings() {
+        assert_eq!(
+            quotes("\"a b\"\r\n\"c d\"\r\"e\""),
+            vec!["\"a b\"", "\"c d\"", "\"e\""]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let mut t = String::new();
+        for i in 0..10_000 {
+            t.push_str(if i % 2 == 0 { "“a " } else { "‘b " });
+        }
+        let ex = extract(&t);
+        assert!(ex.spans.is_empty());
+        assert_eq!(ex.strays.len(), 10_000);
+    }
+
+    #[test]
+    fn every_span_slices_the_text() {
+        let t = "«Oui» — \"x 'y' z\" ‘a’ “b” ''c'' ``d''";
+        for s in extract(t).spans {
+            assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+            assert!(s.start <= s.content_start && s.content_end <= s.end);
+        }
+    }
+}

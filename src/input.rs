@@ -1,0 +1,408 @@
+//! Stage 1: turn paths into articles.
+//!
+//! Files and directories (walked recursively, sorted by path), `-` for stdin. `.jsonl` and
+//! `.ndjson` files hold one article per line (`{"id", "text", "outlet"?, "url"?, "date"?,
+//! "title"?, "story"?}`); any other file is one plain-text article. JSON Lines are streamed:
+//! one article at a time is held in memory.
+//!
+//! Bad input never stops the run: a line that is not JSON or has no `text` becomes a
+//! [`Skipped`] record naming the file and line; a binary file is skipped; invalid UTF-8 is
+//! decoded lossily with a [`Warning`]. Every article read is either passed on or skipped.
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Article, Source};
+
+/// An article that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: skipped: {}", self.path, l, self.reason),
+            None => write!(f, "{}: skipped: {}", self.path, self.reason),
+        }
+    }
+}
+
+/// Something odd about an input that was still read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: warning: {}", self.path, l, self.message),
+            None => write!(f, "{}: warning: {}", self.path, self.message),
+        }
+    }
+}
+
+/// What reading produces, in input order.
+#[derive(Debug)]
+pub enum Event {
+    Article(Article),
+    Skipped(Skipped),
+    Warning(Warning),
+}
+
+/// How to read inputs.
+#[derive(Debug, Clone, Default)]
+pub struct InputOptions {
+    /// Outlet for plain-text articles (default: the file stem) and for JSON Lines articles
+    /// that have none.
+    pub outlet: Option<String>,
+}
+
+/// The JSON Lines record; unknown fields are ignored.
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    story: Option<serde_json::Value>,
+}
+
+/// Expands paths into files: directories walked recursively in sorted order; `-` kept.
+/// A path that does not exist is reported through `sink` and left out.
+pub fn expand_paths(paths: &[PathBuf], sink: &mut dyn FnMut(Event)) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(p.clone());
+            continue;
+        }
+        match fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, &mut out, sink),
+            Ok(_) => out.push(p.clone()),
+            Err(e) => sink(Event::Skipped(Skipped {
+                path: p.display().to_string(),
+                line: None,
+                reason: format!("cannot read: {e}"),
+            })),
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Event)) {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            sink(Event::Skipped(Skipped {
+                path: dir.display().to_string(),
+                line: None,
+                reason: format!("cannot read directory: {e}"),
+            }));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    children.sort();
+    for c in children {
+        let name = c.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue; // hidden files and folders (.git) are not articles
+        }
+        if c.is_dir() {
+            walk(&c, out, sink);
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("jsonl" | "ndjson")
+    )
+}
+
+/// Reads every path and sends its articles (or why they were skipped) to `sink`, in order.
+pub fn read_paths(paths: &[PathBuf], opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
+    let files = expand_paths(paths, sink);
+    for f in files {
+        read_file(&f, opts, sink);
+    }
+}
+
+/// Reads one file (or stdin for `-`).
+pub fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
+    let name = if path.as_os_str() == "-" {
+        "-".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        match fs::File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                sink(Event::Skipped(Skipped {
+                    path: name,
+                    line: None,
+                    reason: format!("cannot open: {e}"),
+                }));
+                return;
+            }
+        }
+    };
+    if is_jsonl(path) {
+        read_jsonl(&name, BufReader::with_capacity(1 << 16, reader), opts, sink);
+    } else {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("stdin")
+            .to_string();
+        read_text(&name, &stem, reader, opts, sink);
+    }
+}
+
+/// Decodes bytes as UTF-8, lossily with a warning when they are not.
+fn decode(bytes: Vec<u8>, path: &str, line: Option<usize>, sink: &mut dyn FnMut(Event)) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            sink(Event::Warning(Warning {
+                path: path.to_string(),
+                line,
+                message: format!(
+                    "invalid UTF-8 at byte {at}; invalid bytes were replaced with U+FFFD, so offsets refer to the repaired text"
+                ),
+            }));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    }
+}
+
+/// Whether bytes look like a binary file: a NUL byte in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+}
+
+fn read_text(
+    name: &str,
+    stem: &str,
+    mut reader: Box<dyn Read>,
+    opts: &InputOptions,
+    sink: &mut dyn FnMut(Event),
+) {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        sink(Event::Skipped(Skipped {
+            path: name.to_string(),
+            line: None,
+            reason: format!("read error: {e}"),
+        }));
+        return;
+    }
+    if looks_binary(&bytes) {
+        sink(Event::Skipped(Skipped {
+            path: name.to_string(),
+            line: None,
+            reason: "binary file (contains NUL bytes); not an article".into(),
+        }));
+        return;
+    }
+    let text = decode(bytes, name, None, sink);
+    sink(Event::Article(Article {
+        id: name.to_string(),
+        outlet: Some(opts.outlet.clone().unwrap_or_else(|| stem.to_string())),
+        text,
+        source: Source {
+            path: name.to_string(),
+            line: None,
+        },
+        ..Article::default()
+    }));
+}
+
+fn read_jsonl(
+    name: &str,
+    mut reader: impl BufRead,
+    opts: &InputOptions,
+    sink: &mut dyn FnMut(Event),
+) {
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                sink(Event::Skipped(Skipped {
+                    path: name.to_string(),
+                    line: Some(line_no + 1),
+                    reason: format!("read error: {e}; the rest of the file was not read"),
+                }));
+                break;
+            }
+        }
+        line_no += 1;
+        let line = trim_ascii(&buf);
+        if line.is_empty() {
+            continue;
+        }
+        let skip = |reason: String| {
+            Event::Skipped(Skipped {
+                path: name.to_string(),
+                line: Some(line_no),
+                reason,
+            })
+        };
+        let rec: Record = match serde_json::from_slice(line) {
+            Ok(r) => r,
+            Err(e) if e.is_data() => {
+                sink(skip(format!("not an article object: {e}")));
+                continue;
+            }
+            Err(e) => {
+                // Invalid UTF-8 inside a JSON string: repair and retry once.
+                if std::str::from_utf8(line).is_err() {
+                    let repaired = decode(line.to_vec(), name, Some(line_no), sink);
+                    match serde_json::from_str::<Record>(&repaired) {
+                        Ok(r) => r,
+                        Err(e) => {
+                            sink(skip(format!("invalid JSON: {e}")));
+                            continue;
+                        }
+                    }
+                } else {
+                    sink(skip(format!("invalid JSON: {e}")));
+                    continue;
+                }
+            }
+        };
+        let Some(text) = rec.text else {
+            sink(skip("no \"text\" field".into()));
+            continue;
+        };
+        let id = match rec.id {
+            Some(serde_json::Value::String(s)) => s,
+            Some(serde_json::Value::Null) | None => format!("{name}:{line_no}"),
+            Some(v) => v.to_string(),
+        };
+        let story = match rec.story {
+            Some(serde_json::Value::String(s)) => Some(s),
+            Some(serde_json::Value::Null) | None => None,
+            Some(v) => Some(v.to_string()),
+        };
+        sink(Event::Article(Article {
+            id,
+            outlet: rec.outlet.or_else(|| opts.outlet.clone()),
+            url: rec.url,
+            date: rec.date,
+            title: rec.title,
+            story,
+            text,
+            source: Source {
+                path: name.to_string(),
+                line: Some(line_no),
+            },
+        }));
+    }
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
+    &b[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_jsonl_str(s: &str) -> Vec<Event> {
+        let mut v = Vec::new();
+        read_jsonl(
+            "t.jsonl",
+            s.as_bytes(),
+            &InputOptions::default(),
+            &mut |e| v.push(e),
+        );
+        v
+    }
+
+    #[test]
+    fn broken_lines_are_skipped_with_their_line_number() {
+        let s = "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"y\"}\n{broken\n\n{\"id\":\"e\"}\n{\"id\":7,\"text\":\"z\"}\n";
+        let ev = read_jsonl_str(s);
+        let mut ids = Vec::new();
+        let mut skipped = Vec::new();
+        for e in ev {
+            match e {
+                Event::Article(a) => ids.push(a.id),
+                Event::Skipped(s) => skipped.push((s.line, s.reason)),
+                Event::Warning(_) => {}
+            }
+        }
+        assert_eq!(ids, vec!["a", "b", "7"]);
+        assert_eq!(skipped.len(), 2);
+        assert_eq!(skipped[0].0, Some(3));
+        assert!(skipped[0].1.starts_with("invalid JSON"));
+        assert_eq!(skipped[1].0, Some(5));
+        assert!(skipped[1].1.contains("no \"text\""));
+    }
+
+    #[test]
+    fn binary_text_is_skipped() {
+        let mut v = Vec::new();
+        read_text(
+            "b.bin",
+            "b",
+            Box::new(&b"\0\0\0abc"[..]),
+            &InputOptions::default(),
+            &mut |e| v.push(e),
+        );
+        assert!(matches!(&v[0], Event::Skipped(s) if s.reason.contains("binary")));
+    }
+
+    #[test]
+    fn invalid_utf8_is_repaired_with_a_warning() {
+        let mut v = Vec::new();
+        read_text(
+            "u.txt",
+            "u",
+            Box::new(&b"\"caf\xe9 ok\" he said"[..]),
+            &InputOptions::default(),
+            &mut |e| v.push(e),
+        );
+        assert!(
+            matches!(&v[0], Event::Warning(w) if w.message.contains("invalid UTF-8 at byte 4"))
+        );
+        assert!(matches!(&v[1], Event::Article(a) if a.text.contains('\u{FFFD}')));
+    }
+}

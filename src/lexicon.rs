@@ -1,0 +1,243 @@
+//! The word lists the grammar uses, compiled into the binary from `grammar/`.
+//!
+//! The lists are data, not code: each file in `grammar/` says its own format in its header.
+//! They are parsed once, on first use, into lower-cased hash sets and maps.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Grammatical gender of a pronoun or a given name, for matching `he`/`she` to a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// What a speaker pronoun can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    Person(Gender),
+    Plural,
+    Thing,
+    First,
+}
+
+/// Every lexicon, lower-cased.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Each speech-verb form mapped to its lemma.
+    speech_verbs: HashMap<String, String>,
+    /// Multi-word cues (`according to`) as lower-case word lists.
+    pub cue_phrases: Vec<Vec<String>>,
+    /// Titles and roles as lower-case word lists (`defense secretary`, `sen.`).
+    titles: HashSet<String>,
+    pub max_title_words: usize,
+    person_nouns: HashSet<String>,
+    org_nouns: HashSet<String>,
+    org_names: HashSet<String>,
+    pronouns: HashMap<String, PronounKind>,
+    first_names: HashMap<String, Gender>,
+    not_name_words: HashSet<String>,
+    elisions: HashSet<String>,
+    abbreviations: HashSet<String>,
+}
+
+const SPEECH_VERBS: &str = include_str!("../grammar/speech_verbs.txt");
+const CUE_PHRASES: &str = include_str!("../grammar/cue_phrases.txt");
+const TITLES: &str = include_str!("../grammar/titles.txt");
+const PERSON_NOUNS: &str = include_str!("../grammar/person_nouns.txt");
+const ORG_NOUNS: &str = include_str!("../grammar/org_nouns.txt");
+const ORG_NAMES: &str = include_str!("../grammar/org_names.txt");
+const PRONOUNS: &str = include_str!("../grammar/pronouns.txt");
+const FIRST_NAMES: &str = include_str!("../grammar/first_names.tsv");
+const NOT_NAME_WORDS: &str = include_str!("../grammar/not_name_words.txt");
+const ELISIONS: &str = include_str!("../grammar/elisions.txt");
+const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
+/// Published for the audit stage and for the table test.
+pub const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
+pub const QUOTE_MARKS: &str = include_str!("../grammar/quote_marks.tsv");
+
+/// The data lines of a lexicon file: comments and blank lines dropped, trimmed.
+pub fn data_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn word_set(src: &str) -> HashSet<String> {
+    data_lines(src)
+        .flat_map(|l| l.split_whitespace())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn phrase_set(src: &str) -> HashSet<String> {
+    data_lines(src).map(normalise_phrase).collect()
+}
+
+/// Lower case, single spaces.
+pub fn normalise_phrase(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut speech_verbs = HashMap::new();
+        for line in data_lines(SPEECH_VERBS) {
+            let mut forms = line.split_whitespace().map(str::to_lowercase);
+            if let Some(lemma) = forms.next() {
+                speech_verbs.insert(lemma.clone(), lemma.clone());
+                for f in forms {
+                    speech_verbs.entry(f).or_insert_with(|| lemma.clone());
+                }
+            }
+        }
+        let cue_phrases = data_lines(CUE_PHRASES)
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        let titles = phrase_set(TITLES);
+        let max_title_words = titles
+            .iter()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let pronouns = data_lines(PRONOUNS)
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                let word = it.next()?.to_lowercase();
+                let kind = match it.next()? {
+                    "male" => PronounKind::Person(Gender::Male),
+                    "female" => PronounKind::Person(Gender::Female),
+                    "person" => PronounKind::Person(Gender::Unknown),
+                    "plural" => PronounKind::Plural,
+                    "org" | "thing" => PronounKind::Thing,
+                    _ => PronounKind::First,
+                };
+                Some((word, kind))
+            })
+            .collect();
+        let first_names = data_lines(FIRST_NAMES)
+            .filter_map(|l| {
+                let mut it = l.split('\t');
+                let name = it.next()?.trim().to_lowercase();
+                let g = match it.next().map(str::trim) {
+                    Some("m") => Gender::Male,
+                    Some("f") => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                Some((name, g))
+            })
+            .collect();
+        Lexicon {
+            speech_verbs,
+            cue_phrases,
+            titles,
+            max_title_words,
+            person_nouns: word_set(PERSON_NOUNS),
+            org_nouns: phrase_set(ORG_NOUNS),
+            org_names: phrase_set(ORG_NAMES),
+            pronouns,
+            first_names,
+            not_name_words: word_set(NOT_NAME_WORDS),
+            elisions: word_set(ELISIONS),
+            abbreviations: word_set(ABBREVIATIONS),
+        }
+    }
+
+    /// The lemma of a speech-verb form (`said` → `say`), if it is one. `word` is lower case.
+    pub fn speech_verb(&self, word: &str) -> Option<&str> {
+        self.speech_verbs.get(word).map(String::as_str)
+    }
+    pub fn is_title(&self, phrase: &str) -> bool {
+        self.titles.contains(phrase)
+    }
+    pub fn is_person_noun(&self, word: &str) -> bool {
+        self.person_nouns.contains(word)
+    }
+    pub fn is_org_noun(&self, phrase: &str) -> bool {
+        self.org_nouns.contains(phrase)
+    }
+    pub fn is_org_name(&self, phrase: &str) -> bool {
+        self.org_names.contains(phrase)
+    }
+    pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
+        self.pronouns.get(word).copied()
+    }
+    pub fn first_name(&self, word: &str) -> Option<Gender> {
+        self.first_names.get(word).copied()
+    }
+    pub fn is_not_name_word(&self, word: &str) -> bool {
+        self.not_name_words.contains(word)
+    }
+    /// `word` without its apostrophe, any case.
+    pub fn is_elision(&self, word: &str) -> bool {
+        self.elisions.contains(&word.to_lowercase())
+    }
+    /// `word` with its final period (`mr.`, `u.s.`), lower case.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+}
+
+/// The lexicons, parsed on first use.
+pub fn get() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load_and_hold_the_core_entries() {
+        let l = get();
+        assert_eq!(l.speech_verb("said"), Some("say"));
+        assert_eq!(l.speech_verb("told"), Some("tell"));
+        assert_eq!(l.speech_verb("wrote"), Some("write"));
+        assert!(l.speech_verb("table").is_none());
+        assert!(l.is_title("defense secretary"));
+        assert!(l.is_title("sen."));
+        assert!(l.is_person_noun("nurse"));
+        assert!(l.is_org_noun("ministry"));
+        assert_eq!(l.pronoun("he"), Some(PronounKind::Person(Gender::Male)));
+        assert_eq!(l.first_name("pete"), Some(Gender::Male));
+        assert!(l.is_not_name_word("monday"));
+        assert!(l.is_elision("em"));
+        assert!(l.is_abbreviation("mr."));
+        assert!(l.cue_phrases.iter().any(|p| p == &["according", "to"]));
+    }
+
+    #[test]
+    fn quote_mark_table_matches_the_lexer() {
+        use crate::extract::{Family, Glyph};
+        let rows: Vec<Vec<&str>> = data_lines(QUOTE_MARKS)
+            .map(|l| l.split('\t').collect())
+            .collect();
+        for g in Glyph::ALL {
+            if matches!(g, Glyph::DoubledApostrophe | Glyph::DoubledBacktick) {
+                continue; // two-character conventions, described in grammar/quotes.ebnf
+            }
+            let row = rows
+                .iter()
+                .find(|r| r[0] == g.as_str())
+                .unwrap_or_else(|| panic!("{:?} missing from grammar/quote_marks.tsv", g));
+            let family = match g.family() {
+                Family::Double => "double",
+                Family::Single => "single",
+                Family::Guillemet => "guillemet",
+            };
+            assert!(
+                row.iter()
+                    .any(|c| *c == family || (*c == "low" && g.as_str() != "\"")),
+                "{:?}: family {family} not in {:?}",
+                g,
+                row
+            );
+        }
+    }
+}

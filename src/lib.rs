@@ -1,0 +1,112 @@
+//! quotecheck: audit how news articles quote people.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`input`]: paths → [`Article`]s (plain text, JSON Lines), with skipped inputs reported;
+//! 2. [`extract`]: text → quoted [`extract::Span`]s (a nom lexer and a pairing pass);
+//! 3. [`attribute`]: spans → kind, speaker, cue, rule and confidence;
+//! 4. [`report`]: [`ArticleQuotes`] → JSON, JSON Lines or a readable listing.
+//!
+//! [`process`] runs stages 2 and 3 on one article. The library does no I/O beyond the
+//! readers and writers it is handed, and its output is deterministic.
+
+pub mod attribute;
+pub mod extract;
+pub mod input;
+pub mod lexicon;
+pub mod model;
+pub mod report;
+pub mod text;
+
+pub use model::{Article, Cue, Kind, Quote, Rule, Speaker};
+
+use serde::Serialize;
+
+/// One article with its quotes: the unit the report writes.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleQuotes {
+    #[serde(flatten)]
+    pub article: Article,
+    /// Quotation marks that could not be paired (unclosed, unopened or nested too deep).
+    pub unmatched_marks: usize,
+    pub quotes: Vec<Quote>,
+}
+
+/// Extracts and attributes the quotes of one article.
+pub fn process(article: Article) -> ArticleQuotes {
+    let text = article.text.as_str();
+    let ex = extract::extract(text);
+    let attrs = attribute::attribute(text, &ex.spans);
+
+    // Code-point offsets for every byte offset we report, in one sorted pass.
+    let mut offsets: Vec<usize> = Vec::with_capacity(ex.spans.len() * 6);
+    for (s, a) in ex.spans.iter().zip(&attrs) {
+        offsets.extend([s.start, s.end]);
+        if let Some(sp) = &a.speaker {
+            offsets.extend([sp.mention.start, sp.mention.end]);
+        }
+        if let Some(c) = &a.cue {
+            offsets.extend([c.range.start, c.range.end]);
+        }
+    }
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut conv = text::CharOffsets::new(text);
+    let chars: Vec<usize> = offsets.iter().map(|&b| conv.at(b)).collect();
+    let ch = |b: usize| chars[offsets.binary_search(&b).unwrap_or(0)];
+
+    let ids: Vec<String> = (1..=ex.spans.len())
+        .map(|n| format!("{}#{}", article.id, n))
+        .collect();
+    let quotes = ex
+        .spans
+        .iter()
+        .zip(attrs)
+        .enumerate()
+        .map(|(i, (s, a))| Quote {
+            id: ids[i].clone(),
+            kind: a.kind,
+            text: text[s.start..s.end].to_string(),
+            start: s.start,
+            end: s.end,
+            char_start: ch(s.start),
+            char_end: ch(s.end),
+            speaker: a.speaker.map(|sp| Speaker {
+                name: sp.name,
+                mention: text[sp.mention.start..sp.mention.end].to_string(),
+                start: sp.mention.start,
+                end: sp.mention.end,
+                char_start: ch(sp.mention.start),
+                char_end: ch(sp.mention.end),
+                speaker_type: sp.speaker_type,
+                resolution: sp.resolution,
+            }),
+            cue: a.cue.map(|c| Cue {
+                text: text[c.range.start..c.range.end].to_string(),
+                lemma: c.lemma,
+                start: c.range.start,
+                end: c.range.end,
+                char_start: ch(c.range.start),
+                char_end: ch(c.range.end),
+            }),
+            rule: a.rule,
+            confidence: a.confidence,
+            paragraphs: s.n_paragraphs,
+            parent: s.parent.map(|p| ids[p].clone()),
+        })
+        .collect();
+    ArticleQuotes {
+        unmatched_marks: ex.strays.len(),
+        quotes,
+        article,
+    }
+}
+
+/// Extracts and attributes the quotes of a bare text (id `text`).
+pub fn process_text(text: &str) -> ArticleQuotes {
+    process(Article {
+        id: "text".into(),
+        text: text.to_string(),
+        ..Article::default()
+    })
+}

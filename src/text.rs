@@ -1,0 +1,250 @@
+//! Small text utilities shared by the stages: word tokens over a byte range, sentence ends,
+//! paragraph bounds, and byte → code-point offset conversion.
+//!
+//! Tokens are (start, end) byte ranges into the caller's text; nothing is copied.
+
+use crate::lexicon;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters, digits and the apostrophes, hyphens and periods inside them (`didn't`,
+    /// `al-Mughrabi`, `U.S.`), plus the final period of a known abbreviation or initial.
+    Word,
+    /// Any single other non-space character.
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct(c)
+    }
+    pub fn punct(&self) -> Option<char> {
+        match self.kind {
+            TokKind::Punct(c) => Some(c),
+            TokKind::Word => None,
+        }
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '&'
+    )
+}
+
+/// Tokenises `text[from..to]` into `out` (cleared first).
+pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let s = &text[from..to];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Tok {
+                start: from + i,
+                end: from + i + c.len_utf8(),
+                kind: TokKind::Punct(c),
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut has_inner_dot = false;
+        loop {
+            match it.peek().copied() {
+                Some((j, d)) if d.is_alphanumeric() => {
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+                Some((j, d)) if is_joiner(d) => {
+                    // A joiner stays inside the word only when a letter or digit follows it.
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        has_inner_dot |= d == '.';
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // A final period belongs to abbreviations (Mr.), initials (J.) and dotted acronyms
+        // (U.S.); elsewhere it is punctuation.
+        if let Some(&(j, '.')) = it.peek() {
+            let word = &s[i..end];
+            let single_initial = word.chars().count() == 1 && c.is_uppercase();
+            if has_inner_dot || single_initial || is_abbreviation_word(word) {
+                end = j + 1;
+                it.next();
+            }
+        }
+        out.push(Tok {
+            start: from + i,
+            end: from + end,
+            kind: TokKind::Word,
+        });
+    }
+}
+
+fn is_abbreviation_word(word: &str) -> bool {
+    if word.len() > 8 {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    let n = word.len();
+    buf[..n].copy_from_slice(word.as_bytes());
+    buf[n] = b'.';
+    buf[..=n].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..=n]).is_ok_and(|w| lexicon::get().is_abbreviation(w))
+}
+
+/// Whether a word starts with an upper-case letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word is all lower case letters (digits and joiners allowed).
+pub fn is_lowercase_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Characters that close a quote or bracket after a sentence's final punctuation.
+pub fn is_closing_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | '\u{203A}' | ')' | ']'
+    )
+}
+
+/// Whether a sentence ends at punctuation token `i` of `toks` (over `text`): a `.`, `!`, `?`
+/// or `…` followed by the end of the range, or by a word that starts with a capital or digit.
+pub fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(c) = toks[i].punct() else {
+        return false;
+    };
+    if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
+        return false;
+    }
+    let mut j = i + 1;
+    while j < toks.len() && toks[j].punct().is_some_and(is_closing_char) {
+        j += 1;
+    }
+    match toks.get(j) {
+        None => true,
+        Some(t) => {
+            let first = text[t.start..].chars().next();
+            first.is_some_and(|f| f.is_uppercase() || f.is_ascii_digit())
+                || t.punct().is_some_and(|p| {
+                    matches!(p, '"' | '\u{201C}' | '\u{2018}' | '\'' | '\u{00AB}' | '(')
+                })
+        }
+    }
+}
+
+/// Byte range of the paragraph (line) that contains `pos`, without the line break.
+pub fn paragraph_bounds(text: &str, pos: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr2(b'\n', b'\r', &bytes[..pos]).map_or(0, |i| i + 1);
+    let end = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(text.len(), |i| pos + i);
+    (start, end)
+}
+
+/// Converts byte offsets to code-point offsets. Feed it offsets in any order; it walks
+/// forward from the last answer when it can, so a sorted sequence costs one pass.
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharOffsets {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The code-point offset of byte offset `b` (which must be a char boundary).
+    pub fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += count_chars(&self.text.as_bytes()[self.byte..b]);
+        self.byte = b;
+        self.chars
+    }
+}
+
+/// Code points in a UTF-8 byte slice: the bytes that are not continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        tokenize_into(t, 0, t.len(), &mut v);
+        v.iter().map(|k| &t[k.start..k.end]).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_inner_joiners() {
+        assert_eq!(
+            words("Mr. Smith didn't see U.S. Sen. al-Mughrabi."),
+            vec![
+                "Mr.",
+                "Smith",
+                "didn't",
+                "see",
+                "U.S.",
+                "Sen.",
+                "al-Mughrabi",
+                "."
+            ]
+        );
+        assert_eq!(words("J. Doe, 5.5%"), vec!["J.", "Doe", ",", "5.5", "%"]);
+    }
+
+    #[test]
+    fn sentence_ends() {
+        let t = "He left. She said \"no.\" then Mr. Smith spoke";
+        let mut v = Vec::new();
+        tokenize_into(t, 0, t.len(), &mut v);
+        let ends: Vec<usize> = (0..v.len()).filter(|&i| ends_sentence(t, &v, i)).collect();
+        assert_eq!(ends.len(), 1);
+        assert_eq!(&t[v[ends[0]].start..v[ends[0]].end], ".");
+        assert_eq!(v[ends[0]].start, 7);
+    }
+
+    #[test]
+    fn char_offsets() {
+        let t = "a“b”c";
+        let mut c = CharOffsets::new(t);
+        assert_eq!(c.at(0), 0);
+        assert_eq!(c.at(1), 1);
+        assert_eq!(c.at(4), 2);
+        assert_eq!(c.at(t.len()), 5);
+        assert_eq!(c.at(1), 1);
+    }
+}
