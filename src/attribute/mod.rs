@@ -42,6 +42,8 @@ pub struct Attribution {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpeakerRef {
     pub mention: Range,
+    /// The mention as found, kept so a later quote can share it.
+    pub np: Np,
     pub name: String,
     pub speaker_type: SpeakerType,
     pub resolution: Resolution,
@@ -54,89 +56,226 @@ pub struct CueRef {
     pub lemma: String,
 }
 
-/// What the words around a quote said, before resolution.
+/// A speaker and cue found by a rule, before resolution.
 #[derive(Debug, Clone)]
 struct Found {
-    kind: Kind,
     speaker: Option<Np>,
     cue: Option<CueRef>,
     rule: Rule,
 }
 
 /// Attributes every span of one text. `spans` is the extractor's output (sorted by start);
-/// the result has one entry per span, in the same order.
+/// the result has one entry per span, in the same order. Nested quotes get kind `nested`.
 pub fn attribute(text: &str, spans: &[Span]) -> Vec<Attribution> {
-    let mut out: Vec<Option<Attribution>> = vec![None; spans.len()];
+    let mut out: Vec<Attribution> = vec![
+        Attribution {
+            kind: Kind::Nested,
+            speaker: None,
+            cue: None,
+            rule: Rule::Nested,
+            confidence: Rule::Nested.base_confidence(),
+        };
+        spans.len()
+    ];
     let mut entities = resolve::Entities::new();
-    let mut ctx = Context {
-        text,
-        before: Vec::new(),
-        after: Vec::new(),
-        scratch: Vec::new(),
-    };
-    // The last attributed quote: (index, paragraph start, paragraph end).
-    let mut last: Option<(usize, usize, usize)> = None;
+    let mut win = Window::default();
+    let headline_end = text.find(['\n', '\r']).unwrap_or(text.len());
     let top: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].depth == 0).collect();
+    // The last top-level quote that got a speaker, and its paragraph start.
+    let mut last: Option<(usize, usize)> = None;
 
     for (n, &i) in top.iter().enumerate() {
         let s = &spans[i];
         let (p_start, _) = text::paragraph_bounds(text, s.start);
         let (_, p_end) = text::paragraph_bounds(text, s.end.saturating_sub(1).max(s.start));
-        let prev = n.checked_sub(1).map(|m| &spans[top[m]]);
-        let next = top.get(n + 1).map(|&m| &spans[m]);
-        let gap_start = match prev {
-            Some(p) if p.end > p_start => p.end,
-            _ => p_start,
+        let prev = n
+            .checked_sub(1)
+            .map(|m| top[m])
+            .filter(|&m| spans[m].end > p_start);
+        let gap_start = prev.map_or(p_start, |m| spans[m].end);
+        let gap_end = top
+            .get(n + 1)
+            .map(|&m| spans[m].start)
+            .filter(|&st| st < p_end)
+            .unwrap_or(p_end);
+        win.fill(text, s, gap_start, gap_end);
+        let q = Quote {
+            text,
+            span: s,
+            p_start,
+            p_end,
+            in_headline: s.start < headline_end,
+            after_prev_quote: prev.is_some() && gap_start == spans[prev.unwrap_or(0)].end,
         };
-        let gap_end = match next {
-            Some(q) if q.start < p_end => q.start,
-            _ => p_end,
+
+        let found = find(&q, &win, &out, prev, last);
+        let kind = quote_kind(&q, &win, found.as_ref());
+        let (found, kind) = match (found, kind) {
+            (_, Kind::Term) => (
+                Found {
+                    speaker: None,
+                    cue: None,
+                    rule: Rule::Term,
+                },
+                Kind::Term,
+            ),
+            (Some(f), k) => (f, k),
+            (None, k) => (
+                Found {
+                    speaker: None,
+                    cue: None,
+                    rule: Rule::Unattributed,
+                },
+                k,
+            ),
         };
-        let found = ctx.decide(s, gap_start, gap_end, p_start, p_end, prev, &out, last, i);
-        let rule = found.rule;
-        let kind = found.kind;
+        let rule = if kind == Kind::Partial && found.rule == Rule::CueBefore {
+            Rule::PartialInCuedSentence
+        } else {
+            found.rule
+        };
         let speaker = found.speaker.map(|np| entities.resolve(text, &np));
         let mut confidence = rule.base_confidence();
         if let Some(sp) = &speaker {
             confidence *= match sp.resolution {
                 Resolution::Mention | Resolution::Surname => 1.0,
-                Resolution::Descriptor => 0.9,
-                Resolution::Pronoun => 0.9,
+                Resolution::Descriptor | Resolution::Pronoun => 0.9,
                 Resolution::Unresolved => 0.85,
             };
+            last = Some((i, p_start));
         }
-        if speaker.is_some() {
-            last = Some((i, p_start, p_end));
-        }
-        out[i] = Some(Attribution {
+        out[i] = Attribution {
             kind,
             speaker,
             cue: found.cue,
             rule,
             confidence: (confidence * 100.0).round() / 100.0,
-        });
+        };
     }
-
-    // Quotes inside quotes: not the outer speaker's own words, and not attributed here.
-    out.into_iter()
-        .map(|a| {
-            a.unwrap_or(Attribution {
-                kind: Kind::Nested,
-                speaker: None,
-                cue: None,
-                rule: Rule::Nested,
-                confidence: Rule::Nested.base_confidence(),
-            })
-        })
-        .collect()
+    out
 }
 
-/// Scratch buffers for one article.
-struct Context<'a> {
+/// One top-level quote and where it stands.
+struct Quote<'a> {
     text: &'a str,
-    before: Vec<Tok>,
-    after: Vec<Tok>,
+    span: &'a Span,
+    p_start: usize,
+    p_end: usize,
+    /// In the first line of the text, which is a headline in most articles.
+    in_headline: bool,
+    /// The lead-in window starts where the previous quote of the paragraph ends.
+    after_prev_quote: bool,
+}
+
+impl Quote<'_> {
+    fn content(&self) -> &str {
+        &self.text[self.span.content_start..self.span.content_end]
+    }
+
+    /// The content ends with `, . ? !` just inside the closing mark.
+    fn ends_with_punct(&self) -> bool {
+        matches!(
+            self.content().trim_end().chars().next_back(),
+            Some(',' | '.' | '?' | '!')
+        )
+    }
+
+    fn starts_upper(&self) -> bool {
+        self.content()
+            .trim_start()
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+
+    fn n_words(&self) -> usize {
+        self.content().split_whitespace().count()
+    }
+
+    /// The last character before the opening mark in the paragraph, skipping white space.
+    fn prev_char(&self) -> Option<char> {
+        self.text[self.p_start..self.span.start]
+            .trim_end()
+            .chars()
+            .next_back()
+    }
+
+    /// The quote opens a sentence: it starts the paragraph, or follows `.`, `?` or `!`
+    /// (with closing marks between) that ends a sentence.
+    fn starts_sentence(&self, win: &Window) -> bool {
+        let head = self.text[self.p_start..self.span.start].trim_end();
+        let head = head.trim_end_matches(|c: char| text::is_closing_char(c) || c.is_whitespace());
+        match head.chars().next_back() {
+            None => true,
+            Some('.' | '?' | '!' | '\u{2026}') => {
+                // Not after an abbreviation (`Sen.`): the tokenizer keeps those in words.
+                !win.all_before.last().is_some_and(|t| t.is_word())
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Tokens around a quote, reused across quotes.
+#[derive(Default)]
+struct Window {
+    /// Everything between the previous quote (or paragraph start) and this quote.
+    all_before: Vec<Tok>,
+    /// Index in `all_before` where the lead-in sentence starts.
+    lead: usize,
+    /// Everything between this quote and the next quote (or paragraph end).
+    all_after: Vec<Tok>,
+    /// Length of the rest of the sentence in `all_after`.
+    tail: usize,
     scratch: Vec<Tok>,
+}
+
+impl Window {
+    fn fill(&mut self, text: &str, s: &Span, gap_start: usize, gap_end: usize) {
+        text::tokenize_into(text, gap_start, s.start, &mut self.all_before);
+        text::tokenize_into(text, s.end, gap_end.max(s.end), &mut self.all_after);
+        self.lead = 0;
+        for i in 0..self.all_before.len() {
+            if text::ends_sentence(text, &self.all_before, i) {
+                self.lead = i + 1;
+            }
+        }
+        self.tail = self.all_after.len();
+        for i in 0..self.all_after.len() {
+            if text::ends_sentence(text, &self.all_after, i) {
+                self.tail = i + 1;
+                break;
+            }
+        }
+    }
+    fn before(&self) -> &[Tok] {
+        &self.all_before[self.lead..]
+    }
+    fn after(&self) -> &[Tok] {
+        &self.all_after[..self.tail]
+    }
+}
+
+/// Whether a character is a quotation mark.
+pub(crate) fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{201F}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201A}'
+            | '\u{201B}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '\u{FF02}'
+    )
 }
 
 /// Lower-cased text of a token, without allocation when it is already lower case.
@@ -159,7 +298,19 @@ fn cue_lemma(text: &str, t: &Tok) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Words that may stand between a speaker and a cue, or before the cue: `also`, `later`.
+fn cue_at(text: &str, toks: &[Tok], v: usize) -> Option<CueRef> {
+    let t = toks.get(v)?;
+    Some(CueRef {
+        range: Range {
+            start: t.start,
+            end: t.end,
+        },
+        lemma: cue_lemma(text, t)?,
+    })
+}
+
+/// Words that stand between a speaker and a cue without being either (`also`, `later`,
+/// `has`): they belong to neither span.
 fn is_adverb(text: &str, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
@@ -185,6 +336,8 @@ fn is_adverb(text: &str, t: &Tok) -> bool {
             | "have"
             | "would"
             | "will"
+            | "could"
+            | "might"
             | "reportedly"
             | "repeatedly"
             | "flatly"
@@ -192,429 +345,360 @@ fn is_adverb(text: &str, t: &Tok) -> bool {
             | "separately"
             | "quickly"
             | "bluntly"
-            | "succinctly"
             | "privately"
             | "publicly"
-            | "emphatically"
-            | "angrily"
             | "finally"
-            | "last"
-            | "first"
             | "immediately"
             | "now"
             | "never"
             | "even"
-    ) || (w.len() > 4 && w.ends_with("ly") && w != "only" && w != "early")
+            | "first"
+    ) || (w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w.as_ref(),
+            "only" | "early" | "family" | "daily" | "weekly" | "rally" | "ally"
+        ))
 }
 
-impl Context<'_> {
-    #[allow(clippy::too_many_arguments)]
-    fn decide(
-        &mut self,
-        s: &Span,
-        gap_start: usize,
-        gap_end: usize,
-        p_start: usize,
-        p_end: usize,
-        prev: Option<&Span>,
-        done: &[Option<Attribution>],
-        last: Option<(usize, usize, usize)>,
-        _index: usize,
-    ) -> Found {
-        let text = self.text;
-        text::tokenize_into(text, gap_start, s.start, &mut self.before);
-        text::tokenize_into(text, s.end, gap_end, &mut self.after);
-        // The sentence leading into the quote: after the last sentence end in the gap.
-        let mut b0 = 0;
-        for i in 0..self.before.len() {
-            if text::ends_sentence(text, &self.before, i) {
-                b0 = i + 1;
-            }
-        }
-        let before = &self.before[b0..];
-        // The rest of the sentence after the quote.
-        let mut a1 = self.after.len();
-        for i in 0..self.after.len() {
-            if text::ends_sentence(text, &self.after, i) {
-                a1 = i + 1;
-                break;
-            }
-        }
-        let after = &self.after[..a1];
-        let content = &text[s.content_start..s.content_end];
-        let last_char = content.trim_end().chars().next_back();
-        let ends_with_stop = matches!(last_char, Some('.'));
-        let before_words = before.iter().filter(|t| t.is_word()).count();
-        let starts_sentence = before_words == 0;
-
-        // 1. Speaker and cue right after the quote.
-        if !(ends_with_stop && !after_is_bare_attribution(text, after)) {
-            if let Some(f) = self.after_patterns(after) {
-                let kind = if starts_sentence || lead_in_is_attribution(text, before) {
-                    Kind::Direct
-                } else {
-                    kind_inside_sentence(text, s, before)
-                };
-                return Found { kind, ..f };
-            }
-        }
-        // 2. The sentence leading into the quote.
-        if let Some(f) = self.before_patterns(s, before) {
-            return f;
-        }
-        // 3. A quote that opens a sentence inherits from the quote before it in the paragraph.
-        if starts_sentence {
-            if let (Some(p), Some((li, lp_start, _))) = (prev, last) {
-                if lp_start == p_start && p.end > p_start {
-                    if let Some(a) = done[li].as_ref() {
-                        let f = Found {
-                            kind: Kind::Direct,
-                            speaker: a.speaker.as_ref().map(|sp| Np {
-                                range: sp.mention,
-                                speaker_type: sp.speaker_type,
-                            }),
-                            cue: a.cue.clone(),
-                            rule: Rule::SameParagraph,
-                        };
-                        if looks_like_speech(content) {
-                            return f;
-                        }
-                    }
-                }
-            }
-            // 4. A paragraph that is only quotes continues the previous paragraph.
-            if paragraph_is_quote_only(text, p_start, p_end, s) && looks_like_speech(content) {
-                if let Some(f) = previous_paragraph(text, &mut self.scratch, p_start, done, last) {
-                    return f;
-                }
-            }
-        }
-        // 5. No speaker in reach: a term, a fragment, or unattributed speech.
-        if is_term(text, s, before, after) {
-            return Found {
-                kind: Kind::Term,
-                speaker: None,
-                cue: None,
-                rule: Rule::Term,
-            };
-        }
-        let kind = if starts_sentence && looks_like_speech(content) {
-            Kind::Direct
-        } else if starts_sentence {
-            Kind::Term
-        } else {
-            Kind::Partial
-        };
-        Found {
-            kind,
-            speaker: None,
-            cue: None,
-            rule: if kind == Kind::Term {
-                Rule::Term
-            } else {
-                Rule::Unattributed
-            },
+/// The first rule that finds a speaker (or a cue) for the quote.
+fn find(
+    q: &Quote,
+    win: &Window,
+    done: &[Attribution],
+    prev: Option<usize>,
+    last: Option<(usize, usize)>,
+) -> Option<Found> {
+    let text = q.text;
+    // Headline: `Pat Caddell: … ‘in Their Heads’` / `Name: 'quote'`.
+    if q.in_headline && q.prev_char() == Some(':') {
+        if let Some(f) = colon_speaker(text, win.before()) {
+            return Some(f);
         }
     }
-
-    /// `"…," Cotton wrote` / `"…," said Ziad, a nurse` / `"…," he told Reuters`.
-    fn after_patterns(&self, after: &[Tok]) -> Option<Found> {
-        let text = self.text;
-        let mut i = 0;
-        // A comma, dash or closing bracket may stand between the mark and the attribution.
-        while i < after.len()
-            && after[i]
-                .punct()
-                .is_some_and(|c| matches!(c, ',' | '—' | '–' | '-'))
-        {
-            i += 1;
-        }
-        if i >= after.len() {
-            return None;
-        }
-        // Cue then speaker: `said Ziad`, `added the ministry`.
-        let mut v = i;
-        while v < after.len() && is_adverb(text, &after[v]) {
-            v += 1;
-        }
-        if let Some(lemma) = after.get(v).and_then(|t| cue_lemma(text, t)) {
-            if let Some(np) = phrase::np_after(text, after, v + 1) {
+    if let Some(f) = after_quote(q, win) {
+        return Some(f);
+    }
+    if let Some(f) = lead_in(q, win) {
+        return Some(f);
+    }
+    // A quote that opens a sentence continues the previous quote of its paragraph.
+    if let Some(p) = prev {
+        let a = &done[p];
+        if let Some(sp) = &a.speaker {
+            if q.starts_sentence(win) || win.before().iter().all(|t| !t.is_word()) {
                 return Some(Found {
-                    kind: Kind::Direct,
-                    speaker: Some(np),
-                    cue: Some(CueRef {
-                        range: Range {
-                            start: after[v].start,
-                            end: after[v].end,
-                        },
-                        lemma,
-                    }),
-                    rule: Rule::CueSpeakerAfter,
+                    speaker: Some(sp.np),
+                    cue: a.cue.clone(),
+                    rule: Rule::SameParagraph,
                 });
             }
         }
-        // Speaker then cue: `Cotton wrote`, `he told`, `the ministry said in a statement`.
-        let (np, next) = phrase::np_at(text, after, i)?;
-        let mut v = next;
-        while v < after.len() && is_adverb(text, &after[v]) {
-            v += 1;
-        }
-        let t = after.get(v)?;
-        let lemma = cue_lemma(text, t)?;
-        Some(Found {
-            kind: Kind::Direct,
-            speaker: Some(np),
-            cue: Some(CueRef {
-                range: Range {
-                    start: t.start,
-                    end: t.end,
-                },
-                lemma,
-            }),
-            rule: Rule::SpeakerCueAfter,
-        })
     }
+    // A paragraph that opens with the quote continues the paragraph before it.
+    if text[q.p_start..q.span.start].trim().is_empty() {
+        return previous_paragraph(q, win, done, last);
+    }
+    None
+}
 
-    /// `Hegseth said: "…"`, `Shaw wrote on X, "…"`, `according to Smith, "…"`,
-    /// `"A," he said, "B."`, and `Hegseth said this is "obviously unacceptable"`.
-    fn before_patterns(&self, s: &Span, before: &[Tok]) -> Option<Found> {
-        let text = self.text;
-        if before.is_empty() {
-            return None;
-        }
-        // according to NP ,
-        for k in (0..before.len().saturating_sub(1)).rev() {
-            if lower(text, &before[k]) == "according" && lower(text, &before[k + 1]) == "to" {
-                if let Some((np, next)) = phrase::np_at(text, before, k + 2) {
-                    let tail = &before[next..];
-                    let direct = tail.iter().all(|t| t.punct().is_some());
+/// `Pew Research: "…"`: a short name and a colon, the colon being the cue.
+fn colon_speaker(text: &str, before: &[Tok]) -> Option<Found> {
+    let colon = before.len().checked_sub(1)?;
+    if !before[colon].is_punct(':') || colon == 0 || colon > 6 {
+        return None;
+    }
+    if !before[..colon]
+        .iter()
+        .all(|t| t.is_word() || t.is_punct('.'))
+    {
+        return None;
+    }
+    let np = phrase::before_verb(text, before, 0, colon)?;
+    Some(Found {
+        speaker: Some(np),
+        cue: Some(CueRef {
+            range: Range {
+                start: before[colon].start,
+                end: before[colon].end,
+            },
+            lemma: ":".into(),
+        }),
+        rule: Rule::CueBefore,
+    })
+}
+
+/// `"…," Cotton wrote` / `"…," said Ziad, a nurse` / `"…" ― Pamela Padilla`.
+fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
+    let text = q.text;
+    let after = win.after();
+    let ends_with_stop = q.content().trim_end().ends_with('.');
+    let mut i = 0;
+    while i < after.len() && after[i].punct().is_some_and(|c| matches!(c, ',' | ')')) {
+        i += 1;
+    }
+    let first = after.get(i)?;
+    // Dash byline: `"…" ― Pamela Padilla`, `"…" - Bernie Sanders.`
+    if let Some(c) = first.punct() {
+        if matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-') {
+            let rest = &after[i + 1..];
+            let words = rest.iter().filter(|t| t.is_word()).count();
+            if (1..=12).contains(&words)
+                && rest.first().is_some_and(|t| phrase::is_name_word(text, t))
+            {
+                if let Some(np) = phrase::after_verb(text, after, i + 1, after.len()) {
                     return Some(Found {
-                        kind: if direct {
-                            Kind::Direct
-                        } else {
-                            kind_inside_sentence(text, s, before)
-                        },
                         speaker: Some(np),
                         cue: Some(CueRef {
                             range: Range {
-                                start: before[k].start,
-                                end: before[k + 1].end,
+                                start: first.start,
+                                end: first.end,
                             },
-                            lemma: "according to".into(),
+                            lemma: "-".into(),
                         }),
-                        rule: Rule::AccordingTo,
+                        rule: Rule::SpeakerCueAfter,
                     });
                 }
             }
         }
-        // The last speech verb of the lead-in.
-        let v = (0..before.len())
-            .rev()
-            .find(|&k| cue_lemma(text, &before[k]).is_some())?;
-        let lemma = cue_lemma(text, &before[v])?;
-        let cue = CueRef {
-            range: Range {
-                start: before[v].start,
-                end: before[v].end,
-            },
-            lemma,
-        };
-        let (np, tail_from) = match phrase::np_before(text, before, v) {
-            Some(np) => (Some(np), v + 1),
-            None => match phrase::np_after(text, before, v + 1) {
-                Some(np) => {
-                    let end = np.range.end;
-                    let next = before
-                        .iter()
-                        .position(|t| t.start >= end)
-                        .unwrap_or(before.len());
-                    (Some(np), next)
-                }
-                None => (None, v + 1),
-            },
-        };
-        let np = np?;
-        let tail = &before[tail_from..];
-        let direct = tail_is_lead_in(text, tail);
-        let split = before.first().is_some_and(|t| t.start == before[0].start)
-            && s.start > 0
-            && is_split_gap(text, before);
-        Some(Found {
-            kind: if direct {
-                Kind::Direct
-            } else {
-                kind_inside_sentence(text, s, before)
-            },
-            speaker: Some(np),
-            cue: Some(cue),
-            rule: if split {
-                Rule::SplitQuote
-            } else if direct {
-                Rule::CueBefore
-            } else {
-                Rule::PartialInCuedSentence
-            },
-        })
+        return None;
     }
+    // After a full stop, only a bare `Smith said.` still belongs to the quote.
+    if ends_with_stop {
+        let words = after.iter().filter(|t| t.is_word()).count();
+        let starts_lower = text::is_lowercase_word(&text[first.start..first.end]);
+        if words > 5 || !(starts_lower || cue_lemma(text, first).is_some()) {
+            return None;
+        }
+    }
+    // Cue then speaker: `said Ziad`, `added the ministry`.
+    let mut v = i;
+    while v < after.len() && is_adverb(text, &after[v]) {
+        v += 1;
+    }
+    if let Some(cue) = cue_at(text, after, v) {
+        if let Some(np) = phrase::after_verb(text, after, v + 1, after.len()) {
+            return Some(Found {
+                speaker: Some(np),
+                cue: Some(cue),
+                rule: Rule::CueSpeakerAfter,
+            });
+        }
+    }
+    // Speaker then cue: `Cotton wrote`, `White House press secretary Josh Earnest said`.
+    let v = (i..after.len().min(i + 26)).find(|&k| cue_lemma(text, &after[k]).is_some())?;
+    let np = phrase::up_to_verb(text, after, i, v)?;
+    Some(Found {
+        speaker: Some(np),
+        cue: cue_at(text, after, v),
+        rule: Rule::SpeakerCueAfter,
+    })
 }
 
-/// The speaker of the paragraph before, for a quote-only paragraph.
+/// `Hegseth said: "…"`, `Shaw wrote on X, "…"`, `according to Smith, "…"`, the second part
+/// of a split quote, and `Hegseth said this is "obviously unacceptable"`.
+fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
+    let text = q.text;
+    let before = win.before();
+    if before.is_empty() {
+        return None;
+    }
+    let split = q.after_prev_quote && win.lead == 0;
+    // according to NP
+    for k in (0..before.len().saturating_sub(1)).rev() {
+        if lower(text, &before[k]) == "according" && lower(text, &before[k + 1]) == "to" {
+            let np = phrase::after_verb(text, before, k + 2, before.len())?;
+            return Some(Found {
+                speaker: Some(np),
+                cue: Some(CueRef {
+                    range: Range {
+                        start: before[k].start,
+                        end: before[k + 1].end,
+                    },
+                    lemma: "according to".into(),
+                }),
+                rule: Rule::AccordingTo,
+            });
+        }
+    }
+    // The last speech verb of the lead-in that has a speaker.
+    for v in (0..before.len()).rev() {
+        let Some(cue) = cue_at(text, before, v) else {
+            continue;
+        };
+        let np = phrase::before_verb(text, before, 0, v)
+            .or_else(|| phrase::after_verb(text, before, v + 1, before.len()));
+        if let Some(np) = np {
+            return Some(Found {
+                speaker: Some(np),
+                cue: Some(cue),
+                rule: if split {
+                    Rule::SplitQuote
+                } else {
+                    Rule::CueBefore
+                },
+            });
+        }
+    }
+    // `Pew Research: "…"` in the body.
+    colon_speaker(text, before)
+}
+
+/// The speaker of the paragraph before, for a quote that opens its paragraph.
 fn previous_paragraph(
-    text: &str,
-    scratch: &mut Vec<Tok>,
-    p_start: usize,
-    done: &[Option<Attribution>],
-    last: Option<(usize, usize, usize)>,
+    q: &Quote,
+    win: &Window,
+    done: &[Attribution],
+    last: Option<(usize, usize)>,
 ) -> Option<Found> {
-    // The previous non-blank paragraph.
-    let head = text[..p_start].trim_end();
+    let text = q.text;
+    let head = text[..q.p_start].trim_end();
     if head.is_empty() {
         return None;
     }
     let (pp_start, pp_end) = text::paragraph_bounds(text, head.len() - 1);
-    // It ends with a lead-in: `Caddell continued:`.
-    if head.ends_with(':') {
-        text::tokenize_into(text, pp_start, pp_end, scratch);
-        let toks = &scratch[..];
-        let mut b0 = 0;
-        for i in 0..toks.len().saturating_sub(1) {
-            if text::ends_sentence(text, toks, i) {
-                b0 = i + 1;
-            }
-        }
-        let sent = &toks[b0..];
-        if let Some(v) = (0..sent.len())
-            .rev()
-            .find(|&k| cue_lemma(text, &sent[k]).is_some())
-        {
-            let np =
-                phrase::np_before(text, sent, v).or_else(|| phrase::np_after(text, sent, v + 1));
-            if let Some(np) = np {
-                return Some(Found {
-                    kind: Kind::Direct,
-                    speaker: Some(np),
-                    cue: Some(CueRef {
-                        range: Range {
-                            start: sent[v].start,
-                            end: sent[v].end,
-                        },
-                        lemma: cue_lemma(text, &sent[v]).unwrap_or_default(),
-                    }),
-                    rule: Rule::ColonLeadIn,
-                });
+    // The last attributed quote is in that paragraph: the quote continues its speaker.
+    if let Some((li, lp_start)) = last {
+        if lp_start == pp_start {
+            if let Some(sp) = &done[li].speaker {
+                // ...unless the paragraph ends with a new lead-in (`Caddell continued:`).
+                if !head.ends_with(':') || done[li].rule == Rule::ColonLeadIn {
+                    return Some(Found {
+                        speaker: Some(sp.np),
+                        cue: done[li].cue.clone(),
+                        rule: Rule::ContinuesParagraph,
+                    });
+                }
             }
         }
     }
-    // The last attributed quote was in that paragraph.
-    let (li, lp_start, _) = last?;
-    if lp_start != pp_start {
+    // The last sentence of the paragraph before has a cue and a speaker
+    // (`Caddell continued:`, `Trump told the crowd:`).
+    let mut scratch = Vec::new();
+    text::tokenize_into(text, pp_start, pp_end, &mut scratch);
+    let toks = &scratch[..];
+    let mut b0 = 0;
+    for i in 0..toks.len().saturating_sub(1) {
+        if text::ends_sentence(text, toks, i) {
+            b0 = i + 1;
+        }
+    }
+    let sent = &toks[b0..];
+    let _ = win;
+    if !head.ends_with(':') {
         return None;
     }
-    let a = done[li].as_ref()?;
-    let sp = a.speaker.as_ref()?;
-    Some(Found {
-        kind: Kind::Direct,
-        speaker: Some(Np {
-            range: sp.mention,
-            speaker_type: sp.speaker_type,
-        }),
-        cue: a.cue.clone(),
-        rule: Rule::ContinuesParagraph,
+    for v in (0..sent.len()).rev() {
+        let Some(cue) = cue_at(text, sent, v) else {
+            continue;
+        };
+        let np = phrase::before_verb(text, sent, 0, v)
+            .or_else(|| phrase::after_verb(text, sent, v + 1, sent.len()));
+        if let Some(np) = np {
+            return Some(Found {
+                speaker: Some(np),
+                cue: Some(cue),
+                rule: Rule::ColonLeadIn,
+            });
+        }
+    }
+    colon_speaker(text, sent).map(|f| Found {
+        rule: Rule::ColonLeadIn,
+        ..f
     })
 }
 
-/// Whether what follows a quote that ends with a period is only `NAME said.` — some outlets
-/// write `"We will win." Smith said.`
-fn after_is_bare_attribution(text: &str, after: &[Tok]) -> bool {
-    let words = after.iter().filter(|t| t.is_word()).count();
-    words <= 4
-        && after.last().is_some_and(|t| t.is_punct('.'))
-        && after.iter().any(|t| cue_lemma(text, t).is_some())
-        && after.first().is_some_and(|t| {
-            text::is_lowercase_word(&text[t.start..t.end]) || cue_lemma(text, t).is_some()
-        })
-}
-
-/// Whether the lead-in before a quote is only an attribution (`He said:`), so the quote is
-/// the whole reported content.
-fn lead_in_is_attribution(text: &str, before: &[Tok]) -> bool {
-    before.last().is_some_and(|t| t.is_punct(':'))
-        || (before.iter().any(|t| cue_lemma(text, t).is_some())
-            && before.last().is_some_and(|t| t.is_punct(',')))
-}
-
-/// What may stand between a cue and a direct quote: nothing, punctuation, or a short
-/// prepositional phrase or object closed by `,` or `:` (`wrote on X,`, `told reporters:`).
-fn tail_is_lead_in(text: &str, tail: &[Tok]) -> bool {
-    let Some(last) = tail.last() else {
-        return true;
-    };
-    if !(last.is_punct(':') || last.is_punct(',') || last.is_punct('—')) {
-        return false;
+/// The kind of a quote, from the measured shape rules:
+/// D1 it opens a sentence and ends with `, . ? !` inside the mark;
+/// D2 it follows `,` or `:`, starts with a capital, has 3+ words, ends with punctuation and
+///    what follows is an attribution, the paragraph end or a new sentence;
+/// D3 the lower-case second part of a split quote (`"A," he said, "b."`);
+/// D4 a headline quote after `Name:`.
+/// Anything else is a partial quote, or a term when it reads like a name.
+fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
+    let text = q.text;
+    let s_open = q.starts_sentence(win);
+    let e = q.ends_with_punct();
+    let prev = q.prev_char();
+    let has_after_attribution =
+        found.is_some_and(|f| matches!(f.rule, Rule::SpeakerCueAfter | Rule::CueSpeakerAfter));
+    if q.in_headline {
+        if prev == Some(':') && found.is_some() {
+            return Kind::Direct;
+        }
+        if q.span.family == crate::extract::Family::Single {
+            return if is_term(q, win) {
+                Kind::Term
+            } else {
+                Kind::Partial
+            };
+        }
     }
-    let words = tail.iter().filter(|t| t.is_word()).count();
-    // `said that,` is never a lead-in; a long tail is the reporter's own sentence.
-    words <= 12 && !tail.iter().any(|t| lower(text, t) == "that")
-}
-
-/// The gap between two parts of a split quote: `, he said, ` (no sentence end).
-fn is_split_gap(text: &str, before: &[Tok]) -> bool {
-    before.len() <= 8
-        && before
-            .last()
-            .is_some_and(|t| t.is_punct(',') || t.is_punct(':'))
-        && before.iter().any(|t| cue_lemma(text, t).is_some())
-        && before.first().is_some_and(|t| {
-            let w = &text[t.start..t.end];
-            !text::is_capitalised(w) || lexicon::get().pronoun(&w.to_lowercase()).is_some() || true
-        })
-}
-
-/// A quote with reporter's words before it in the sentence: a partial quote or a term.
-fn kind_inside_sentence(text: &str, s: &Span, before: &[Tok]) -> Kind {
-    if is_term(text, s, before, &[]) {
+    if s_open && e {
+        return Kind::Direct;
+    }
+    if s_open && has_after_attribution && q.n_words() >= 3 {
+        return Kind::Direct;
+    }
+    let before = &win.all_before;
+    let lead = win.before();
+    if !s_open && matches!(prev, Some(',' | ':')) && e {
+        if q.starts_upper() && q.n_words() >= 3 {
+            let that = lead
+                .iter()
+                .rev()
+                .find(|t| t.is_word())
+                .is_some_and(|t| lower(text, t) == "that");
+            let after_words = win.after().iter().filter(|t| t.is_word()).count();
+            let right_ok = after_words == 0
+                || has_after_attribution
+                || (q.content().trim_end().ends_with(['.', '?', '!'])
+                    && win
+                        .all_after
+                        .iter()
+                        .find(|t| t.is_word())
+                        .is_some_and(|t| text::is_capitalised(&text[t.start..t.end])));
+            if !that && right_ok {
+                return Kind::Direct;
+            }
+        }
+        if prev == Some(',') && !q.starts_upper() {
+            // D3: the gap since the previous quote is short and holds a speech verb, or
+            // a speech verb stands within three words before the quote.
+            let words: Vec<&Tok> = before.iter().filter(|t| t.is_word()).collect();
+            let has_verb = |ts: &[&Tok]| ts.iter().any(|t| cue_lemma(text, t).is_some());
+            let near = &words[words.len().saturating_sub(3)..];
+            if (q.after_prev_quote && words.len() <= 8 && has_verb(&words)) || has_verb(near) {
+                return Kind::Direct;
+            }
+        }
+    }
+    if is_term(q, win) {
         Kind::Term
     } else {
         Kind::Partial
     }
 }
 
-/// Whether the content reads as speech rather than a name: more than three words, or
-/// closed by sentence punctuation.
-fn looks_like_speech(content: &str) -> bool {
-    let words = content.split_whitespace().count();
-    let last = content.trim_end().chars().next_back();
-    words > 3 || matches!(last, Some('.' | '!' | '?' | ',' | '…'))
-}
-
-/// Whether the paragraph holds nothing but quotes and punctuation outside the marks (from
-/// the quote on; attribution-free text after it would make it a mixed paragraph).
-fn paragraph_is_quote_only(text: &str, p_start: usize, _p_end: usize, s: &Span) -> bool {
-    text[p_start..s.start].trim().is_empty()
-}
-
 /// Scare quotes, titles and nicknames: short, not closed by sentence punctuation, and
 /// introduced like a name (`so-called "digital escorts"`, `these "digital escorts"`,
-/// `titled 'Opportune China…'`), or written in title case.
-fn is_term(text: &str, s: &Span, before: &[Tok], _after: &[Tok]) -> bool {
-    let content = text[s.content_start..s.content_end].trim();
-    let last = content.chars().next_back();
-    if matches!(last, Some('.' | '!' | '?')) {
+/// `US "digital escorts"`), or in title case (`titled 'Opportune China, Youth Talks'`).
+fn is_term(q: &Quote, win: &Window) -> bool {
+    let text = q.text;
+    let content = q.content().trim();
+    if content.ends_with(['.', '!', '?']) {
         return false;
     }
     let words: Vec<&str> = content.split_whitespace().collect();
     if words.is_empty() {
         return true;
     }
-    let prev = before
-        .iter()
-        .rev()
-        .find(|t| t.is_word())
-        .map(|t| text[t.start..t.end].to_lowercase());
-    let prev_adjacent = before.last().is_some_and(|t| t.is_word());
-    let named = prev.as_deref().is_some_and(|p| {
+    let before = win.before();
+    let prev_word = before.last().filter(|t| t.is_word());
+    let named = prev_word.is_some_and(|t| {
+        let p = lower(text, t);
         matches!(
-            p,
+            p.as_ref(),
             "so-called"
                 | "called"
                 | "dubbed"
@@ -641,31 +725,24 @@ fn is_term(text: &str, s: &Span, before: &[Tok], _after: &[Tok]) -> bool {
                 | "its"
                 | "our"
                 | "this"
-        )
-    }) || (prev_adjacent
-        && before
-            .last()
-            .is_some_and(|t| text::is_capitalised(&text[t.start..t.end])))
-        && before.len() > 1;
+                | "of"
+        ) || (before.len() > 1 && text::is_capitalised(&text[t.start..t.end]))
+    });
     let significant: Vec<&&str> = words
         .iter()
         .filter(|w| w.chars().count() > 3 || w.chars().next().is_some_and(char::is_uppercase))
         .collect();
-    let title_case = words.len() >= 2
-        && !significant.is_empty()
-        && significant
-            .iter()
-            .filter(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-            })
-            .count()
-            * 10
-            >= significant.len() * 8;
-    (words.len() <= 4 && named)
-        || (title_case && !before.is_empty())
-        || (words.len() <= 2 && !before.is_empty())
+    let capitalised = significant
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+        .count();
+    let title_case =
+        words.len() >= 2 && !significant.is_empty() && capitalised * 10 >= significant.len() * 8;
+    (words.len() <= 4 && named) || (title_case && !before.is_empty()) || words.len() <= 2
 }
 
 #[cfg(test)]

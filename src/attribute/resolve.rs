@@ -8,7 +8,7 @@
 //! is linear in the article.
 
 use super::phrase::{self, Np};
-use super::{Range, SpeakerRef, lower};
+use super::{SpeakerRef, lower};
 use crate::lexicon::{self, Gender, PronounKind};
 use crate::model::{Resolution, SpeakerType};
 use crate::text::{self, Tok};
@@ -55,31 +55,49 @@ impl Entities {
         self.scanned_to = to;
         let mut i = 0;
         while i < toks.len() {
-            if !toks[i].is_word() || !text::is_capitalised(&text[toks[i].start..toks[i].end]) {
-                // Lower-case titles before a name: `spokesman Frank Shaw`.
+            if !phrase::is_name_word(text, &toks[i]) {
                 i += 1;
                 continue;
             }
-            let Some((a, b, titles)) = phrase::name_with_titles(text, &toks, i) else {
-                i += 1;
-                continue;
-            };
-            let name_toks = &toks[a..b];
-            let first = name_toks
-                .iter()
-                .find(|t| !phrase::is_courtesy(&text[t.start..t.end]))
-                .map(|t| lower(text, t).into_owned());
-            let first_gender = first.as_deref().and_then(|f| lexicon::get().first_name(f));
-            let is_person = !titles.is_empty() || (first_gender.is_some() && b - a >= 2);
+            // A run of capitalised words: titles first (`Defense Secretary`), then the name.
+            let mut b = i;
+            while b < toks.len() && phrase::is_name_word(text, &toks[b]) {
+                b += 1;
+            }
+            let mut titles = Vec::new();
+            // `spokesman Frank Shaw`: a lower-case title just before the run.
+            for n in (1..=2).rev() {
+                if i >= n && phrase::title_at(text, &toks, i - n) == Some(n) {
+                    titles.push(join_lower(text, &toks[i - n..i]));
+                    break;
+                }
+            }
+            let mut a = i;
+            while a < b {
+                match phrase::title_at(text, &toks, a) {
+                    Some(n) if a + n < b => {
+                        titles.push(join_lower(text, &toks[a..a + n]));
+                        a += n;
+                    }
+                    _ => break,
+                }
+            }
+            let first_gender = lexicon::get().first_name(&lower(text, &toks[a]));
+            let courtesy = i > 0 && phrase::is_courtesy(&text[toks[i - 1].start..toks[i - 1].end]);
+            let is_person =
+                !titles.is_empty() || courtesy || (first_gender.is_some() && b - a >= 2);
             if is_person {
-                let mut titles = titles;
                 titles.extend(appositive_titles(text, &toks, b));
-                let gender = courtesy_gender(text, &toks[a..b])
-                    .or(first_gender)
-                    .unwrap_or(Gender::Unknown);
+                let gender = if courtesy {
+                    courtesy_gender(text, &toks[i - 1..i])
+                } else {
+                    None
+                }
+                .or(first_gender)
+                .unwrap_or(Gender::Unknown);
                 self.learn(text, &toks[a..b], titles, gender, SpeakerType::Person);
             }
-            i = b.max(i + 1);
+            i = b;
         }
         self.toks = toks;
     }
@@ -154,9 +172,10 @@ impl Entities {
     /// Resolves a mention to a canonical speaker.
     pub fn resolve(&mut self, text: &str, np: &Np) -> SpeakerRef {
         self.scan(text, np.range.start);
-        let mention = &text[np.range.start..np.range.end];
+        let mention = &text[np.core.start..np.core.end];
         let unresolved = |ty| SpeakerRef {
             mention: np.range,
+            np: *np,
             name: strip_the(mention).to_string(),
             speaker_type: ty,
             resolution: Resolution::Unresolved,
@@ -189,6 +208,7 @@ impl Entities {
                         }
                         SpeakerRef {
                             mention: np.range,
+                            np: *np,
                             name: e.name.clone(),
                             speaker_type: e.speaker_type,
                             resolution: Resolution::Pronoun,
@@ -199,7 +219,7 @@ impl Entities {
             }
             SpeakerType::Person | SpeakerType::Organization => {
                 let mut toks = Vec::new();
-                text::tokenize_into(text, np.range.start, np.range.end, &mut toks);
+                text::tokenize_into(text, np.core.start, np.core.end, &mut toks);
                 let toks: Vec<Tok> = toks
                     .into_iter()
                     .filter(|t| t.is_word() && lower(text, t) != "the")
@@ -221,6 +241,7 @@ impl Entities {
                 };
                 SpeakerRef {
                     mention: np.range,
+                    np: *np,
                     name: e.name.clone(),
                     speaker_type: e.speaker_type,
                     resolution,
@@ -245,6 +266,7 @@ impl Entities {
                         e.last_seen = e.last_seen.max(np.range.end);
                         SpeakerRef {
                             mention: np.range,
+                            np: *np,
                             name: e.name.clone(),
                             speaker_type: e.speaker_type,
                             resolution: Resolution::Descriptor,
@@ -294,11 +316,7 @@ fn appositive_titles(text: &str, toks: &[Tok], b: usize) -> Vec<String> {
     let mut j = b + 1;
     while j < toks.len() && j < b + 12 && toks[j].is_word() {
         if let Some(n) = phrase::title_at(text, toks, j) {
-            let t = toks[j..j + n]
-                .iter()
-                .map(|t| lower(text, t).into_owned())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let t = join_lower(text, &toks[j..j + n]);
             out.push(t);
             j += n;
             continue;
@@ -312,7 +330,9 @@ fn appositive_titles(text: &str, toks: &[Tok], b: usize) -> Vec<String> {
     out
 }
 
-#[allow(dead_code)]
-fn range_text(text: &str, r: Range) -> &str {
-    &text[r.start..r.end]
+fn join_lower(text: &str, toks: &[Tok]) -> String {
+    toks.iter()
+        .map(|t| lower(text, t).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
