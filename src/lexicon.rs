@@ -34,6 +34,7 @@ pub struct Lexicon {
     titles: HashSet<String>,
     pub max_title_words: usize,
     person_nouns: HashSet<String>,
+    source_nouns: HashSet<String>,
     org_nouns: HashSet<String>,
     org_names: HashSet<String>,
     pronouns: HashMap<String, PronounKind>,
@@ -47,6 +48,7 @@ const SPEECH_VERBS: &str = include_str!("../grammar/speech_verbs.txt");
 const CUE_PHRASES: &str = include_str!("../grammar/cue_phrases.txt");
 const TITLES: &str = include_str!("../grammar/titles.txt");
 const PERSON_NOUNS: &str = include_str!("../grammar/person_nouns.txt");
+const SOURCE_NOUNS: &str = include_str!("../grammar/source_nouns.txt");
 const ORG_NOUNS: &str = include_str!("../grammar/org_nouns.txt");
 const ORG_NAMES: &str = include_str!("../grammar/org_names.txt");
 const PRONOUNS: &str = include_str!("../grammar/pronouns.txt");
@@ -138,6 +140,7 @@ impl Lexicon {
             titles,
             max_title_words,
             person_nouns: word_set(PERSON_NOUNS),
+            source_nouns: word_set(SOURCE_NOUNS),
             org_nouns: phrase_set(ORG_NOUNS),
             org_names: phrase_set(ORG_NAMES),
             pronouns,
@@ -157,6 +160,10 @@ impl Lexicon {
     }
     pub fn is_person_noun(&self, word: &str) -> bool {
         self.person_nouns.contains(word)
+    }
+    /// Documents and media that "say" things: `statement`, `report`, `ad`.
+    pub fn is_source_noun(&self, word: &str) -> bool {
+        self.source_nouns.contains(word)
     }
     pub fn is_org_noun(&self, phrase: &str) -> bool {
         self.org_nouns.contains(phrase)

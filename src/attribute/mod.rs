@@ -290,7 +290,8 @@ fn lower<'a>(text: &'a str, t: &Tok) -> std::borrow::Cow<'a, str> {
 
 /// The lemma of a speech verb token, if it is one.
 fn cue_lemma(text: &str, t: &Tok) -> Option<String> {
-    if !t.is_word() {
+    // A capitalised form is a name or a noun (`United States`), not a cue.
+    if !t.is_word() || !text::is_lowercase_word(&text[t.start..t.end]) {
         return None;
     }
     lexicon::get()
@@ -300,6 +301,20 @@ fn cue_lemma(text: &str, t: &Tok) -> Option<String> {
 
 fn cue_at(text: &str, toks: &[Tok], v: usize) -> Option<CueRef> {
     let t = toks.get(v)?;
+    // After a determiner or a possessive the word is a noun: `the report`, `his answer`.
+    if let Some(p) = v.checked_sub(1).map(|k| &toks[k]) {
+        if p.is_word() {
+            let pw = lower(text, p);
+            if matches!(
+                pw.as_ref(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this"
+            ) || pw.ends_with("'s")
+                || pw.ends_with("\u{2019}s")
+            {
+                return None;
+            }
+        }
+    }
     Some(CueRef {
         range: Range {
             start: t.start,
@@ -485,9 +500,10 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
             });
         }
     }
-    // Speaker then cue: `Cotton wrote`, `White House press secretary Josh Earnest said`.
-    let v = (i..after.len().min(i + 26)).find(|&k| cue_lemma(text, &after[k]).is_some())?;
-    let np = phrase::up_to_verb(text, after, i, v)?;
+    // Speaker then cue: `Cotton wrote`, `White House press secretary Josh Earnest said`;
+    // after a fragment, the subject just before the verb (`'' of the plans, Mr. Smith said`).
+    let v = (i..after.len().min(i + 26)).find(|&k| cue_at(text, after, k).is_some())?;
+    let np = phrase::up_to_verb(text, after, i, v).or_else(|| phrase::before_verb(text, after, i, v))?;
     Some(Found {
         speaker: Some(np),
         cue: cue_at(text, after, v),

@@ -198,7 +198,7 @@ fn is_head_noun(text: &str, t: &Tok) -> bool {
     }
     let l = lexicon::get();
     let w = lower(text, t);
-    l.is_person_noun(&w) || l.is_org_noun(&w) || l.is_title(&w)
+    l.is_person_noun(&w) || l.is_org_noun(&w) || l.is_source_noun(&w) || l.is_title(&w)
 }
 
 /// A word that may stand inside a noun phrase before its head.
@@ -284,7 +284,7 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
     }
     // A descriptor: its head is the last word of the core.
     let head = &toks[end - 1];
-    if !head.is_word() {
+    if !is_head_noun(text, head) {
         return None;
     }
     let ty = if lexicon::get().is_org_noun(&lower(text, head)) {
@@ -368,8 +368,18 @@ fn mention_ending_at(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<Np
             .take(20)
             .find(|&j| toks[j].is_punct(','))?;
         let core = mention_ending_at(text, toks, lo, c1)?;
+        // `Hillary Clinton, at a later press gaggle, said`: an adverbial, not an appositive.
+        if toks.get(c1 + 1).is_some_and(|t| is_preposition(text, t)) {
+            return Some(core);
+        }
         let a = toks.iter().position(|t| t.start == core.range.start)?;
         return finish(text, toks, a, end - 1);
+    }
+    // `Mr. Morgan of the Sierra Club said`
+    if let Some(of) = of_phrase_back(text, toks, lo, k) {
+        let inner = mention_ending_at(text, toks, lo, of)?;
+        let a = toks.iter().position(|t| t.start == inner.range.start)?;
+        return finish(text, toks, a, end);
     }
     let k2 = skip_parenthetical_back(toks, lo, k);
     let t = &toks[k2 - 1];
@@ -381,6 +391,32 @@ fn mention_ending_at(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<Np
     }
     let a = extend_back(text, toks, lo, k2 - 1);
     finish(text, toks, a, end)
+}
+
+fn is_preposition(text: &str, t: &Tok) -> bool {
+    t.is_word()
+        && matches!(
+            lower(text, t).as_ref(),
+            "at" | "in" | "on" | "during" | "after" | "before" | "when" | "while" | "speaking"
+                | "asked" | "meanwhile" | "however" | "though" | "too" | "for" | "with" | "by"
+                | "like" | "unlike" | "as" | "from" | "to" | "through" | "under" | "over"
+        )
+}
+
+/// `of (the) Capitalised+` ending at `k - 1`: returns the index of `of`.
+fn of_phrase_back(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<usize> {
+    let mut j = k;
+    while j > lo && is_name_word(text, &toks[j - 1]) {
+        j -= 1;
+    }
+    if j == k || j <= lo {
+        return None;
+    }
+    if lower(text, &toks[j - 1]) == "the" {
+        j -= 1;
+    }
+    (j > lo + 1 && lower(text, &toks[j - 1]) == "of" && is_name_word(text, &toks[j - 2]))
+        .then_some(j - 1)
 }
 
 /// Builds the mention `toks[a..b]` with its core and type.
@@ -480,6 +516,20 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
             j = close + 1;
         }
     }
+    // `Representative Charles B. Rangel of New York`
+    if j < hi && j > i && lower(text, &toks[j]) == "of" {
+        let mut k = j + 1;
+        if k < hi && lower(text, &toks[k]) == "the" {
+            k += 1;
+        }
+        let s = k;
+        while k < hi && is_name_word(text, &toks[k]) {
+            k += 1;
+        }
+        if k > s {
+            j = k;
+        }
+    }
     let core_end = j;
     // The appositive runs to the sentence end, unless a participle or a quote cuts it.
     if j < hi && toks[j].is_punct(',') {
@@ -537,6 +587,14 @@ pub fn up_to_verb(text: &str, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
         || is_premodifier(text, first))
     {
         return None;
+    }
+    // A second appositive (`Scott Pruitt, the attorney general of Oklahoma, one of the
+    // states suing, said`) stays outside the mention.
+    let commas: Vec<usize> = (i..k).filter(|&j| toks[j].is_punct(',')).collect();
+    if commas.len() >= 2 {
+        k = commas[1];
+    } else if commas.len() == 1 && toks.get(commas[0] + 1).is_some_and(|t| is_preposition(text, t)) {
+        k = commas[0];
     }
     // The whole stretch must hold a mention: check that a core is found.
     let np = finish(text, toks, i, k)?;
