@@ -30,6 +30,8 @@ pub struct Lexicon {
     speech_verbs: HashMap<String, String>,
     /// Multi-word cues (`according to`) as lower-case word lists.
     pub cue_phrases: Vec<Vec<String>>,
+    /// Verb-particle cues (`points out`, `went on`, `shot back`), keyed by their first word.
+    verb_phrases: HashMap<String, Vec<Vec<String>>>,
     /// Titles and roles as lower-case word lists (`defense secretary`, `sen.`).
     titles: HashSet<String>,
     pub max_title_words: usize,
@@ -98,9 +100,31 @@ impl Lexicon {
                 }
             }
         }
-        let cue_phrases = data_lines(CUE_PHRASES)
+        let cue_phrases: Vec<Vec<String>> = data_lines(CUE_PHRASES)
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect();
+        // Adjuncts (`in a statement`, `told reporters`) are not cues of their own: the verb
+        // before them is. Only phrases that start with a verb are cues.
+        let mut verb_phrases: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for p in &cue_phrases {
+            let first = p[0].as_str();
+            if p.len() < 2
+                || matches!(
+                    first,
+                    "in" | "at" | "on" | "as" | "according" | "speaking" | "told" | "to" | "with"
+                )
+            {
+                continue;
+            }
+            verb_phrases
+                .entry(first.to_string())
+                .or_default()
+                .push(p.clone());
+        }
+        for v in verb_phrases.values_mut() {
+            // Longest first, so `went on to say` wins over `went on`.
+            v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
         let titles = phrase_set(TITLES);
         let max_title_words = titles
             .iter()
@@ -137,6 +161,7 @@ impl Lexicon {
         Lexicon {
             speech_verbs,
             cue_phrases,
+            verb_phrases,
             titles,
             max_title_words,
             person_nouns: word_set(PERSON_NOUNS),
@@ -154,6 +179,10 @@ impl Lexicon {
     /// The lemma of a speech-verb form (`said` → `say`), if it is one. `word` is lower case.
     pub fn speech_verb(&self, word: &str) -> Option<&str> {
         self.speech_verbs.get(word).map(String::as_str)
+    }
+    /// Verb-particle cues starting with `word` (lower case), longest first.
+    pub fn verb_phrases(&self, word: &str) -> &[Vec<String>] {
+        self.verb_phrases.get(word).map_or(&[], Vec::as_slice)
     }
     pub fn is_title(&self, phrase: &str) -> bool {
         self.titles.contains(phrase)

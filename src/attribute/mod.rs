@@ -299,15 +299,48 @@ fn cue_lemma(text: &str, t: &Tok) -> Option<String> {
         .map(str::to_string)
 }
 
-fn cue_at(text: &str, toks: &[Tok], v: usize) -> Option<CueRef> {
+/// A cue that starts at token `v`: a verb-particle phrase (`points out`, `went on`) or a
+/// speech verb. Returns one past its last token, and its lemma.
+fn cue_here(text: &str, toks: &[Tok], v: usize) -> Option<(usize, String)> {
     let t = toks.get(v)?;
-    // After a determiner or a possessive the word is a noun: `the report`, `his answer`.
+    if !t.is_word() || !text::is_lowercase_word(&text[t.start..t.end]) {
+        return None;
+    }
+    let w = lower(text, t);
+    for p in lexicon::get().verb_phrases(&w) {
+        let n = p.len();
+        if v + n <= toks.len()
+            && toks[v..v + n]
+                .iter()
+                .zip(p)
+                .all(|(t, pw)| t.is_word() && lower(text, t) == pw.as_str())
+        {
+            return Some((v + n, p.join(" ")));
+        }
+    }
+    cue_lemma(text, t).map(|l| (v + 1, l))
+}
+
+/// The cue at token `v`, with the auxiliaries and adverbs right before it (`has said`,
+/// `later said`) and an adverb right after it (`said recently`), or `None` when the word is
+/// used as a noun (`the report`, `his answer`).
+fn cue_at(text: &str, toks: &[Tok], v: usize) -> Option<CueRef> {
     if let Some(p) = v.checked_sub(1).map(|k| &toks[k]) {
         if p.is_word() {
             let pw = lower(text, p);
             if matches!(
                 pw.as_ref(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this"
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
             ) || pw.ends_with("'s")
                 || pw.ends_with("\u{2019}s")
             {
@@ -315,12 +348,29 @@ fn cue_at(text: &str, toks: &[Tok], v: usize) -> Option<CueRef> {
             }
         }
     }
+    let (mut end, lemma) = cue_here(text, toks, v)?;
+    let mut start = v;
+    while start > 0 && is_adverb(text, &toks[start - 1]) {
+        start -= 1;
+    }
+    if toks.get(end).is_some_and(|t| {
+        t.is_word() && {
+            let w = lower(text, t);
+            (w.len() > 4 && w.ends_with("ly") && w != "only")
+                || matches!(
+                    w.as_ref(),
+                    "recently" | "then" | "later" | "again" | "aloud" | "back"
+                )
+        }
+    }) {
+        end += 1;
+    }
     Some(CueRef {
         range: Range {
-            start: t.start,
-            end: t.end,
+            start: toks[start].start,
+            end: toks[end - 1].end,
         },
-        lemma: cue_lemma(text, t)?,
+        lemma,
     })
 }
 
@@ -502,8 +552,9 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
     }
     // Speaker then cue: `Cotton wrote`, `White House press secretary Josh Earnest said`;
     // after a fragment, the subject just before the verb (`'' of the plans, Mr. Smith said`).
-    let v = (i..after.len().min(i + 26)).find(|&k| cue_at(text, after, k).is_some())?;
-    let np = phrase::up_to_verb(text, after, i, v).or_else(|| phrase::before_verb(text, after, i, v))?;
+    let v = (i..after.len().min(i + 41)).find(|&k| cue_at(text, after, k).is_some())?;
+    let np =
+        phrase::up_to_verb(text, after, i, v).or_else(|| phrase::before_verb(text, after, i, v))?;
     Some(Found {
         speaker: Some(np),
         cue: cue_at(text, after, v),

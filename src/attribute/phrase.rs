@@ -397,9 +397,30 @@ fn is_preposition(text: &str, t: &Tok) -> bool {
     t.is_word()
         && matches!(
             lower(text, t).as_ref(),
-            "at" | "in" | "on" | "during" | "after" | "before" | "when" | "while" | "speaking"
-                | "asked" | "meanwhile" | "however" | "though" | "too" | "for" | "with" | "by"
-                | "like" | "unlike" | "as" | "from" | "to" | "through" | "under" | "over"
+            "at" | "in"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "speaking"
+                | "asked"
+                | "meanwhile"
+                | "however"
+                | "though"
+                | "too"
+                | "for"
+                | "with"
+                | "by"
+                | "like"
+                | "unlike"
+                | "as"
+                | "from"
+                | "to"
+                | "through"
+                | "under"
+                | "over"
         )
 }
 
@@ -570,7 +591,7 @@ pub fn up_to_verb(text: &str, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
     while k > i && super::is_adverb(text, &toks[k - 1]) {
         k -= 1;
     }
-    if k <= i || k - i > 25 {
+    if k <= i || k - i > 40 {
         return None;
     }
     if toks[i..k].iter().any(|t| {
@@ -593,7 +614,11 @@ pub fn up_to_verb(text: &str, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
     let commas: Vec<usize> = (i..k).filter(|&j| toks[j].is_punct(',')).collect();
     if commas.len() >= 2 {
         k = commas[1];
-    } else if commas.len() == 1 && toks.get(commas[0] + 1).is_some_and(|t| is_preposition(text, t)) {
+    } else if commas.len() == 1
+        && toks
+            .get(commas[0] + 1)
+            .is_some_and(|t| is_preposition(text, t))
+    {
         k = commas[0];
     }
     // The whole stretch must hold a mention: check that a core is found.
