@@ -349,6 +349,10 @@ fn cue_at(text: &str, toks: &[Tok], v: usize) -> Option<CueRef> {
         }
     }
     let (mut end, lemma) = cue_here(text, toks, v)?;
+    // A noun before the real verb (`the IMF report stated`) is not the cue.
+    if end == v + 1 && cue_here(text, toks, end).is_some() {
+        return None;
+    }
     let mut start = v;
     while start > 0 && is_adverb(text, &toks[start - 1]) {
         start -= 1;
@@ -689,12 +693,14 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
     let prev = q.prev_char();
     let has_after_attribution =
         found.is_some_and(|f| matches!(f.rule, Rule::SpeakerCueAfter | Rule::CueSpeakerAfter));
+    // Words followed by their speaker and cue are speech, however short.
+    let spoken = has_after_attribution;
     if q.in_headline {
         if prev == Some(':') && found.is_some() {
             return Kind::Direct;
         }
         if q.span.family == crate::extract::Family::Single {
-            return if is_term(q, win) {
+            return if is_term(q, win, found.is_some()) {
                 Kind::Term
             } else {
                 Kind::Partial
@@ -740,7 +746,7 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
             }
         }
     }
-    if is_term(q, win) {
+    if !spoken && is_term(q, win, found.is_some()) {
         Kind::Term
     } else {
         Kind::Partial
@@ -750,7 +756,7 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
 /// Scare quotes, titles and nicknames: short, not closed by sentence punctuation, and
 /// introduced like a name (`so-called "digital escorts"`, `these "digital escorts"`,
 /// `US "digital escorts"`), or in title case (`titled 'Opportune China, Youth Talks'`).
-fn is_term(q: &Quote, win: &Window) -> bool {
+fn is_term(q: &Quote, win: &Window, cued: bool) -> bool {
     let text = q.text;
     let content = q.content().trim();
     if content.ends_with(['.', '!', '?']) {
@@ -809,7 +815,7 @@ fn is_term(q: &Quote, win: &Window) -> bool {
         .count();
     let title_case =
         words.len() >= 2 && !significant.is_empty() && capitalised * 10 >= significant.len() * 8;
-    (words.len() <= 4 && named) || (title_case && !before.is_empty()) || words.len() <= 2
+    (words.len() <= 4 && named) || (title_case && !before.is_empty()) || (words.len() <= 2 && !cued)
 }
 
 #[cfg(test)]
