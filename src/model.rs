@@ -81,6 +81,8 @@ pub enum Rule {
     ContinuesParagraph,
     /// The previous paragraph ends with a cue and a colon (`Caddell continued:`).
     ColonLeadIn,
+    /// A quote with no cue takes the subject of the sentence before it in the paragraph.
+    PreviousSentence,
     /// A quote with speech form but no speaker in reach.
     Unattributed,
     /// A scare quote, title or nickname.
@@ -90,7 +92,7 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::SpeakerCueAfter,
         Rule::CueSpeakerAfter,
         Rule::CueBefore,
@@ -100,6 +102,7 @@ impl Rule {
         Rule::SameParagraph,
         Rule::ContinuesParagraph,
         Rule::ColonLeadIn,
+        Rule::PreviousSentence,
         Rule::Unattributed,
         Rule::Term,
         Rule::Nested,
@@ -117,6 +120,7 @@ impl Rule {
             Rule::SameParagraph => "same-paragraph",
             Rule::ContinuesParagraph => "continues-paragraph",
             Rule::ColonLeadIn => "colon-lead-in",
+            Rule::PreviousSentence => "previous-sentence",
             Rule::Unattributed => "unattributed",
             Rule::Term => "term",
             Rule::Nested => "nested",
@@ -133,6 +137,7 @@ impl Rule {
             Rule::SameParagraph => 0.8,
             Rule::ColonLeadIn => 0.85,
             Rule::ContinuesParagraph => 0.7,
+            Rule::PreviousSentence => 0.6,
             Rule::Unattributed => 0.5,
             Rule::Term => 0.7,
             Rule::Nested => 0.6,

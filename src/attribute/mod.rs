@@ -468,7 +468,7 @@ fn find(
     if text[q.p_start..q.span.start].trim().is_empty() {
         return previous_paragraph(q, win, done, last);
     }
-    None
+    previous_sentence(q, win)
 }
 
 /// `Pew Research: "…"`: a short name and a colon, the colon being the cue.
@@ -532,7 +532,9 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
         }
         return None;
     }
-    // After a full stop, only a bare `Smith said.` still belongs to the quote.
+    // After a full stop, only a bare `Smith said.` still belongs to the quote. (`?` and `!`
+    // are followed by a capitalised attribution too often to end the sentence:
+    // `"Why?" Smith asked.`)
     if ends_with_stop {
         let words = after.iter().filter(|t| t.is_word()).count();
         let starts_lower = text::is_lowercase_word(&text[first.start..first.end]);
@@ -597,8 +599,21 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
         let Some(cue) = cue_at(text, before, v) else {
             continue;
         };
-        let np = phrase::before_verb(text, before, 0, v)
-            .or_else(|| phrase::after_verb(text, before, v + 1, before.len()));
+        let participle =
+            lower(text, &before[v]).ends_with("ing") && v > 0 && before[v - 1].is_punct(',');
+        let np = if participle {
+            // `Trump returned the compliment, telling Reuters, "…"`: the sentence's subject.
+            phrase::sentence_subject(text, before, v)
+        } else {
+            phrase::before_verb(text, before, 0, v)
+                // `Says Ellis: "…"`: inverted only when the cue opens the lead-in.
+                .or_else(|| {
+                    (v == 0)
+                        .then(|| phrase::after_verb(text, before, v + 1, before.len()))
+                        .flatten()
+                })
+                .or_else(|| phrase::sentence_subject(text, before, v))
+        };
         if let Some(np) = np {
             return Some(Found {
                 speaker: Some(np),
@@ -613,6 +628,43 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
     }
     // `Pew Research: "…"` in the body.
     colon_speaker(text, before)
+}
+
+/// A quote with no cue in its sentence takes the subject of the sentence before it in the
+/// paragraph (`The judge then turned to me. "Mr. D'Souza?"`).
+fn previous_sentence(q: &Quote, win: &Window) -> Option<Found> {
+    let text = q.text;
+    let toks = &win.all_before[..win.lead];
+    if toks.is_empty() || !q.starts_sentence(win) {
+        return None;
+    }
+    let end = toks.len() - 1;
+    let mut start = 0;
+    for i in 0..end {
+        if text::ends_sentence(text, toks, i) {
+            start = i + 1;
+        }
+    }
+    let sent = &toks[start..end];
+    let np = phrase::sentence_subject(text, sent, sent.len())?;
+    if !matches!(np.speaker_type, SpeakerType::Person | SpeakerType::Pronoun) {
+        return None;
+    }
+    // Its verb stands for the cue.
+    let after_np = sent.iter().position(|t| t.start >= np.range.end)?;
+    let v = (after_np..sent.len()).find(|&k| !is_adverb(text, &sent[k]))?;
+    let cue = cue_at(text, sent, v).unwrap_or_else(|| CueRef {
+        range: Range {
+            start: sent[v].start,
+            end: sent[v].end,
+        },
+        lemma: lower(text, &sent[v]).into_owned(),
+    });
+    Some(Found {
+        speaker: Some(np),
+        cue: Some(cue),
+        rule: Rule::PreviousSentence,
+    })
 }
 
 /// The speaker of the paragraph before, for a quote that opens its paragraph.

@@ -622,7 +622,26 @@ pub fn up_to_verb(text: &str, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
         k = commas[0];
     }
     // The whole stretch must hold a mention: check that a core is found.
-    let np = finish(text, toks, i, k)?;
+    let np = finish(text, toks, i, k).or_else(|| {
+        // `the gambling tycoon`: a determiner and an unlisted noun.
+        (k - i <= 5
+            && DETERMINERS.contains(&lower(text, first).as_ref())
+            && toks[i..k].iter().all(|t| t.is_word()))
+        .then(|| Np {
+            range: range(toks, i, k),
+            core: range(toks, i, k),
+            speaker_type: SpeakerType::Descriptor,
+        })
+    })?;
+    // Right after a quote, a short run of words before the verb is the speaker whatever its
+    // words (`," the gambling tycoon told`): nothing else can stand there.
+    if k - i <= 5
+        && toks[i..k].iter().all(|t| t.is_word())
+        && (DETERMINERS.contains(&lower(text, first).as_ref()) || text::is_capitalised(fw))
+        && np.range.end == toks[k - 1].end
+    {
+        return Some(np);
+    }
     // Without an appositive, every word before the core must be a premodifier.
     if !toks[i..k].iter().any(|t| t.is_punct(',')) {
         let core_start = toks.iter().position(|t| t.start == np.core.start)?;
@@ -634,4 +653,81 @@ pub fn up_to_verb(text: &str, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
         }
     }
     Some(np)
+}
+
+/// Conjunctions and adverbs that open a sentence without being part of its subject.
+fn is_opener(text: &str, t: &Tok) -> bool {
+    t.is_word()
+        && matches!(
+            lower(text, t).as_ref(),
+            "but"
+                | "and"
+                | "so"
+                | "yet"
+                | "still"
+                | "then"
+                | "now"
+                | "also"
+                | "instead"
+                | "meanwhile"
+                | "however"
+                | "later"
+                | "earlier"
+                | "finally"
+                | "indeed"
+                | "or"
+        )
+}
+
+/// The subject of the sentence `toks[..v]`: the mention that opens it, after openers
+/// (`But`) and a lead-in adverbial closed by a comma (`On Friday,`), and that a verb
+/// follows. Used for participles (`Trump returned the compliment, telling Reuters, "…"`)
+/// and for cues whose subject is not next to them.
+pub fn sentence_subject(text: &str, toks: &[Tok], v: usize) -> Option<Np> {
+    let mut i = 0;
+    while i < v && is_opener(text, &toks[i]) {
+        i += 1;
+    }
+    // A lead-in adverbial: a preposition or a time word up to the first comma.
+    if toks.get(i).is_some_and(|t| {
+        is_preposition(text, t) || is_opener(text, t) || {
+            let w = lower(text, t);
+            matches!(
+                w.as_ref(),
+                "hours"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "minutes"
+                    | "asked"
+                    | "when"
+                    | "after"
+                    | "since"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "once"
+                    | "with"
+                    | "without"
+                    | "last"
+                    | "this"
+                    | "that"
+                    | "still"
+                    | "even"
+            )
+        }
+    }) {
+        let c = (i..v.min(i + 25)).find(|&k| toks[k].is_punct(','))?;
+        i = c + 1;
+    }
+    let np = after_verb(text, toks, i, v)?;
+    // A verb (a lower-case word) must follow the mention.
+    let next = toks.iter().position(|t| t.start >= np.range.end)?;
+    let next = (next..v)
+        .find(|&k| !super::is_adverb(text, &toks[k]))
+        .unwrap_or(next);
+    (next < v && toks[next].is_word() && text::is_lowercase_word(word(text, &toks[next])))
+        .then_some(np)
 }
