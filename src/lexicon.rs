@@ -42,6 +42,7 @@ pub struct Lexicon {
     pronouns: HashMap<String, PronounKind>,
     first_names: HashMap<String, Gender>,
     not_name_words: HashSet<String>,
+    name_modifiers: HashSet<String>,
     elisions: HashSet<String>,
     abbreviations: HashSet<String>,
 }
@@ -56,6 +57,7 @@ const ORG_NAMES: &str = include_str!("../grammar/org_names.txt");
 const PRONOUNS: &str = include_str!("../grammar/pronouns.txt");
 const FIRST_NAMES: &str = include_str!("../grammar/first_names.tsv");
 const NOT_NAME_WORDS: &str = include_str!("../grammar/not_name_words.txt");
+const NAME_MODIFIERS: &str = include_str!("../grammar/name_modifiers.txt");
 const ELISIONS: &str = include_str!("../grammar/elisions.txt");
 const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 /// Published for the audit stage and for the table test.
@@ -171,6 +173,7 @@ impl Lexicon {
             pronouns,
             first_names,
             not_name_words: word_set(NOT_NAME_WORDS),
+            name_modifiers: word_set(NAME_MODIFIERS),
             elisions: word_set(ELISIONS),
             abbreviations: word_set(ABBREVIATIONS),
         }
@@ -209,6 +212,10 @@ impl Lexicon {
     pub fn is_not_name_word(&self, word: &str) -> bool {
         self.not_name_words.contains(word)
     }
+    /// `monday`, `israeli`, `south`: part of a name at most, never a name alone.
+    pub fn is_name_modifier(&self, word: &str) -> bool {
+        self.name_modifiers.contains(word)
+    }
     /// `word` without its apostrophe, any case.
     pub fn is_elision(&self, word: &str) -> bool {
         self.elisions.contains(&word.to_lowercase())
@@ -242,7 +249,8 @@ mod tests {
         assert!(l.is_org_noun("ministry"));
         assert_eq!(l.pronoun("he"), Some(PronounKind::Person(Gender::Male)));
         assert_eq!(l.first_name("pete"), Some(Gender::Male));
-        assert!(l.is_not_name_word("monday"));
+        assert!(l.is_not_name_word("the"));
+        assert!(l.is_name_modifier("monday"));
         assert!(l.is_elision("em"));
         assert!(l.is_abbreviation("mr."));
         assert!(l.cue_phrases.iter().any(|p| p == &["according", "to"]));

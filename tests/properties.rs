@@ -2,8 +2,8 @@
 //! exactly, offsets agree with each other, ids and ordering are stable, nesting is
 //! well-formed, and the pipeline is deterministic and total.
 //!
-//! Case counts are kept small so the file runs in a few seconds in a debug build; raise
-//! `PROPTEST_CASES` locally for a longer search.
+//! Case counts are kept small so the file runs in a few seconds in a debug build; set
+//! `PROPTEST_CASES` for a longer search.
 
 use std::collections::{HashMap, HashSet};
 
@@ -242,12 +242,20 @@ fn check_output(s: &str, out: &ArticleQuotes) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// `n` cases, unless `PROPTEST_CASES` asks for a different number.
+fn cases(n: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(n)
+}
+
 fn json(s: &str) -> String {
     serde_json::to_string(&quotecheck::process_text(s)).expect("output serialises")
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
     fn reported_spans_slice_the_text(s in article_text()) {
@@ -310,7 +318,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig::with_cases(cases(128)))]
 
     #[test]
     fn arbitrary_bytes_do_not_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {

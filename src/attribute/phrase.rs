@@ -270,9 +270,13 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
                 _ => j += 1,
             }
         }
-        // Only the name counts if it ends the core; `Trump campaign spokesman` is a
-        // descriptor with a name inside.
-        if name_end == end || toks[name_end..end].iter().all(|t| !t.is_word()) {
+        // Only the name counts if it ends the core (`Trump campaign spokesman` is a
+        // descriptor with a name inside) and is more than modifiers (`Israeli`, `Monday`).
+        let only_modifiers = toks[name_start..name_end]
+            .iter()
+            .all(|t| lexicon::get().is_name_modifier(&lower(text, t)));
+        if !only_modifiers && (name_end == end || toks[name_end..end].iter().all(|t| !t.is_word()))
+        {
             let ty = name_type(text, &toks[name_start..name_end]);
             let start = if name_start > a && is_courtesy(word(text, &toks[name_start - 1])) {
                 name_start - 1
@@ -623,14 +627,20 @@ pub fn up_to_verb(text: &str, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
     }
     // The whole stretch must hold a mention: check that a core is found.
     let np = finish(text, toks, i, k).or_else(|| {
-        // `the gambling tycoon`: a determiner and an unlisted noun.
-        (k - i <= 5
-            && DETERMINERS.contains(&lower(text, first).as_ref())
-            && toks[i..k].iter().all(|t| t.is_word()))
-        .then(|| Np {
+        // `the gambling tycoon`, `Cuban`: a determiner and an unlisted noun, or capitalised
+        // words, between the quote and the verb.
+        let det = DETERMINERS.contains(&lower(text, first).as_ref());
+        let caps = toks[i..k]
+            .iter()
+            .all(|t| text::is_capitalised(word(text, t)));
+        (k - i <= 5 && (det || caps) && toks[i..k].iter().all(|t| t.is_word())).then(|| Np {
             range: range(toks, i, k),
             core: range(toks, i, k),
-            speaker_type: SpeakerType::Descriptor,
+            speaker_type: if det {
+                SpeakerType::Descriptor
+            } else {
+                SpeakerType::Person
+            },
         })
     })?;
     // Right after a quote, a short run of words before the verb is the speaker whatever its
@@ -722,7 +732,11 @@ pub fn sentence_subject(text: &str, toks: &[Tok], v: usize) -> Option<Np> {
         let c = (i..v.min(i + 25)).find(|&k| toks[k].is_punct(','))?;
         i = c + 1;
     }
-    let np = after_verb(text, toks, i, v)?;
+    let np = if toks.get(i).is_some_and(|t| is_pronoun(text, t)) {
+        finish(text, toks, i, i + 1)?
+    } else {
+        after_verb(text, toks, i, v)?
+    };
     // A verb (a lower-case word) must follow the mention.
     let next = toks.iter().position(|t| t.start >= np.range.end)?;
     let next = (next..v)

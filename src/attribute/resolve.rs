@@ -73,6 +73,10 @@ impl Entities {
                 }
             }
             let mut a = i;
+            // `Republican Jim Smith`: modifiers before the name are not part of it.
+            while a + 1 < b && lexicon::get().is_name_modifier(&lower(text, &toks[a])) {
+                a += 1;
+            }
             while a < b {
                 match phrase::title_at(text, &toks, a) {
                     Some(n) if a + n < b => {
