@@ -538,7 +538,12 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
     if ends_with_stop {
         let words = after.iter().filter(|t| t.is_word()).count();
         let starts_lower = text::is_lowercase_word(&text[first.start..first.end]);
-        if words > 5 || !(starts_lower || cue_lemma(text, first).is_some()) {
+        // `"…." Trump said.`: a capitalised name, a cue, and the sentence ends.
+        let bare = words <= 3
+            && after.last().is_some_and(|t| t.is_punct('.'))
+            && after.len() >= 2
+            && cue_at(text, after, after.len() - 2).is_some();
+        if words > 5 || !(starts_lower || cue_lemma(text, first).is_some() || bare) {
             return None;
         }
     }

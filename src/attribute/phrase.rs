@@ -526,10 +526,28 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
     }
     // The noun phrase: determiner, premodifiers, name or head.
     let mut j = i;
-    if DETERMINERS.contains(&lower(text, first).as_ref()) {
+    let det = DETERMINERS.contains(&lower(text, first).as_ref());
+    if det {
         j += 1;
+        // After a determiner any adjectives may come (`the younger Mr. Trump`,
+        // `the 46-year-old`, `one unaligned Florida Republican`), up to the clause's end.
+        let mut k = j;
+        while k < hi && k < j + 5 && toks[k].is_word() && !ends_mention(text, &toks[k]) {
+            k += 1;
+        }
+        if k > j && finish(text, toks, i, k).is_none() {
+            return Some(Np {
+                range: range(toks, i, k),
+                core: range(toks, i, k),
+                speaker_type: SpeakerType::Descriptor,
+            });
+        }
     }
-    while j < hi && (is_premodifier(text, &toks[j]) || is_particle(text, &toks[j])) {
+    while j < hi
+        && (is_premodifier(text, &toks[j])
+            || is_particle(text, &toks[j])
+            || (det && toks[j].is_word() && !ends_mention(text, &toks[j]) && j < i + 5))
+    {
         j += 1;
     }
     if j == i || (j == i + 1 && !is_premodifier(text, &toks[i])) {
