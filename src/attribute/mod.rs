@@ -552,7 +552,12 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
     while v < after.len() && is_adverb(text, &after[v]) {
         v += 1;
     }
-    if let Some(cue) = cue_at(text, after, v) {
+    // A participle (`," adding that…`) continues the sentence before the quote; its subject
+    // is not after it.
+    let participle = after
+        .get(v)
+        .is_some_and(|t| lower(text, t).ends_with("ing"));
+    if let Some(cue) = cue_at(text, after, v).filter(|_| !participle) {
         if let Some(np) = phrase::after_verb(text, after, v + 1, after.len()) {
             return Some(Found {
                 speaker: Some(np),

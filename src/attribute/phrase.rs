@@ -214,7 +214,9 @@ fn is_premodifier(text: &str, t: &Tok) -> bool {
         };
     }
     let lw = lower(text, t);
-    is_head_noun(text, t) || MODIFIERS.contains(&lw.as_ref()) || is_possessive(w)
+    // `9/11 widow Terry Strada`, `46-year-old mother`
+    let numeric = w.starts_with(|c: char| c.is_ascii_digit());
+    is_head_noun(text, t) || MODIFIERS.contains(&lw.as_ref()) || is_possessive(w) || numeric
 }
 
 fn range(toks: &[Tok], a: usize, b: usize) -> Range {
