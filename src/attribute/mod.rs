@@ -106,6 +106,13 @@ pub fn attribute(text: &str, spans: &[Span]) -> Vec<Attribution> {
             p_end,
             in_headline: s.start < headline_end,
             after_prev_quote: prev.is_some() && gap_start == spans[prev.unwrap_or(0)].end,
+            prev_ends_sentence: prev.is_some_and(|m| {
+                let c = &text[spans[m].content_start..spans[m].content_end];
+                c.trim_end().ends_with(['.', '?', '!'])
+                    && text[spans[m].end..s.start]
+                        .trim_start()
+                        .starts_with(char::is_uppercase)
+            }),
         };
 
         let found = find(&q, &win, &out, prev, last);
@@ -165,6 +172,8 @@ struct Quote<'a> {
     in_headline: bool,
     /// The lead-in window starts where the previous quote of the paragraph ends.
     after_prev_quote: bool,
+    /// The previous quote of the paragraph ended its sentence (`"…." The minister said…`).
+    prev_ends_sentence: bool,
 }
 
 impl Quote<'_> {
@@ -455,7 +464,10 @@ fn find(
     if let Some(p) = prev {
         let a = &done[p];
         if let Some(sp) = &a.speaker {
-            if q.starts_sentence(win) || win.before().iter().all(|t| !t.is_word()) {
+            // ... or continues its sentence (`said this is "unacceptable" and that "…"`).
+            let same_sentence = q.after_prev_quote && win.lead == 0 && !q.prev_ends_sentence;
+            if q.starts_sentence(win) || win.before().iter().all(|t| !t.is_word()) || same_sentence
+            {
                 return Some(Found {
                     speaker: Some(sp.np),
                     cue: a.cue.clone(),
@@ -515,7 +527,10 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
             if (1..=12).contains(&words)
                 && rest.first().is_some_and(|t| phrase::is_name_word(text, t))
             {
-                if let Some(np) = phrase::after_verb(text, after, i + 1, after.len()) {
+                // A person only: `- Reuters` at the end of a story is the wire's credit.
+                if let Some(np) = phrase::after_verb(text, after, i + 1, after.len())
+                    .filter(|np| np.speaker_type == SpeakerType::Person)
+                {
                     return Some(Found {
                         speaker: Some(np),
                         cue: Some(CueRef {
@@ -586,7 +601,7 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
     if before.is_empty() {
         return None;
     }
-    let split = q.after_prev_quote && win.lead == 0;
+    let split = q.after_prev_quote && win.lead == 0 && !q.prev_ends_sentence;
     // according to NP
     for k in (0..before.len().saturating_sub(1)).rev() {
         if lower(text, &before[k]) == "according" && lower(text, &before[k + 1]) == "to" {
@@ -604,36 +619,51 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
             });
         }
     }
-    // The last speech verb of the lead-in that has a speaker.
-    for v in (0..before.len()).rev() {
-        let Some(cue) = cue_at(text, before, v) else {
-            continue;
-        };
-        let participle =
-            lower(text, &before[v]).ends_with("ing") && v > 0 && before[v - 1].is_punct(',');
-        let np = if participle {
-            // `Trump returned the compliment, telling Reuters, "…"`: the sentence's subject.
-            phrase::sentence_subject(text, before, v)
-        } else {
-            phrase::before_verb(text, before, 0, v)
-                // `Says Ellis: "…"`: inverted only when the cue opens the lead-in.
-                .or_else(|| {
+    // The last speech verb of the lead-in whose subject stands next to it (`It said`), then
+    // the last whose subject opens the sentence (`Trump returned the compliment, telling
+    // Reuters, "…"`), so a cue-like adjective (`reported figures`) does not win.
+    let rule = if split {
+        Rule::SplitQuote
+    } else {
+        Rule::CueBefore
+    };
+    for pass in 0..2 {
+        for v in (0..before.len()).rev() {
+            let Some(cue) = cue_at(text, before, v) else {
+                continue;
+            };
+            let participle =
+                lower(text, &before[v]).ends_with("ing") && v > 0 && before[v - 1].is_punct(',');
+            // A cue right before the quote (`said, adding later, "…"`, `before asking her,
+            // "…"`) introduces it: its subject wins over a nearer-looking one further back.
+            let tail = &before[v + 1..];
+            let introduces = tail.iter().filter(|t| t.is_word()).count() <= 4
+                && tail
+                    .last()
+                    .is_none_or(|t| t.is_punct(',') || t.is_punct(':'));
+            let adjacent = || {
+                phrase::before_verb(text, before, 0, v).or_else(|| {
+                    // `Says Ellis: "…"`: inverted only when the cue opens the lead-in.
                     (v == 0)
                         .then(|| phrase::after_verb(text, before, v + 1, before.len()))
                         .flatten()
                 })
-                .or_else(|| phrase::sentence_subject(text, before, v))
-        };
-        if let Some(np) = np {
-            return Some(Found {
-                speaker: Some(np),
-                cue: Some(cue),
-                rule: if split {
-                    Rule::SplitQuote
-                } else {
-                    Rule::CueBefore
-                },
-            });
+            };
+            let np = match (pass, participle) {
+                (0, _) if introduces => {
+                    adjacent().or_else(|| phrase::sentence_subject(text, before, v))
+                }
+                (0, true) => None,
+                (0, false) => adjacent(),
+                _ => phrase::sentence_subject(text, before, v),
+            };
+            if let Some(np) = np {
+                return Some(Found {
+                    speaker: Some(np),
+                    cue: Some(cue),
+                    rule,
+                });
+            }
         }
     }
     // `Pew Research: "…"` in the body.
@@ -830,7 +860,11 @@ fn is_term(q: &Quote, win: &Window, cued: bool) -> bool {
     }
     let before = win.before();
     let prev_word = before.last().filter(|t| t.is_word());
-    let named = prev_word.is_some_and(|t| {
+    // Words that introduce a name whatever the sentence says (`so-called`, `dubbed`,
+    // `these`, a proper adjective: `US "digital escorts"`), and words that do so only when
+    // nobody is quoted in the sentence (`the "barbarity of war"` after `called for` is the
+    // Pope's phrase).
+    let strong = prev_word.is_some_and(|t| {
         let p = lower(text, t);
         matches!(
             p.as_ref(),
@@ -848,21 +882,17 @@ fn is_term(q: &Quote, win: &Window, cued: bool) -> bool {
                 | "slogan"
                 | "nicknamed"
                 | "known"
-                | "as"
                 | "these"
                 | "those"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "this"
-                | "of"
         ) || (before.len() > 1 && text::is_capitalised(&text[t.start..t.end]))
     });
+    let weak = prev_word.is_some_and(|t| {
+        matches!(
+            lower(text, t).as_ref(),
+            "as" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "of"
+        )
+    });
+    let named = strong || (weak && !cued);
     let significant: Vec<&&str> = words
         .iter()
         .filter(|w| w.chars().count() > 3 || w.chars().next().is_some_and(char::is_uppercase))

@@ -159,12 +159,16 @@ pub(super) fn is_name_word(text: &str, t: &Tok) -> bool {
     if !text::is_capitalised(w) || is_possessive(w) {
         return false;
     }
+    // An acronym (`US`, `WHO`) is never the pronoun or function word it spells.
+    if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.') {
+        return true;
+    }
     let l = lexicon::get();
     let lw = w.to_lowercase();
     !l.is_not_name_word(&lw) && l.pronoun(&lw).is_none() && l.speech_verb(&lw).is_none()
 }
 
-fn is_particle(text: &str, t: &Tok) -> bool {
+pub(super) fn is_particle(text: &str, t: &Tok) -> bool {
     t.is_word() && PARTICLES.contains(&word(text, t))
 }
 
@@ -265,12 +269,16 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
         let mut name_start = s;
         while j < name_end {
             match title_at(text, toks, j) {
-                Some(n) if j + n < name_end => {
+                Some(n) if j + n <= name_end => {
                     j += n;
                     name_start = j;
                 }
                 _ => j += 1,
             }
+        }
+        // A run of titles only (`The US Defense Secretary`) is a descriptor, not a name.
+        if name_start == name_end {
+            return Some((range(toks, a, end), SpeakerType::Descriptor));
         }
         // Only the name counts if it ends the core (`Trump campaign spokesman` is a
         // descriptor with a name inside) and is more than modifiers (`Israeli`, `Monday`).
@@ -302,7 +310,7 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
 }
 
 /// An organisation when listed or shaped like one (all capitals, an organisation noun).
-fn name_type(text: &str, toks: &[Tok]) -> SpeakerType {
+pub(super) fn name_type(text: &str, toks: &[Tok]) -> SpeakerType {
     let l = lexicon::get();
     let phrase = toks
         .iter()
@@ -339,7 +347,7 @@ fn skip_parenthetical_back(toks: &[Tok], lo: usize, k: usize) -> usize {
 }
 
 /// Extends a core that starts at `a` backwards over premodifiers, not below `lo`.
-fn extend_back(text: &str, toks: &[Tok], lo: usize, a: usize) -> usize {
+pub(super) fn extend_back(text: &str, toks: &[Tok], lo: usize, a: usize) -> usize {
     let mut a = a;
     while a > lo {
         let t = &toks[a - 1];
@@ -358,6 +366,15 @@ fn extend_back(text: &str, toks: &[Tok], lo: usize, a: usize) -> usize {
         a -= 1;
     }
     a
+}
+
+/// The first index in `a..b` after a leading determiner.
+pub(super) fn skip_determiner(text: &str, toks: &[Tok], a: usize, b: usize) -> usize {
+    if a < b && DETERMINERS.contains(&lower(text, &toks[a]).as_ref()) {
+        a + 1
+    } else {
+        a
+    }
 }
 
 /// The mention that ends at token `k - 1`, searched back no further than `lo`: the subject

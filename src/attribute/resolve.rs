@@ -45,24 +45,61 @@ impl Entities {
         if upto <= self.scanned_to {
             return;
         }
-        // Start and stop on paragraph bounds so a name is never cut in two.
+        // `upto` is the start of a mention, so no name is cut in two; names after it are
+        // learned when a later mention needs them (recency must not see the future).
         let from = self.scanned_to;
-        let to = text[upto..]
-            .find(['\n', '\r'])
-            .map_or(text.len(), |i| upto + i);
+        let to = upto;
         let mut toks = std::mem::take(&mut self.toks);
         text::tokenize_into(text, from, to, &mut toks);
         self.scanned_to = to;
         let mut i = 0;
         while i < toks.len() {
+            // Organisations by their noun: `Israel's military`, `the Gaza health ministry`.
+            if toks[i].is_word()
+                && text::is_lowercase_word(&text[toks[i].start..toks[i].end])
+                && lexicon::get().is_org_noun(&lower(text, &toks[i]))
+            {
+                let a = phrase::extend_back(text, &toks, 0, i);
+                let a = phrase::skip_determiner(text, &toks, a, i);
+                if a < i {
+                    self.learn(
+                        text,
+                        &toks[a..=i],
+                        Vec::new(),
+                        Gender::Unknown,
+                        SpeakerType::Organization,
+                    );
+                }
+                i += 1;
+                continue;
+            }
             if !phrase::is_name_word(text, &toks[i]) {
                 i += 1;
                 continue;
             }
-            // A run of capitalised words: titles first (`Defense Secretary`), then the name.
+            // A run of capitalised words (with particles: `Lidia de la Vega`): titles first
+            // (`Defense Secretary`), then the name.
             let mut b = i;
-            while b < toks.len() && phrase::is_name_word(text, &toks[b]) {
+            while b < toks.len()
+                && (phrase::is_name_word(text, &toks[b])
+                    || (b > i
+                        && phrase::is_particle(text, &toks[b])
+                        && toks.get(b + 1).is_some_and(|n| {
+                            phrase::is_name_word(text, n) || phrase::is_particle(text, n)
+                        })))
+            {
                 b += 1;
+            }
+            if phrase::name_type(text, &toks[i..b]) == SpeakerType::Organization {
+                self.learn(
+                    text,
+                    &toks[i..b],
+                    Vec::new(),
+                    Gender::Unknown,
+                    SpeakerType::Organization,
+                );
+                i = b;
+                continue;
             }
             let mut titles = Vec::new();
             // `spokesman Frank Shaw`: a lower-case title just before the run.
@@ -88,10 +125,15 @@ impl Entities {
             }
             let first_gender = lexicon::get().first_name(&lower(text, &toks[a]));
             let courtesy = i > 0 && phrase::is_courtesy(&text[toks[i - 1].start..toks[i - 1].end]);
-            let is_person =
-                !titles.is_empty() || courtesy || (first_gender.is_some() && b - a >= 2);
+            // A title, a courtesy title, a known given name, or a role in an appositive
+            // (`Lidia de la Vega, president of the commission,`) makes a person.
+            let appositive = appositive_titles(text, &toks, b);
+            let is_person = !titles.is_empty()
+                || courtesy
+                || (first_gender.is_some() && b - a >= 2)
+                || (!appositive.is_empty() && b - a >= 2);
             if is_person {
-                titles.extend(appositive_titles(text, &toks, b));
+                titles.extend(appositive);
                 let gender = if courtesy {
                     courtesy_gender(text, &toks[i - 1..i])
                 } else {
