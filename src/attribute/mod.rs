@@ -79,7 +79,11 @@ pub fn attribute(text: &str, spans: &[Span]) -> Vec<Attribution> {
     ];
     let mut entities = resolve::Entities::new();
     let mut win = Window::default();
-    let headline_end = text.find(['\n', '\r']).unwrap_or(text.len());
+    // A first line that is short and followed by more text reads as a headline.
+    let headline_end = match text.find(['\n', '\r']) {
+        Some(e) if text[..e].split_whitespace().count() <= 30 && !text[e..].trim().is_empty() => e,
+        _ => 0,
+    };
     let top: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].depth == 0).collect();
     // The last top-level quote that got a speaker, and its paragraph start.
     let mut last: Option<(usize, usize)> = None;
@@ -687,7 +691,7 @@ fn previous_sentence(q: &Quote, win: &Window) -> Option<Found> {
     }
     let sent = &toks[start..end];
     let np = phrase::sentence_subject(text, sent, sent.len())?;
-    if !matches!(np.speaker_type, SpeakerType::Person | SpeakerType::Pronoun) {
+    if np.speaker_type == SpeakerType::Organization {
         return None;
     }
     // Its verb stands for the cue.
@@ -695,7 +699,7 @@ fn previous_sentence(q: &Quote, win: &Window) -> Option<Found> {
     let v = (after_np..sent.len()).find(|&k| !is_adverb(text, &sent[k]))?;
     let cue = cue_at(text, sent, v).unwrap_or_else(|| CueRef {
         range: Range {
-            start: sent[v].start,
+            start: sent[after_np].start,
             end: sent[v].end,
         },
         lemma: lower(text, &sent[v]).into_owned(),
@@ -884,7 +888,7 @@ fn is_term(q: &Quote, win: &Window, cued: bool) -> bool {
                 | "known"
                 | "these"
                 | "those"
-        ) || (before.len() > 1 && text::is_capitalised(&text[t.start..t.end]))
+        ) || (before.len() > 1 && !q.in_headline && text::is_capitalised(&text[t.start..t.end]))
     });
     let weak = prev_word.is_some_and(|t| {
         matches!(
@@ -905,8 +909,11 @@ fn is_term(q: &Quote, win: &Window, cued: bool) -> bool {
                 .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
         })
         .count();
-    let title_case =
-        words.len() >= 2 && !significant.is_empty() && capitalised * 10 >= significant.len() * 8;
+    // (Headlines are in title case throughout, so there it says nothing.)
+    let title_case = !q.in_headline
+        && words.len() >= 2
+        && !significant.is_empty()
+        && capitalised * 10 >= significant.len() * 8;
     (words.len() <= 4 && named) || (title_case && !before.is_empty()) || (words.len() <= 2 && !cued)
 }
 

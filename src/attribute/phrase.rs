@@ -460,7 +460,7 @@ fn of_phrase_back(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<usize
         j -= 1;
     }
     (j > lo + 1 && lower(text, &toks[j - 1]) == "of" && is_name_word(text, &toks[j - 2]))
-        .then_some(j - 1)
+        .then(|| j - 1)
 }
 
 /// Builds the mention `toks[a..b]` with its core and type.
@@ -551,23 +551,36 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
         // After a determiner any adjectives may come (`the younger Mr. Trump`,
         // `the 46-year-old`, `one unaligned Florida Republican`), up to the clause's end.
         let mut k = j;
-        while k < hi && k < j + 5 && toks[k].is_word() && !ends_mention(text, &toks[k]) {
+        while k < hi
+            && k < j + 5
+            && toks[k].is_word()
+            && !ends_mention(text, &toks[k])
+            && !super::is_adverb(text, &toks[k])
+            && super::cue_lemma(text, &toks[k]).is_none()
+        {
             k += 1;
         }
-        if k > j && finish(text, toks, i, k).is_none() {
-            return Some(Np {
-                range: range(toks, i, k),
-                core: range(toks, i, k),
-                speaker_type: SpeakerType::Descriptor,
-            });
+        // The longest stretch that ends in a name or a known noun (`a person` in `a person
+        // close to him`); else the whole stretch when its last word is not a verb (`the
+        // gambling tycoon`).
+        match (j + 1..=k)
+            .rev()
+            .find(|&e| finish(text, toks, i, e).is_some())
+        {
+            Some(e) => j = e,
+            None if k > j && !lower(text, &toks[k - 1]).ends_with("ed") => {
+                return Some(Np {
+                    range: range(toks, i, k),
+                    core: range(toks, i, k),
+                    speaker_type: SpeakerType::Descriptor,
+                });
+            }
+            None => return None,
         }
-    }
-    while j < hi
-        && (is_premodifier(text, &toks[j])
-            || is_particle(text, &toks[j])
-            || (det && toks[j].is_word() && !ends_mention(text, &toks[j]) && j < i + 5))
-    {
-        j += 1;
+    } else {
+        while j < hi && (is_premodifier(text, &toks[j]) || is_particle(text, &toks[j])) {
+            j += 1;
+        }
     }
     if j == i || (j == i + 1 && !is_premodifier(text, &toks[i])) {
         return None;
