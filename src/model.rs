@@ -163,8 +163,11 @@ pub enum SpeakerType {
 pub enum Resolution {
     /// The mention is the full name.
     Mention,
-    /// A surname or short form matched a full name earlier in the article.
+    /// A surname matched a person's full name earlier in the article (`Cotton`).
     Surname,
+    /// A short form matched an organisation's fuller name (`the health ministry` →
+    /// `Gaza health ministry`).
+    ShortForm,
     /// A pronoun resolved to the last compatible speaker.
     Pronoun,
     /// A role (`the US Defense Secretary`) matched a person introduced with that title.

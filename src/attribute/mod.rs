@@ -149,7 +149,7 @@ pub fn attribute(text: &str, spans: &[Span]) -> Vec<Attribution> {
         let mut confidence = rule.base_confidence();
         if let Some(sp) = &speaker {
             confidence *= match sp.resolution {
-                Resolution::Mention | Resolution::Surname => 1.0,
+                Resolution::Mention | Resolution::Surname | Resolution::ShortForm => 1.0,
                 Resolution::Descriptor | Resolution::Pronoun => 0.9,
                 Resolution::Unresolved => 0.85,
             };
@@ -641,6 +641,11 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
             // A cue right before the quote (`said, adding later, "…"`, `before asking her,
             // "…"`) introduces it: its subject wins over a nearer-looking one further back.
             let tail = &before[v + 1..];
+            let after_aux = v > 0
+                && matches!(
+                    lower(text, &before[v - 1]).as_ref(),
+                    "was" | "is" | "were" | "are" | "be" | "been" | "being" | "am"
+                );
             let introduces = tail.iter().filter(|t| t.is_word()).count() <= 4
                 && tail
                     .last()
@@ -654,6 +659,9 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
                 })
             };
             let np = match (pass, participle) {
+                // After an auxiliary (`it was continuing "to operate…"`) the verb is part of
+                // the reported clause, not a cue of its own.
+                (0, _) if introduces && after_aux => adjacent(),
                 (0, _) if introduces => {
                     adjacent().or_else(|| phrase::sentence_subject(text, before, v))
                 }

@@ -36,6 +36,28 @@ const PARTICLES: &[&str] = &[
     "el", "du", "abu", "ben", "dos", "das", "ter",
 ];
 
+/// Titles that are part of a one-word name (`Pope Leo`, `King Charles`).
+const REGNAL: &[&str] = &[
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "empress",
+    "sheikh",
+    "saint",
+    "sultan",
+    "emir",
+    "ayatollah",
+    "archbishop",
+    "patriarch",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "another", "one", "two", "three", "four", "several", "many", "some", "his",
     "her", "their", "its", "our", "this", "that", "these", "those", "other", "both", "most", "few",
@@ -279,6 +301,13 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
         // A run of titles only (`The US Defense Secretary`) is a descriptor, not a name.
         if name_start == name_end {
             return Some((range(toks, a, end), SpeakerType::Descriptor));
+        }
+        // `Pope Leo`, `King Charles`: a one-word name keeps its regnal title.
+        if name_end - name_start == 1
+            && name_start > s
+            && REGNAL.contains(&lower(text, &toks[name_start - 1]).as_ref())
+        {
+            name_start -= 1;
         }
         // Only the name counts if it ends the core (`Trump campaign spokesman` is a
         // descriptor with a name inside) and is more than modifiers (`Israeli`, `Monday`).

@@ -25,6 +25,8 @@ struct Entity {
     speaker_type: SpeakerType,
     /// Byte offset of the latest mention, for recency.
     last_seen: usize,
+    /// Other names for it: the acronym in `The U.N. World Food Programme (WFP)`.
+    aliases: Vec<String>,
 }
 
 /// The people and organisations of one article.
@@ -91,13 +93,14 @@ impl Entities {
                 b += 1;
             }
             if phrase::name_type(text, &toks[i..b]) == SpeakerType::Organization {
-                self.learn(
+                let idx = self.learn(
                     text,
                     &toks[i..b],
                     Vec::new(),
                     Gender::Unknown,
                     SpeakerType::Organization,
                 );
+                self.alias(text, &toks, b, idx);
                 i = b;
                 continue;
             }
@@ -195,8 +198,27 @@ impl Entities {
             titles,
             speaker_type,
             last_seen: pos,
+            aliases: Vec::new(),
         });
         self.list.len() - 1
+    }
+
+    /// Records `(ACRONYM)` right after a name at `b` as another name for entity `idx`.
+    fn alias(&mut self, text: &str, toks: &[Tok], b: usize, idx: usize) {
+        let (Some(open), Some(acr), Some(close)) = (toks.get(b), toks.get(b + 1), toks.get(b + 2))
+        else {
+            return;
+        };
+        let w = &text[acr.start..acr.end];
+        if open.is_punct('(')
+            && close.is_punct(')')
+            && w.len() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '.')
+        {
+            if let Some(e) = self.list.get_mut(idx) {
+                e.aliases.push(w.to_lowercase());
+            }
+        }
     }
 
     /// The most recent entity whose name is `words` or ends with them (`Cotton` ⊂
@@ -204,7 +226,9 @@ impl Entities {
     fn find_name(&self, words: &[String]) -> Option<usize> {
         let mut best: Option<usize> = None;
         for (i, e) in self.list.iter().enumerate() {
-            let matches = e.words == words
+            let alias = words.len() == 1 && e.aliases.contains(&words[0]);
+            let matches = alias
+                || e.words == words
                 || (words.len() < e.words.len() && e.words.ends_with(words))
                 || (words.len() > e.words.len() && words.ends_with(&e.words))
                 || (words.len() == 1 && e.words.first() == words.first());
@@ -281,7 +305,11 @@ impl Entities {
                     return unresolved(np.speaker_type);
                 };
                 let resolution = if idx < before && e.words.len() > n_words {
-                    Resolution::Surname
+                    if e.speaker_type == SpeakerType::Person {
+                        Resolution::Surname
+                    } else {
+                        Resolution::ShortForm
+                    }
                 } else {
                     Resolution::Mention
                 };

@@ -419,3 +419,12 @@ fn headline_quotes() {
     assert_eq!(q.speaker.as_ref().unwrap().mention, "Trump");
     assert_eq!(q.cue.as_ref().unwrap().text, ":");
 }
+
+#[test]
+fn acronym_after_a_name_is_an_alias() {
+    let text = "The U.N. World Food Programme (WFP) said a WFP convoy was hit. \"Violence is unacceptable,\" it said.";
+    let q = &crate::process_text(text).quotes[0];
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.mention, "it");
+    assert_eq!(s.name, "U.N. World Food Programme");
+}
