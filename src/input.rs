@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Article, Source};
 
 /// An article that could not be read, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Skipped {
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -36,7 +36,7 @@ impl std::fmt::Display for Skipped {
 }
 
 /// Something odd about an input that was still read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Warning {
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -23,7 +23,7 @@ pub use model::{Article, Cue, Kind, Quote, Rule, Speaker};
 use serde::Serialize;
 
 /// One article with its quotes: the unit the report writes.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ArticleQuotes {
     #[serde(flatten)]
     pub article: Article,

@@ -27,6 +27,12 @@ enum Command {
     ///   cat article.txt | quotecheck extract --outlet Reuters -
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
+    /// Print the JSON schema of the output (`--format json` document, or one JSON Lines record).
+    Schema {
+        /// The schema of one `--format jsonl` line instead of the `--format json` document.
+        #[arg(long)]
+        record: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -53,6 +59,23 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Schema { record } => {
+            let schema = if record {
+                quotecheck::report::record_schema()
+            } else {
+                quotecheck::report::document_schema()
+            };
+            match serde_json::to_string_pretty(&schema) {
+                Ok(s) => {
+                    println!("{s}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("quotecheck: cannot write the schema: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 /// One article, as read from the input.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Article {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,7 +46,9 @@ impl std::fmt::Display for Source {
 }
 
 /// What a quoted span is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// The reported words are wholly inside the marks: `"We will win," she said.`
@@ -60,7 +62,9 @@ pub enum Kind {
 }
 
 /// The sieve rule that decided a quote's kind and speaker. See `quotecheck explain`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
     /// `"…," Cotton wrote.` / `"…," he told Reuters.`: speaker then cue right after the quote.
@@ -146,7 +150,9 @@ impl Rule {
 }
 
 /// What sort of speaker a mention names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerType {
     Person,
@@ -158,7 +164,9 @@ pub enum SpeakerType {
 }
 
 /// How the canonical name was reached from the mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Resolution {
     /// The mention is the full name.
@@ -177,15 +185,19 @@ pub enum Resolution {
 }
 
 /// Who said a quote.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Speaker {
     /// Canonical name for the article (`Tom Cotton` for the mention `Cotton`).
     pub name: String,
     /// The words of the mention, exactly `text[start..end]`.
     pub mention: String,
+    /// Byte offset of the first byte, in the UTF-8 article text.
     pub start: usize,
+    /// Byte offset one past the last byte: `text[start..end]` is exactly the span.
     pub end: usize,
+    /// Code-point (Unicode scalar value) offset of the first character, for Python and JavaScript.
     pub char_start: usize,
+    /// Code-point offset one past the last character.
     pub char_end: usize,
     #[serde(rename = "type")]
     pub speaker_type: SpeakerType,
@@ -193,28 +205,36 @@ pub struct Speaker {
 }
 
 /// The speech verb or cue (`said`, `told`, `according to`, `:`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Cue {
     pub text: String,
     /// The verb's lemma (`say` for `said`), or the phrase itself.
     pub lemma: String,
+    /// Byte offset of the first byte, in the UTF-8 article text.
     pub start: usize,
+    /// Byte offset one past the last byte: `text[start..end]` is exactly the span.
     pub end: usize,
+    /// Code-point (Unicode scalar value) offset of the first character, for Python and JavaScript.
     pub char_start: usize,
+    /// Code-point offset one past the last character.
     pub char_end: usize,
 }
 
 /// One quotation in an article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Quote {
     /// Stable id: `article_id#n`, n counting from 1 in order of start offset.
     pub id: String,
     pub kind: Kind,
     /// The quoted span with its marks, exactly `text[start..end]`.
     pub text: String,
+    /// Byte offset of the first byte, in the UTF-8 article text.
     pub start: usize,
+    /// Byte offset one past the last byte: `text[start..end]` is exactly the span.
     pub end: usize,
+    /// Code-point (Unicode scalar value) offset of the first character, for Python and JavaScript.
     pub char_start: usize,
+    /// Code-point offset one past the last character.
     pub char_end: usize,
     pub speaker: Option<Speaker>,
     pub cue: Option<Cue>,

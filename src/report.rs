@@ -32,7 +32,7 @@ pub enum Format {
 }
 
 /// Counts over a whole run.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct Summary {
     /// Articles read: processed plus skipped.
     pub articles_read: usize,
@@ -78,7 +78,7 @@ pub fn kind_name(k: Kind) -> &'static str {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Document<'a> {
     schema_version: &'static str,
     tool: Tool,
@@ -88,7 +88,7 @@ struct Document<'a> {
     summary: &'a Summary,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Tool {
     name: &'static str,
     version: &'static str,
@@ -223,4 +223,16 @@ fn one_line(s: &str, max: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// The JSON schema of the `--format json` document (published as
+/// `schema/extract.schema.json`).
+pub fn document_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Document<'static>)).unwrap_or_default()
+}
+
+/// The JSON schema of one `--format jsonl` line (published as
+/// `schema/extract-record.schema.json`).
+pub fn record_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(ArticleQuotes)).unwrap_or_default()
 }

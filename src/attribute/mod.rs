@@ -107,7 +107,6 @@ pub fn attribute(text: &str, spans: &[Span]) -> Vec<Attribution> {
             text,
             span: s,
             p_start,
-            p_end,
             in_headline: s.start < headline_end,
             after_prev_quote: prev.is_some() && gap_start == spans[prev.unwrap_or(0)].end,
             prev_ends_sentence: prev.is_some_and(|m| {
@@ -171,7 +170,6 @@ struct Quote<'a> {
     text: &'a str,
     span: &'a Span,
     p_start: usize,
-    p_end: usize,
     /// In the first line of the text, which is a headline in most articles.
     in_headline: bool,
     /// The lead-in window starts where the previous quote of the paragraph ends.
@@ -240,7 +238,6 @@ struct Window {
     all_after: Vec<Tok>,
     /// Length of the rest of the sentence in `all_after`.
     tail: usize,
-    scratch: Vec<Tok>,
 }
 
 impl Window {

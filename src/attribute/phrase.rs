@@ -642,7 +642,7 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
             let mut k = j + 1;
             while k < hi {
                 let t = &toks[k];
-                if t.punct().is_some_and(|c| super::is_quote_char(c)) {
+                if t.punct().is_some_and(super::is_quote_char) {
                     break;
                 }
                 if t.is_punct(',')
