@@ -3,7 +3,7 @@
 //! The lists are data, not code: each file in `grammar/` says its own format in its header.
 //! They are parsed once, on first use, into lower-cased hash sets and maps.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Grammatical gender of a pronoun or a given name, for matching `he`/`she` to a person.
@@ -34,6 +34,8 @@ pub struct Lexicon {
     verb_phrases: HashMap<String, Vec<Vec<String>>>,
     /// Titles and roles as lower-case word lists (`defense secretary`, `sen.`).
     titles: HashSet<String>,
+    /// First words of titles, to skip building a phrase for most words.
+    title_first_words: HashSet<String>,
     pub max_title_words: usize,
     person_nouns: HashSet<String>,
     source_nouns: HashSet<String>,
@@ -92,7 +94,7 @@ pub fn normalise_phrase(s: &str) -> String {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut speech_verbs = HashMap::new();
+        let mut speech_verbs = HashMap::default();
         for line in data_lines(SPEECH_VERBS) {
             let mut forms = line.split_whitespace().map(str::to_lowercase);
             if let Some(lemma) = forms.next() {
@@ -107,7 +109,7 @@ impl Lexicon {
             .collect();
         // Adjuncts (`in a statement`, `told reporters`) are not cues of their own: the verb
         // before them is. Only phrases that start with a verb are cues.
-        let mut verb_phrases: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut verb_phrases: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for p in &cue_phrases {
             let first = p[0].as_str();
             if p.len() < 2
@@ -128,6 +130,10 @@ impl Lexicon {
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
         let titles = phrase_set(TITLES);
+        let title_first_words = titles
+            .iter()
+            .filter_map(|t| t.split(' ').next().map(str::to_string))
+            .collect();
         let max_title_words = titles
             .iter()
             .map(|t| t.split(' ').count())
@@ -165,6 +171,7 @@ impl Lexicon {
             cue_phrases,
             verb_phrases,
             titles,
+            title_first_words,
             max_title_words,
             person_nouns: word_set(PERSON_NOUNS),
             source_nouns: word_set(SOURCE_NOUNS),
@@ -180,12 +187,16 @@ impl Lexicon {
     }
 
     /// The lemma of a speech-verb form (`said` → `say`), if it is one. `word` is lower case.
-    pub fn speech_verb(&self, word: &str) -> Option<&str> {
+    pub fn speech_verb(&'static self, word: &str) -> Option<&'static str> {
         self.speech_verbs.get(word).map(String::as_str)
     }
     /// Verb-particle cues starting with `word` (lower case), longest first.
     pub fn verb_phrases(&self, word: &str) -> &[Vec<String>] {
         self.verb_phrases.get(word).map_or(&[], Vec::as_slice)
+    }
+    /// Whether some title starts with `word` (lower case).
+    pub fn starts_title(&self, word: &str) -> bool {
+        self.title_first_words.contains(word)
     }
     pub fn is_title(&self, phrase: &str) -> bool {
         self.titles.contains(phrase)

@@ -198,6 +198,60 @@ fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
+/// A word in lower case that allocates only for long or non-ASCII words: lexicon lookups
+/// happen for most tokens near a quote, and a `String` each time showed in profiles.
+pub enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline([u8; 32], u8),
+    Owned(String),
+}
+
+impl<'a> Lower<'a> {
+    pub fn new(w: &'a str) -> Self {
+        if !w.chars().any(char::is_uppercase) {
+            return Lower::Borrowed(w);
+        }
+        if w.len() <= 32 && w.is_ascii() {
+            let mut buf = [0u8; 32];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            return Lower::Inline(buf, w.len() as u8);
+        }
+        Lower::Owned(w.to_lowercase())
+    }
+
+    pub fn into_owned(self) -> String {
+        match self {
+            Lower::Owned(s) => s,
+            other => other.as_ref().to_string(),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Lower-casing ASCII bytes keeps them ASCII, so this never fails.
+            Lower::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -289,24 +289,17 @@ pub(crate) fn is_quote_char(c: char) -> bool {
 }
 
 /// Lower-cased text of a token, without allocation when it is already lower case.
-fn lower<'a>(text: &'a str, t: &Tok) -> std::borrow::Cow<'a, str> {
-    let w = &text[t.start..t.end];
-    if w.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(w)
-    }
+fn lower<'a>(text: &'a str, t: &Tok) -> text::Lower<'a> {
+    text::Lower::new(&text[t.start..t.end])
 }
 
 /// The lemma of a speech verb token, if it is one.
-fn cue_lemma(text: &str, t: &Tok) -> Option<String> {
+fn cue_lemma(text: &str, t: &Tok) -> Option<&'static str> {
     // A capitalised form is a name or a noun (`United States`), not a cue.
     if !t.is_word() || !text::is_lowercase_word(&text[t.start..t.end]) {
         return None;
     }
-    lexicon::get()
-        .speech_verb(&lower(text, t))
-        .map(str::to_string)
+    lexicon::get().speech_verb(&text[t.start..t.end])
 }
 
 /// A cue that starts at token `v`: a verb-particle phrase (`points out`, `went on`) or a
@@ -328,7 +321,7 @@ fn cue_here(text: &str, toks: &[Tok], v: usize) -> Option<(usize, String)> {
             return Some((v + n, p.join(" ")));
         }
     }
-    cue_lemma(text, t).map(|l| (v + 1, l))
+    cue_lemma(text, t).map(|l| (v + 1, l.to_string()))
 }
 
 /// The cue at token `v`, with the auxiliaries and adverbs right before it (`has said`,

@@ -186,7 +186,7 @@ pub(super) fn is_name_word(text: &str, t: &Tok) -> bool {
         return true;
     }
     let l = lexicon::get();
-    let lw = w.to_lowercase();
+    let lw = text::Lower::new(w);
     !l.is_not_name_word(&lw) && l.pronoun(&lw).is_none() && l.speech_verb(&lw).is_none()
 }
 
@@ -197,6 +197,10 @@ pub(super) fn is_particle(text: &str, t: &Tok) -> bool {
 /// The number of tokens of the longest title starting at `i` (`Defense Secretary` → 2).
 pub(super) fn title_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     let l = lexicon::get();
+    let first = toks.get(i)?;
+    if !first.is_word() || !l.starts_title(&lower(text, first)) {
+        return None;
+    }
     let mut phrase = String::new();
     let mut best = None;
     for n in 0..l.max_title_words {
