@@ -79,6 +79,7 @@ pub fn attribute(text: &str, spans: &[Span]) -> Vec<Attribution> {
     ];
     let mut entities = resolve::Entities::new();
     let mut win = Window::default();
+    let mut paras = Paragraphs::default();
     // A first line that is short and followed by more text reads as a headline.
     let headline_end = match text.find(['\n', '\r']) {
         Some(e) if text[..e].split_whitespace().count() <= 30 && !text[e..].trim().is_empty() => e,
@@ -90,8 +91,8 @@ pub fn attribute(text: &str, spans: &[Span]) -> Vec<Attribution> {
 
     for (n, &i) in top.iter().enumerate() {
         let s = &spans[i];
-        let (p_start, _) = text::paragraph_bounds(text, s.start);
-        let (_, p_end) = text::paragraph_bounds(text, s.end.saturating_sub(1).max(s.start));
+        let (p_start, _) = paras.bounds(text, s.start);
+        let (_, p_end) = paras.bounds(text, s.end.saturating_sub(1).max(s.start));
         let prev = n
             .checked_sub(1)
             .map(|m| top[m])
@@ -165,6 +166,34 @@ pub fn attribute(text: &str, spans: &[Span]) -> Vec<Attribution> {
     out
 }
 
+/// The bounds of the paragraph last asked about, so that many quotes in one huge paragraph
+/// do not rescan it each time.
+#[derive(Default)]
+struct Paragraphs {
+    last: Option<(usize, usize)>,
+}
+
+impl Paragraphs {
+    fn bounds(&mut self, text: &str, pos: usize) -> (usize, usize) {
+        if let Some((a, b)) = self.last {
+            if a <= pos && pos < b {
+                return (a, b);
+            }
+        }
+        let r = text::paragraph_bounds(text, pos);
+        self.last = Some(r);
+        r
+    }
+}
+
+/// The largest char boundary at or before `i`.
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// One top-level quote and where it stands.
 struct Quote<'a> {
     text: &'a str,
@@ -214,8 +243,15 @@ impl Quote<'_> {
     /// The quote opens a sentence: it starts the paragraph, or follows `.`, `?` or `!`
     /// (with closing marks between) that ends a sentence.
     fn starts_sentence(&self, win: &Window) -> bool {
-        let head = self.text[self.p_start..self.span.start].trim_end();
+        // Only the last few characters matter; looking further back would make a paragraph of
+        // a million marks quadratic.
+        let from =
+            floor_char_boundary(self.text, self.span.start.saturating_sub(64)).max(self.p_start);
+        let head = self.text[from..self.span.start].trim_end();
         let head = head.trim_end_matches(|c: char| text::is_closing_char(c) || c.is_whitespace());
+        if head.is_empty() && from > self.p_start {
+            return false;
+        }
         match head.chars().next_back() {
             None => true,
             Some('.' | '?' | '!' | '\u{2026}') => {

@@ -438,6 +438,10 @@ fn mention_ending_at(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<Np
         return finish(text, toks, a, end);
     }
     let k2 = skip_parenthetical_back(toks, lo, k);
+    // A parenthetical with nothing before it in reach (`(AP) said`) names no one.
+    if k2 <= lo {
+        return None;
+    }
     let t = &toks[k2 - 1];
     if is_pronoun(text, t) {
         return finish(text, toks, k2 - 1, end);
