@@ -189,6 +189,7 @@ const fn interesting_table() -> [bool; 256] {
     t[b'"' as usize] = true;
     t[b'\'' as usize] = true;
     t[b'`' as usize] = true;
+    t[b'<' as usize] = true;
     t[b'\n' as usize] = true;
     t[b'\r' as usize] = true;
     t[0xC2] = true;
@@ -247,6 +248,27 @@ fn line_break(input: &str) -> IResult<&str, ()> {
     value((), alt((tag("\r\n"), tag("\n"), tag("\r")))).parse_complete(input)
 }
 
+/// An HTML-like tag: `<` then a letter, `/` or `!`, up to `>` on the same line and within
+/// 1,000 bytes (so a stray `<` in prose costs a bounded look-ahead and is skipped alone).
+fn markup_tag(input: &str) -> IResult<&str, ()> {
+    let bytes = input.as_bytes();
+    let starts_tag = bytes.first() == Some(&b'<')
+        && bytes
+            .get(1)
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!');
+    let end = bytes
+        .iter()
+        .take(1000)
+        .position(|&b| b == b'>' || b == b'\n' || b == b'\r');
+    match end {
+        Some(e) if starts_tag && bytes[e] == b'>' => Ok((&input[e + 1..], ())),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Token {
     Mark(Glyph),
@@ -290,6 +312,12 @@ impl Iterator for Lexer<'_> {
                 let len = self.rest.len() - rest.len();
                 self.rest = rest;
                 return Some((pos, len, Token::Break));
+            }
+            // Markup left in the text (`<tweet author="…">`, `<a href="…">`): its attribute
+            // quotes are not quotations.
+            if let Ok((rest, ())) = markup_tag(self.rest) {
+                self.rest = rest;
+                continue;
             }
             // A lead byte of something that is not a mark (an em dash, a non-breaking space):
             // step over that one character.
@@ -799,6 +827,28 @@ mod tests {
     fn stray_closing_mark_does_not_shift_later_pairs() {
         let t = "Height 6'2\" tall. He said \"yes\" and \"no\".";
         assert_eq!(quotes(t), vec!["\"yes\"", "\"no\""]);
+    }
+
+    #[test]
+    fn marks_inside_markup_are_skipped() {
+        let t = "<tweet id=\"1\" author=\"x\">\"Hello there,\" he wrote.</tweet> a < b \"c\"";
+        assert_eq!(quotes(t), vec!["\"Hello there,\"", "\"c\""]);
+    }
+
+    #[test]
+    fn low_and_mixed_double_marks() {
+        assert_eq!(quotes("Er sagte „nein“ dazu."), vec!["„nein“"]);
+        // An opening curly mark closed by a straight one (seen in edited copy).
+        assert_eq!(quotes("“We are done,\" she said."), vec!["“We are done,\""]);
+        assert_eq!(
+            quotes("``We are done,'' she said."),
+            vec!["``We are done,''"]
+        );
+    }
+
+    #[test]
+    fn decades_are_apostrophes() {
+        assert!(quotes("Back in the '90s and '08 it was fine.").is_empty());
     }
 
     #[test]
