@@ -659,6 +659,11 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
     };
     for pass in 0..2 {
         for v in (0..before.len()).rev() {
+            // `went on to say`: a verb phrase that ends here starts further back.
+            let v = (1..=3)
+                .filter_map(|k| v.checked_sub(k))
+                .find(|&u| cue_here(text, before, u).is_some_and(|(end, _)| end == v + 1))
+                .unwrap_or(v);
             let Some(cue) = cue_at(text, before, v) else {
                 continue;
             };
