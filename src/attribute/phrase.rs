@@ -582,9 +582,19 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
     }
     // The noun phrase: determiner, premodifiers, name or head.
     let mut j = i;
-    let det = DETERMINERS.contains(&lower(text, first).as_ref());
+    let mut det = DETERMINERS.contains(&lower(text, first).as_ref());
     if det {
         j += 1;
+    } else {
+        while j < hi && (is_premodifier(text, &toks[j]) || is_particle(text, &toks[j])) {
+            j += 1;
+        }
+        // A possessive works as a determiner: `Hillary Clinton's right-hand woman`.
+        if j > i && j < hi && is_possessive(word(text, &toks[j - 1])) && toks[j].is_word() {
+            det = true;
+        }
+    }
+    if det {
         // After a determiner any adjectives may come (`the younger Mr. Trump`,
         // `the 46-year-old`, `one unaligned Florida Republican`), up to the clause's end.
         let mut k = j;
@@ -613,10 +623,6 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
                 });
             }
             None => return None,
-        }
-    } else {
-        while j < hi && (is_premodifier(text, &toks[j]) || is_particle(text, &toks[j])) {
-            j += 1;
         }
     }
     if j == i || (j == i + 1 && !is_premodifier(text, &toks[i])) {
@@ -781,6 +787,25 @@ fn is_opener(text: &str, t: &Tok) -> bool {
 /// follows. Used for participles (`Trump returned the compliment, telling Reuters, "…"`)
 /// and for cues whose subject is not next to them.
 pub fn sentence_subject(text: &str, toks: &[Tok], v: usize) -> Option<Np> {
+    opening_subject(text, toks, v).or_else(|| {
+        // `When he returned he began by saying,`: the pronoun or name closest before the
+        // verb chain.
+        let lo = v.saturating_sub(4);
+        (lo..v)
+            .rev()
+            .find(|&k| is_pronoun(text, &toks[k]) || is_name_word(text, &toks[k]))
+            .and_then(|k| {
+                if is_pronoun(text, &toks[k]) {
+                    finish(text, toks, k, k + 1)
+                } else {
+                    mention_ending_at(text, toks, 0, k + 1)
+                }
+            })
+    })
+}
+
+/// The mention that opens the sentence `toks[..v]` (see [`sentence_subject`]).
+fn opening_subject(text: &str, toks: &[Tok], v: usize) -> Option<Np> {
     let mut i = 0;
     while i < v && is_opener(text, &toks[i]) {
         i += 1;

@@ -428,3 +428,33 @@ fn acronym_after_a_name_is_an_alias() {
     assert_eq!(s.mention, "it");
     assert_eq!(s.name, "U.N. World Food Programme");
 }
+
+#[test]
+fn outlet_names_ending_in_news_speak() {
+    check(
+        "Title\n\nHe made claims against the NRA, and Breitbart News responded:\n\n\"If there are people who pose a threat, deport them.\"",
+        Expect {
+            quote: "deport",
+            kind: Kind::Direct,
+            rule: Rule::ColonLeadIn,
+            mention: Some("Breitbart News"),
+            name: None,
+            cue: Some("responded"),
+        },
+    );
+}
+
+#[test]
+fn subject_after_a_subordinate_clause() {
+    check(
+        "When he returned he began by saying, \"I don't think that it's necessary.\"",
+        Expect {
+            quote: "necessary",
+            kind: Kind::Direct,
+            rule: Rule::CueBefore,
+            mention: Some("he"),
+            name: None,
+            cue: Some("saying"),
+        },
+    );
+}
