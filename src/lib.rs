@@ -11,6 +11,7 @@
 //! readers and writers it is handed, and its output is deterministic.
 
 pub mod attribute;
+pub mod compare;
 pub mod extract;
 pub mod input;
 pub mod lexicon;

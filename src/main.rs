@@ -27,6 +27,17 @@ enum Command {
     ///   cat article.txt | quotecheck extract --outlet Reuters -
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
+    /// Compare the same quotes across outlets and report every discrepancy.
+    ///
+    /// Articles are compared within a story (the JSON Lines field `story`; otherwise all input
+    /// is one story); outlets come from `outlet`.
+    ///
+    /// Examples:
+    ///   quotecheck audit tests/fixtures/
+    ///   quotecheck audit --format json stories.jsonl > report.json
+    ///   quotecheck audit --fail-on medium stories.jsonl   # exit 1 when a medium or high finding exists
+    #[command(verbatim_doc_comment)]
+    Audit(AuditArgs),
     /// Print the JSON schema of the output (`--format json` document, or one JSON Lines record).
     Schema {
         /// The schema of one `--format jsonl` line instead of the `--format json` document.
@@ -48,6 +59,41 @@ struct ExtractArgs {
     paths: Vec<PathBuf>,
 }
 
+#[derive(clap::Args)]
+struct AuditArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+    /// Exit with 1 when a finding of this severity or higher exists (`none`: never).
+    #[arg(long, value_enum, default_value_t = FailOn::None)]
+    fail_on: FailOn,
+    /// Colour the diffs in the text report.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Outlet name for plain-text articles (default: the file name without extension).
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Files or directories (walked recursively); `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    None,
+    Info,
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Json,
@@ -59,6 +105,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Audit(args) => audit(args),
         Command::Schema { record } => {
             let schema = if record {
                 quotecheck::report::record_schema()
@@ -131,6 +178,97 @@ fn extract(args: ExtractArgs) -> ExitCode {
     let _ = io::stderr().flush();
     if errored {
         ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn audit(args: AuditArgs) -> ExitCode {
+    use quotecheck::compare::{self, AuditOptions, Severity};
+    use quotecheck::report::audit as rep;
+
+    if args.paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
+        eprintln!(
+            "quotecheck: `-` reads standard input, but standard input is a terminal; pipe articles in or name a file"
+        );
+        return ExitCode::from(2);
+    }
+    let opts = InputOptions {
+        outlet: args.outlet,
+    };
+    let mut processed = Vec::new();
+    let mut skipped = Vec::new();
+    input::read_paths(&args.paths, &opts, &mut |ev| match ev {
+        Event::Article(a) => processed.push(quotecheck::process(a)),
+        Event::Skipped(s) => {
+            eprintln!("quotecheck: {s}");
+            skipped.push(s);
+        }
+        Event::Warning(w) => eprintln!("quotecheck: {w}"),
+    });
+    let audit_opts = AuditOptions::default();
+    let stories = compare::audit(&processed, &audit_opts);
+    let worst = stories
+        .iter()
+        .flat_map(|s| s.families.iter().map(|f| f.severity))
+        .max()
+        .unwrap_or(Severity::None);
+    let stdout = io::stdout().lock();
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let mut out = BufWriter::new(stdout);
+    let written = match args.format {
+        FormatArg::Text => rep::write_text(&mut out, &stories, color, Severity::Info),
+        FormatArg::Jsonl => rep::write_jsonl(&mut out, &stories),
+        FormatArg::Json => {
+            let report = rep::AuditReport {
+                schema_version: quotecheck::report::SCHEMA_VERSION,
+                methods: rep::Methods {
+                    tool: "quotecheck",
+                    version: env!("CARGO_PKG_VERSION"),
+                    link: audit_opts.link,
+                    grouped_by: "story".into(),
+                    inputs: processed
+                        .iter()
+                        .map(|a| rep::InputHash {
+                            article_id: a.article.id.clone(),
+                            outlet: a.article.outlet.clone().unwrap_or_default(),
+                            fnv1a64: rep::fnv1a64(&a.article.text),
+                        })
+                        .collect(),
+                },
+                summary: rep::summary(&stories),
+                stories,
+                skipped: skipped.clone(),
+            };
+            serde_json::to_writer_pretty(&mut out, &report)
+                .map_err(io::Error::other)
+                .and_then(|()| out.write_all(b"\n"))
+        }
+    }
+    .and_then(|()| out.flush());
+    if let Err(e) = written {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("quotecheck: cannot write output: {e}");
+        return ExitCode::from(2);
+    }
+    if !skipped.is_empty() {
+        return ExitCode::from(2);
+    }
+    let threshold = match args.fail_on {
+        FailOn::None => return ExitCode::SUCCESS,
+        FailOn::Info => Severity::Info,
+        FailOn::Low => Severity::Low,
+        FailOn::Medium => Severity::Medium,
+        FailOn::High => Severity::High,
+    };
+    if worst >= threshold {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }

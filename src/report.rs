@@ -236,3 +236,227 @@ pub fn document_schema() -> serde_json::Value {
 pub fn record_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(ArticleQuotes)).unwrap_or_default()
 }
+
+/// The `quotecheck audit` report: JSON citation report, JSON Lines (one family per line) or
+/// a readable listing with the diffs marked.
+pub mod audit {
+    use std::collections::BTreeMap;
+    use std::io::{self, Write};
+
+    use serde::Serialize;
+
+    use crate::compare::{Category, LinkParamsView, Op, Severity, Story};
+
+    /// The whole audit as one JSON document.
+    #[derive(Debug, Serialize, schemars::JsonSchema)]
+    pub struct AuditReport {
+        pub schema_version: &'static str,
+        pub methods: Methods,
+        pub stories: Vec<Story>,
+        pub skipped: Vec<crate::input::Skipped>,
+        pub summary: AuditSummary,
+    }
+
+    /// What a reader needs to replicate the audit.
+    #[derive(Debug, Serialize, schemars::JsonSchema)]
+    pub struct Methods {
+        pub tool: &'static str,
+        pub version: &'static str,
+        pub link: LinkParamsView,
+        /// Families are formed within a story: the field the articles were grouped by.
+        pub grouped_by: String,
+        /// Each input article's id, outlet and a 64-bit FNV-1a hash of its text.
+        pub inputs: Vec<InputHash>,
+    }
+
+    #[derive(Debug, Serialize, schemars::JsonSchema)]
+    pub struct InputHash {
+        pub article_id: String,
+        pub outlet: String,
+        pub fnv1a64: String,
+    }
+
+    #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+    pub struct AuditSummary {
+        pub stories: usize,
+        pub articles: usize,
+        pub outlets: Vec<String>,
+        pub quotes: usize,
+        pub families: usize,
+        /// Families seen in more than one outlet.
+        pub shared_families: usize,
+        /// Findings by category (appearance-level and family-level).
+        pub by_category: BTreeMap<String, usize>,
+        /// Families by their highest severity.
+        pub by_severity: BTreeMap<String, usize>,
+    }
+
+    /// Text hash for the methods block: stable across runs and platforms.
+    pub fn fnv1a64(text: &str) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in text.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{h:016x}")
+    }
+
+    pub fn summary(stories: &[Story]) -> AuditSummary {
+        let mut s = AuditSummary {
+            stories: stories.len(),
+            ..AuditSummary::default()
+        };
+        let mut outlets = std::collections::BTreeSet::new();
+        for st in stories {
+            s.articles += st.articles;
+            outlets.extend(st.outlets.iter().cloned());
+            s.families += st.families.len();
+            for f in &st.families {
+                s.quotes += f.appearances.len();
+                if f.outlets.len() > 1 {
+                    s.shared_families += 1;
+                }
+                *s.by_severity
+                    .entry(severity_name(f.severity).to_string())
+                    .or_default() += 1;
+                let all = f
+                    .findings
+                    .iter()
+                    .chain(f.appearances.iter().flat_map(|a| a.findings.iter()));
+                for x in all {
+                    *s.by_category
+                        .entry(x.category.name().to_string())
+                        .or_default() += 1;
+                }
+            }
+        }
+        s.outlets = outlets.into_iter().collect();
+        s
+    }
+
+    pub fn severity_name(s: Severity) -> &'static str {
+        match s {
+            Severity::None => "none",
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+
+    /// One family per line, with its story.
+    pub fn write_jsonl(out: &mut impl Write, stories: &[Story]) -> io::Result<()> {
+        #[derive(Serialize)]
+        struct Line<'a> {
+            story: &'a str,
+            #[serde(flatten)]
+            family: &'a crate::compare::Family,
+        }
+        for st in stories {
+            for f in &st.families {
+                serde_json::to_writer(
+                    &mut *out,
+                    &Line {
+                        story: &st.story,
+                        family: f,
+                    },
+                )?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The readable report: families with a discrepancy first-class, the diff marked with
+    /// `[-dropped-]` and `{+added+}` (in colour when asked).
+    pub fn write_text(
+        out: &mut impl Write,
+        stories: &[Story],
+        color: bool,
+        min: Severity,
+    ) -> io::Result<()> {
+        let (red, green, bold, dim, reset) = if color {
+            ("\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[2m", "\x1b[0m")
+        } else {
+            ("", "", "", "", "")
+        };
+        for st in stories {
+            writeln!(
+                out,
+                "{bold}== story {} — {} article(s), outlets: {}{reset}",
+                st.story,
+                st.articles,
+                st.outlets.join(", ")
+            )?;
+            for f in &st.families {
+                if f.severity < min || f.categories == [Category::Verbatim] {
+                    continue;
+                }
+                let cats: Vec<&str> = f.categories.iter().map(|c| c.name()).collect();
+                writeln!(
+                    out,
+                    "\n{bold}{} [{}] {}{reset} {dim}({}){reset}",
+                    f.id,
+                    severity_name(f.severity),
+                    cats.join(", "),
+                    f.outlets.join(", ")
+                )?;
+                writeln!(
+                    out,
+                    "  reference ({}): {}",
+                    f.speaker.as_deref().unwrap_or("unattributed"),
+                    f.reference
+                )?;
+                for x in &f.findings {
+                    writeln!(out, "  - {}: {}", x.category.name(), x.detail)?;
+                }
+                for ap in &f.appearances {
+                    if ap.is_reference {
+                        continue;
+                    }
+                    write!(out, "  {} {}: ", ap.outlet, ap.quote_id)?;
+                    for b in &ap.diff {
+                        match b.op {
+                            Op::Equal => write!(out, "{} ", b.text)?,
+                            Op::Delete => write!(out, "{red}[-{}-]{reset} ", b.reference)?,
+                            Op::Insert => write!(out, "{green}{{+{}+}}{reset} ", b.text)?,
+                            Op::Replace => write!(
+                                out,
+                                "{red}[-{}-]{reset}{green}{{+{}+}}{reset} ",
+                                b.reference, b.text
+                            )?,
+                        }
+                    }
+                    writeln!(out)?;
+                    for x in &ap.findings {
+                        let sens = if x.meaning_sensitive {
+                            " (meaning-sensitive)"
+                        } else {
+                            ""
+                        };
+                        writeln!(
+                            out,
+                            "      {} [{}]{sens}: {}",
+                            x.category.name(),
+                            severity_name(x.severity),
+                            x.detail
+                        )?;
+                    }
+                }
+            }
+            writeln!(out)?;
+        }
+        let s = summary(stories);
+        writeln!(
+            out,
+            "{} stor(y/ies), {} article(s), {} quote(s) in {} famil(y/ies), {} shared across outlets",
+            s.stories, s.articles, s.quotes, s.families, s.shared_families
+        )?;
+        let cats: Vec<String> = s
+            .by_category
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        writeln!(out, "findings: {}", cats.join(", "))
+    }
+}

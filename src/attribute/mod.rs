@@ -303,7 +303,7 @@ impl Window {
 }
 
 /// Whether a character is a quotation mark.
-pub(crate) fn is_quote_char(c: char) -> bool {
+pub fn is_quote_char(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
