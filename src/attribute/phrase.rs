@@ -275,7 +275,26 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
     if end == a {
         return None;
     }
-    // The last run of name words that is not a title.
+    // `the committee's chairman, Representative Trey Gowdy`: a role, then the name in the
+    // appositive; the name is the core.
+    if end < b && toks[end].is_punct(',') && !toks[a..end].iter().any(|t| is_name_word(text, t)) {
+        let c2 = (end + 1..b).find(|&k| toks[k].is_punct(',')).unwrap_or(b);
+        if c2 > end + 1 {
+            if let Some((core, ty)) = classify(text, toks, end + 1, c2) {
+                if ty == SpeakerType::Person {
+                    return Some((core, ty));
+                }
+            }
+        }
+    }
+    // The last run of name words that is not a title, and not a place after `of`
+    // (`Senator Chuck Schumer of New York`).
+    let mut end = end;
+    if let Some(of) = (a + 1..end).find(|&k| lower(text, &toks[k]) == "of") {
+        if toks[..of].iter().skip(a).any(|t| is_name_word(text, t)) {
+            end = of;
+        }
+    }
     let mut k = end;
     while k > a && !is_name_word(text, &toks[k - 1]) {
         k -= 1;

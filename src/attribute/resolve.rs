@@ -174,7 +174,7 @@ impl Entities {
             .collect::<Vec<_>>()
             .join(" ");
         let pos = last_tok.end;
-        if let Some(idx) = self.find_name(&words) {
+        if let Some(idx) = self.find_name(&words, speaker_type) {
             let e = &mut self.list[idx];
             if words.len() > e.words.len() {
                 e.words = words;
@@ -223,9 +223,14 @@ impl Entities {
 
     /// The most recent entity whose name is `words` or ends with them (`Cotton` ⊂
     /// `Tom Cotton`), or whose single word starts a longer name.
-    fn find_name(&self, words: &[String]) -> Option<usize> {
+    fn find_name(&self, words: &[String], ty: SpeakerType) -> Option<usize> {
         let mut best: Option<usize> = None;
         for (i, e) in self.list.iter().enumerate() {
+            // A person is never an organisation that shares a word with them (`Mrs. Clinton`
+            // is not the Clinton Family Foundation).
+            if (ty == SpeakerType::Person) != (e.speaker_type == SpeakerType::Person) {
+                continue;
+            }
             let alias = words.len() == 1 && e.aliases.contains(&words[0]);
             let matches = alias
                 || e.words == words

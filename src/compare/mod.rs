@@ -408,7 +408,8 @@ fn family(
     let mut speakers = BTreeSet::new();
     let mut forms = BTreeSet::new();
     let mut fam_outlets = BTreeSet::new();
-    let mut attributed: Vec<(String, SpeakerType, String)> = Vec::new();
+    // (canonical name, type, outlet, resolved through a pronoun)
+    let mut attributed: Vec<(String, SpeakerType, String, bool)> = Vec::new();
     for &m in members {
         let it = &items[m];
         let q = it.q();
@@ -425,7 +426,16 @@ fn family(
             if s.speaker_type != SpeakerType::Pronoun {
                 forms.insert(s.mention.clone());
             }
-            attributed.push((s.name.clone(), s.speaker_type, it.outlet()));
+        }
+        // Only direct quotes vouch for a speaker: a partial quote's fragment is often the
+        // reporter quoting a word, not naming who said it.
+        if let Some(s) = q.speaker.as_ref().filter(|_| q.kind == Kind::Direct) {
+            attributed.push((
+                s.name.clone(),
+                s.speaker_type,
+                it.outlet(),
+                s.resolution == crate::model::Resolution::Pronoun,
+            ));
         }
         fam_outlets.insert(it.outlet());
         appearances.push(Appearance {
@@ -451,13 +461,16 @@ fn family(
 
     let mut findings = Vec::new();
     // Speakers: different people across outlets, or one person in different forms.
-    let mut people: Vec<&(String, SpeakerType, String)> = Vec::new();
+    let mut people: Vec<&(String, SpeakerType, String, bool)> = Vec::new();
     for s in &attributed {
         if !people.iter().any(|p| same_person(&p.0, &s.0)) {
             people.push(s);
         }
     }
-    if people.len() > 1 {
+    // A fragment of one to three words is too short to say who said it: `"sexist"` can be
+    // quoted from anyone.
+    let long_enough = words[reference].len() >= 4;
+    if people.len() > 1 && long_enough {
         let described = people
             .iter()
             .any(|p| matches!(p.1, SpeakerType::Descriptor | SpeakerType::Pronoun));
@@ -465,15 +478,32 @@ fn family(
             .iter()
             .map(|p| format!("{} ({})", p.0, p.2))
             .collect();
+        // A speaker reached through a pronoun may be the resolver's mistake, not the
+        // outlet's: such a conflict is reported, one step lower.
+        let via_pronoun = people.iter().any(|p| p.3);
         let mut f = Finding::new(
             Category::Misattribution,
-            if described {
-                format!("a person vs a description: {}", list.join(" / "))
-            } else {
-                format!("attributed to {}", list.join(" / "))
-            },
+            format!(
+                "{}{}{}",
+                if described {
+                    "a person vs a description: "
+                } else {
+                    "attributed to "
+                },
+                list.join(" / "),
+                if via_pronoun {
+                    " (a speaker here is resolved from a pronoun)"
+                } else {
+                    ""
+                }
+            ),
         );
         f.meaning_sensitive = true;
+        // A role against a name (`the president` / `Obama`) is often the same person named
+        // two ways: reported as its own subtype, one step lower, like a pronoun conflict.
+        if via_pronoun || described {
+            f.severity = Severity::Medium;
+        }
         findings.push(f);
     }
     if forms.len() > 1 && people.len() <= 1 {
