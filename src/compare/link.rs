@@ -7,7 +7,10 @@
 //! linked by the rules of MemeTracker (Leskovec et al. 2009) and NIFTY (Suen et al. 2013):
 //! with S the shorter quote's length in words and O the longest common run of words, link
 //! if (S ≤ 5 and O = S), (S = 6 and O ≥ 5), O/(S+3) > 0.5 or O > 10; or when the shorter fits
-//! inside the longer with at most one word edit (4–6 words) or two (longer). Families are
+//! inside the longer with at most one word edit (4–6 words) or two (longer). Two rules are
+//! added so that edits inside a quote stay detectable: the shorter's words appear in order in
+//! the longer (at least 90% of them, six words or more: an omission or an elision), or the two
+//! use nearly the same words (overlap at least 0.9, eight words or more: a splice). Families are
 //! the connected components (union-find). Speakers play no part: a misattributed quote
 //! must still join its family.
 
@@ -148,7 +151,33 @@ pub fn linked(a: &[&str], b: &[&str]) -> bool {
     } else {
         2
     };
-    allowed > 0 && edits_to_fit(short, long) <= allowed
+    if allowed > 0 && edits_to_fit(short, long) <= allowed {
+        return true;
+    }
+    // Words left out inside (`A B … D E` of `A B C D E`): the shorter is, nearly, a
+    // subsequence of the longer.
+    if s >= 6 && common_subsequence(short, long) * 10 >= s * 9 {
+        return true;
+    }
+    // Pieces moved around: nearly the same words in another order.
+    s >= 8 && overlap_coefficient(short, long) >= 0.9
+}
+
+/// The length of the longest common subsequence of words.
+pub fn common_subsequence(a: &[&str], b: &[&str]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }
 
 /// Union-find over quote indices.

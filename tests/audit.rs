@@ -1,0 +1,311 @@
+//! The audit's categories, one fixture pair per category: two outlets quote the same words
+//! differently, and the finding must name the difference.
+
+use quotecheck::compare::{self, AuditOptions, Category, Family, Severity};
+use quotecheck::{Article, process};
+
+fn article(id: &str, outlet: &str, text: &str) -> quotecheck::ArticleQuotes {
+    process(Article {
+        id: id.into(),
+        outlet: Some(outlet.into()),
+        story: Some("s1".into()),
+        text: text.into(),
+        ..Article::default()
+    })
+}
+
+/// Audits two articles and returns the families that hold a quote from each.
+fn audit(a: &str, b: &str) -> Vec<Family> {
+    let arts = vec![article("a", "A", a), article("b", "B", b)];
+    let stories = compare::audit(&arts, &AuditOptions::default());
+    assert_eq!(stories.len(), 1);
+    stories.into_iter().next().unwrap().families
+}
+
+/// The one family carried by both outlets.
+fn shared(a: &str, b: &str) -> Family {
+    let fams = audit(a, b);
+    let mut shared: Vec<Family> = fams.into_iter().filter(|f| f.outlets.len() == 2).collect();
+    assert_eq!(shared.len(), 1, "expected one shared family");
+    shared.remove(0)
+}
+
+/// The findings of the non-reference appearance.
+fn findings(f: &Family) -> Vec<(Category, Severity, bool, String)> {
+    f.appearances
+        .iter()
+        .filter(|a| !a.is_reference)
+        .flat_map(|a| a.findings.iter())
+        .map(|x| {
+            (
+                x.category,
+                x.severity,
+                x.meaning_sensitive,
+                x.detail.clone(),
+            )
+        })
+        .collect()
+}
+
+fn has(f: &Family, c: Category) -> bool {
+    f.categories.contains(&c)
+}
+
+#[test]
+fn verbatim() {
+    let f = shared(
+        "\"We will rebuild the bridge by spring,\" Mayor Ann Lee said.",
+        "\"We will rebuild the bridge by spring,\" Lee said on Monday.",
+    );
+    assert_eq!(
+        f.categories,
+        vec![Category::Verbatim, Category::SpeakerNameVariant]
+    );
+    assert_eq!(f.severity, Severity::Info);
+}
+
+#[test]
+fn typographic_spelling_variant() {
+    let f = shared(
+        "\"The government recognizes the threat to our harbors,\" Cotton wrote.",
+        "\"The government recognises the threat to our harbours,\" Cotton wrote.",
+    );
+    let x = findings(&f);
+    assert_eq!(x.len(), 1);
+    assert_eq!(x[0].0, Category::Typographic);
+    assert!(x[0].3.contains("recognizes/recognises"), "{}", x[0].3);
+    assert!(x[0].3.contains("harbors/harbours"), "{}", x[0].3);
+}
+
+#[test]
+fn typographic_case_marks_and_typo() {
+    let f = shared(
+        "“We Will Rebuild the bridge by spring,” Lee said.",
+        "\"we will rebuild the bridge by spring\" Lee said.",
+    );
+    assert_eq!(findings(&f)[0].0, Category::Typographic);
+    let f = shared(
+        "\"The administration remains committed to the program,\" Lee said.",
+        "\"The administration remains comitted to the program,\" Lee said.",
+    );
+    let x = findings(&f);
+    assert_eq!(x[0].0, Category::Typographic);
+    assert!(x[0].3.starts_with("typo"), "{}", x[0].3);
+}
+
+#[test]
+fn truncation_says_which_end_and_what_was_dropped() {
+    let f = shared(
+        "\"I'm announcing that China will no longer have any involvement in our cloud services,\" Hegseth said.",
+        "Hegseth said that \"China will no longer have any involvement in our cloud services.\"",
+    );
+    let x = findings(&f);
+    assert_eq!(x.len(), 1);
+    assert_eq!(x[0].0, Category::Truncation);
+    assert!(x[0].3.contains("the start"), "{}", x[0].3);
+    assert!(x[0].3.contains("I'm announcing that"), "{}", x[0].3);
+}
+
+#[test]
+fn marked_elision_shows_the_words_behind_the_ellipsis() {
+    let f = shared(
+        "Shaw wrote, \"In response to concerns raised this week about foreign engineers, Microsoft has made changes to assure that no China-based teams are involved.\"",
+        "Shaw said \"in response to concerns raised this week ... to assure that no China-based teams are involved.\"",
+    );
+    let x = findings(&f);
+    let e = x
+        .iter()
+        .find(|x| x.0 == Category::MarkedElision)
+        .expect("elision");
+    assert!(e.3.contains("about foreign engineers"), "{}", e.3);
+    assert!(e.3.contains("Microsoft has made changes"), "{}", e.3);
+}
+
+#[test]
+fn unmarked_omission() {
+    let f = shared(
+        "\"We will rebuild the old bridge and the new school by next spring,\" Lee said.",
+        "\"We will rebuild the old bridge by next spring,\" Lee said.",
+    );
+    let x = findings(&f);
+    assert_eq!(x[0].0, Category::UnmarkedOmission);
+    assert!(x[0].3.contains("and the new school"), "{}", x[0].3);
+}
+
+#[test]
+fn splice_reorders_pieces() {
+    let f = shared(
+        "\"We will rebuild the bridge by spring. The school comes after that, and then the park,\" Lee said.",
+        "\"The school comes after that. We will rebuild the bridge by spring, and then the park,\" Lee said.",
+    );
+    assert!(has(&f, Category::Splice), "{:?}", f.categories);
+}
+
+#[test]
+fn bracketed_edit() {
+    let f = shared(
+        "\"It will not comment on the lawsuit until the hearing,\" a spokesman said.",
+        "\"[The company] will not comment on the lawsuit until the hearing,\" a spokesman said.",
+    );
+    let x = findings(&f);
+    assert_eq!(x[0].0, Category::BracketedEdit);
+    assert!(x[0].3.contains("[The company]"), "{}", x[0].3);
+}
+
+#[test]
+fn wording_change() {
+    let f = shared(
+        "\"The plan is a serious threat to the city budget and its schools,\" Lee said.",
+        "\"The plan is a grave danger to the city budget and its schools,\" Lee said.",
+    );
+    let x = findings(&f);
+    assert_eq!(x[0].0, Category::WordingChange);
+    assert!(!x[0].2, "no negation, number or name changed");
+}
+
+#[test]
+fn dropped_negation_is_meaning_sensitive() {
+    let f = shared(
+        "\"We will not raise taxes on working families this year,\" Lee said.",
+        "\"We will raise taxes on working families this year,\" Lee said.",
+    );
+    let x = findings(&f);
+    assert!(x.iter().any(|x| x.2), "{x:?}");
+    assert!(f.severity >= Severity::Medium);
+}
+
+#[test]
+fn changed_number_is_meaning_sensitive() {
+    let f = shared(
+        "\"At least 67 people were killed near the crossing today,\" the ministry said.",
+        "\"At least 76 people were killed near the crossing today,\" the ministry said.",
+    );
+    let x = findings(&f);
+    assert_eq!(x[0].0, Category::WordingChange);
+    assert!(x[0].2);
+}
+
+#[test]
+fn misattribution_between_people() {
+    let f = shared(
+        "\"We will not back down from this fight over the budget,\" Senator Tom Cotton said.",
+        "\"We will not back down from this fight over the budget,\" Senator Chuck Schumer said.",
+    );
+    let m = f
+        .findings
+        .iter()
+        .find(|x| x.category == Category::Misattribution)
+        .expect("misattribution");
+    assert_eq!(m.severity, Severity::High);
+    assert!(
+        m.detail.contains("Tom Cotton") && m.detail.contains("Chuck Schumer"),
+        "{}",
+        m.detail
+    );
+}
+
+#[test]
+fn person_versus_description_is_its_own_subtype() {
+    let f = shared(
+        "\"We will not back down from this fight over the budget,\" Senator Tom Cotton said.",
+        "\"We will not back down from this fight over the budget,\" a spokesperson said.",
+    );
+    let m = f
+        .findings
+        .iter()
+        .find(|x| x.category == Category::Misattribution)
+        .expect("misattribution");
+    assert!(
+        m.detail.starts_with("a person vs a description"),
+        "{}",
+        m.detail
+    );
+    assert_eq!(m.severity, Severity::Medium);
+}
+
+#[test]
+fn speaker_name_variant() {
+    let f = shared(
+        "\"We will not back down from this fight over the budget,\" Senator Tom Cotton said.",
+        "\"We will not back down from this fight over the budget,\" Cotton said.",
+    );
+    assert!(has(&f, Category::SpeakerNameVariant));
+    assert!(!has(&f, Category::Misattribution));
+}
+
+#[test]
+fn single_outlet_quote_says_where_the_words_are() {
+    let fams = audit(
+        "\"The bridge will reopen in April after the repairs,\" Lee said. \"Nobody expected the storm to be this bad,\" she added.",
+        "Lee said the bridge will reopen in April after the repairs.",
+    );
+    let only: Vec<&Family> = fams.iter().filter(|f| f.outlets == ["A"]).collect();
+    assert_eq!(only.len(), 2);
+    let reopen = only
+        .iter()
+        .find(|f| f.reference.contains("reopen"))
+        .unwrap();
+    assert_eq!(
+        reopen.elsewhere.get("B").map(String::as_str),
+        Some("unquoted")
+    );
+    let storm = only.iter().find(|f| f.reference.contains("storm")).unwrap();
+    assert_eq!(storm.elsewhere.get("B").map(String::as_str), Some("absent"));
+    assert!(storm.categories.contains(&Category::SingleOutlet));
+}
+
+#[test]
+fn different_quotes_do_not_join() {
+    let fams = audit(
+        "\"The bridge will reopen in April,\" Lee said.",
+        "\"Taxes on working families will not go up this year,\" Lee said.",
+    );
+    assert!(fams.iter().all(|f| f.outlets.len() == 1));
+}
+
+#[test]
+fn audit_of_the_seed_articles() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut arts = Vec::new();
+    for name in ["000_8e19547a2dfce686.txt", "004_dbadbda89d79b732.txt"] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        arts.push(process(Article {
+            id: name.into(),
+            outlet: Some(name.trim_end_matches(".txt").into()),
+            text,
+            ..Article::default()
+        }));
+    }
+    let stories = compare::audit(&arts, &AuditOptions::default());
+    let fams = &stories[0].families;
+    let find = |needle: &str| {
+        fams.iter()
+            .find(|f| f.outlets.len() == 2 && f.appearances.iter().any(|a| a.text.contains(needle)))
+            .unwrap_or_else(|| panic!("no shared family for {needle}"))
+    };
+    // Shaw: the second outlet elides with `...` and stops early.
+    let shaw = find("In response to concerns");
+    assert!(shaw.categories.contains(&Category::MarkedElision));
+    assert!(shaw.categories.contains(&Category::Truncation));
+    assert_eq!(shaw.speaker.as_deref(), Some("Frank Shaw"));
+    // Cotton: recognizes / recognises.
+    let cotton = find("recognises");
+    assert_eq!(cotton.categories, vec![Category::Typographic]);
+    assert_eq!(cotton.speakers, vec!["Tom Cotton".to_string()]);
+    // Hegseth: "China will no longer…" inside "I'm announcing that China will no longer…".
+    let hegseth = find("I'm announcing");
+    assert_eq!(hegseth.categories, vec![Category::Truncation]);
+    assert_eq!(hegseth.speakers, vec!["Pete Hegseth".to_string()]);
+    // Everything else is in one outlet only.
+    assert!(
+        fams.iter()
+            .filter(|f| f.outlets.len() == 1)
+            .all(|f| f.categories.contains(&Category::SingleOutlet))
+    );
+
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_omit_expression(true);
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_json_snapshot!("audit-seeds", stories));
+}
