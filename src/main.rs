@@ -40,9 +40,12 @@ enum Command {
     Audit(AuditArgs),
     /// Print the JSON schema of the output (`--format json` document, or one JSON Lines record).
     Schema {
-        /// The schema of one `--format jsonl` line instead of the `--format json` document.
-        #[arg(long)]
+        /// The schema of one `extract --format jsonl` line instead of the `--format json` document.
+        #[arg(long, conflicts_with = "audit")]
         record: bool,
+        /// The schema of the `audit --format json` report.
+        #[arg(long)]
+        audit: bool,
     },
 }
 
@@ -106,8 +109,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Audit(args) => audit(args),
-        Command::Schema { record } => {
-            let schema = if record {
+        Command::Schema { record, audit } => {
+            let schema = if audit {
+                quotecheck::report::audit::schema()
+            } else if record {
                 quotecheck::report::record_schema()
             } else {
                 quotecheck::report::document_schema()

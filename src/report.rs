@@ -291,6 +291,11 @@ pub mod audit {
         pub by_severity: BTreeMap<String, usize>,
     }
 
+    /// The JSON schema of the `audit --format json` document (`schema/audit.schema.json`).
+    pub fn schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(AuditReport)).unwrap_or_default()
+    }
+
     /// Text hash for the methods block: stable across runs and platforms.
     pub fn fnv1a64(text: &str) -> String {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;

@@ -34,6 +34,11 @@ fn record_schema_is_published() {
     );
 }
 
+#[test]
+fn audit_schema_is_published() {
+    check("audit.schema.json", quotecheck::report::audit::schema());
+}
+
 /// A real output validates in shape: every required property of a quote is present.
 #[test]
 fn output_has_the_schema_fields() {
