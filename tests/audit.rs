@@ -309,3 +309,12 @@ fn audit_of_the_seed_articles() {
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| insta::assert_json_snapshot!("audit-seeds", stories));
 }
+
+#[test]
+fn a_changed_ending_is_not_a_typo() {
+    let f = shared(
+        "\"It would materially increase the risk that the economy stalls,\" Summers said.",
+        "\"It would materially increases the risk that the economy stalls,\" Summers said.",
+    );
+    assert_eq!(findings(&f)[0].0, Category::WordingChange);
+}

@@ -286,7 +286,11 @@ pub fn compare(
     (blocks, findings)
 }
 
-/// One letter added, dropped or changed in a long word.
+/// One letter added, dropped or changed in a long word — but not an ending added or dropped
+/// (`increase`/`increases` is a change of inflection, not a slip).
 fn is_typo(a: &str, b: &str) -> bool {
-    a.chars().count().min(b.chars().count()) >= 6 && strsim::levenshtein(a, b) == 1
+    a.chars().count().min(b.chars().count()) >= 6
+        && strsim::levenshtein(a, b) == 1
+        && !a.starts_with(b)
+        && !b.starts_with(a)
 }
