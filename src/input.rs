@@ -67,6 +67,8 @@ pub struct InputOptions {
     /// Outlet for plain-text articles (default: the file stem) and for JSON Lines articles
     /// that have none.
     pub outlet: Option<String>,
+    /// Group articles into stories by this JSON Lines field instead of `story`.
+    pub group_by: Option<String>,
 }
 
 /// The JSON Lines record; unknown fields are ignored.
@@ -308,7 +310,16 @@ fn read_jsonl(
             Some(serde_json::Value::Null) | None => format!("{name}:{line_no}"),
             Some(v) => v.to_string(),
         };
-        let story = match rec.story {
+        let story_value = match &opts.group_by {
+            // Another field names the story: read the line once more, as a map.
+            Some(field) if field != "story" => {
+                serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line)
+                    .ok()
+                    .and_then(|mut m| m.remove(field))
+            }
+            _ => rec.story,
+        };
+        let story = match story_value {
             Some(serde_json::Value::String(s)) => Some(s),
             Some(serde_json::Value::Null) | None => None,
             Some(v) => Some(v.to_string()),

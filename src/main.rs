@@ -76,6 +76,10 @@ struct AuditArgs {
     /// Outlet name for plain-text articles (default: the file name without extension).
     #[arg(long)]
     outlet: Option<String>,
+    /// Compare articles that share this JSON Lines field (default: `story`; articles without
+    /// it form one story).
+    #[arg(long, value_name = "FIELD")]
+    group_by: Option<String>,
     /// Files or directories (walked recursively); `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -147,6 +151,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
     let mut writer = Writer::new(BufWriter::new(stdout), format);
     let opts = InputOptions {
         outlet: args.outlet,
+        group_by: None,
     };
     let mut io_error: Option<io::Error> = None;
     let mut errored = false;
@@ -198,8 +203,10 @@ fn audit(args: AuditArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let grouped_by = args.group_by.clone().unwrap_or_else(|| "story".into());
     let opts = InputOptions {
         outlet: args.outlet,
+        group_by: args.group_by,
     };
     let mut processed = Vec::new();
     let mut skipped = Vec::new();
@@ -235,7 +242,7 @@ fn audit(args: AuditArgs) -> ExitCode {
                     tool: "quotecheck",
                     version: env!("CARGO_PKG_VERSION"),
                     link: audit_opts.link,
-                    grouped_by: "story".into(),
+                    grouped_by,
                     inputs: processed
                         .iter()
                         .map(|a| rep::InputHash {

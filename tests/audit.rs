@@ -318,3 +318,80 @@ fn a_changed_ending_is_not_a_typo() {
     );
     assert_eq!(findings(&f)[0].0, Category::WordingChange);
 }
+
+#[test]
+fn close_spellings_of_a_name_are_one_person() {
+    let f = shared(
+        "\"We will not back down from this fight over the budget,\" Senator Mike Thibodeau said.",
+        "\"We will not back down from this fight over the budget,\" Senator Mike Thibodeaux said.",
+    );
+    assert!(!has(&f, Category::Misattribution), "{:?}", f.findings);
+    assert!(has(&f, Category::SpeakerNameVariant));
+}
+
+/// `--group-by` a field, `--fail-on`, and the exit codes, through the command line.
+#[test]
+fn cli_groups_by_a_field_and_sets_the_exit_code() {
+    let dir = std::env::temp_dir().join(format!("quotecheck-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("a.jsonl");
+    let line = |id: &str, outlet: &str, event: &str, text: &str| {
+        serde_json::json!({"id": id, "outlet": outlet, "event": event, "text": text}).to_string()
+    };
+    let lines = [
+        line(
+            "1",
+            "A",
+            "e1",
+            "\"We will not raise taxes on working families,\" Lee said.",
+        ),
+        line(
+            "2",
+            "B",
+            "e1",
+            "\"We will raise taxes on working families,\" Lee said.",
+        ),
+        line(
+            "3",
+            "A",
+            "e2",
+            "\"The bridge reopens in April after the repairs,\" Kim said.",
+        ),
+    ];
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+            .arg("audit")
+            .args(args)
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--format", "json", "--group-by", "event"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stories: Vec<&str> = v["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["story"].as_str().unwrap())
+        .collect();
+    assert_eq!(stories, vec!["e1", "e2"]);
+    assert_eq!(v["methods"]["grouped_by"], "event");
+    // The dropped negation is a medium-or-higher finding: --fail-on medium exits 1.
+    assert_eq!(run(&["--fail-on", "medium"]).status.code(), Some(1));
+    assert_eq!(
+        run(&["--fail-on", "high", "--group-by", "event"])
+            .status
+            .code(),
+        Some(1)
+    );
+    // Without --fail-on, findings never fail the run.
+    assert_eq!(run(&[]).status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}

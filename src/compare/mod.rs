@@ -374,12 +374,17 @@ fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &AuditOptions) 
     }
 }
 
-/// Whether two canonical names can be the same person: equal, or one's last word ends the
-/// other (`Cotton` / `Tom Cotton`).
+/// Whether two canonical names can be the same person: equal, one's last word ends the other
+/// (`Cotton` / `Tom Cotton`), or last names within a letter or two (Jaro-Winkler).
 fn same_person(a: &str, b: &str) -> bool {
     let la = a.split_whitespace().last().map(str::to_lowercase);
     let lb = b.split_whitespace().last().map(str::to_lowercase);
-    a.eq_ignore_ascii_case(b) || (la.is_some() && la == lb)
+    // Spelling slips and transliterations (`Thibodeau` / `Thibodeaux`) are the same name.
+    let close = match (&la, &lb) {
+        (Some(x), Some(y)) => x.chars().count() >= 5 && strsim::jaro_winkler(x, y) >= 0.93,
+        _ => false,
+    };
+    a.eq_ignore_ascii_case(b) || (la.is_some() && la == lb) || close
 }
 
 fn family(
