@@ -48,16 +48,20 @@ fn corpus(n_quotes: usize) -> Vec<ArticleQuotes> {
             let mut text = String::new();
             for (k, st) in statements.iter().enumerate() {
                 let words: Vec<&str> = match rng.next() % 5 {
-                    0 => st[2..].to_vec(),                            // cut at the start
-                    1 => st[..st.len() - 3].to_vec(),                 // cut at the end
+                    0 => st[2..].to_vec(),            // cut at the start
+                    1 => st[..st.len() - 3].to_vec(), // cut at the end
                     2 => {
                         let mut w = st.clone();
-                        w[3] = rng.pick(WORDS);                       // a word changed
+                        w[3] = rng.pick(WORDS); // a word changed
                         w
                     }
                     _ => st.clone(),
                 };
-                let speaker = if rng.next() % 20 == 0 { "Jane Roe" } else { "John Doe" };
+                let speaker = if rng.next() % 20 == 0 {
+                    "Jane Roe"
+                } else {
+                    "John Doe"
+                };
                 text.push_str(&format!(
                     "\"{} number {k},\" {speaker} said.\n\n",
                     words.join(" ")
@@ -83,7 +87,10 @@ fn main() {
         }
     }
     let opts = AuditOptions::default();
-    println!("{:>10} {:>12} {:>10} {:>14}", "quotes", "families", "seconds", "quotes/s");
+    println!(
+        "{:>10} {:>12} {:>10} {:>14}",
+        "quotes", "families", "seconds", "quotes/s"
+    );
     for n in sizes {
         let arts = corpus(n);
         let quotes: usize = arts.iter().map(|a| a.quotes.len()).sum();
