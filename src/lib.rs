@@ -103,6 +103,18 @@ pub fn process(article: Article) -> ArticleQuotes {
     }
 }
 
+/// Processes articles on the threads of `pool`, returning them in input order: the output
+/// is the same whatever the number of threads.
+pub fn process_all(articles: Vec<Article>, pool: &rayon::ThreadPool) -> Vec<ArticleQuotes> {
+    use rayon::prelude::*;
+    pool.install(|| articles.into_par_iter().map(process).collect())
+}
+
+/// A thread pool of `threads` threads (0: one per core).
+pub fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, rayon::ThreadPoolBuildError> {
+    rayon::ThreadPoolBuilder::new().num_threads(threads).build()
+}
+
 /// Extracts and attributes the quotes of a bare text (id `text`).
 pub fn process_text(text: &str) -> ArticleQuotes {
     process(Article {

@@ -342,3 +342,28 @@ proptest! {
         check_output(&s, &out)?;
     }
 }
+
+proptest! {
+    // Each case builds two thread pools and runs a dozen articles: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(cases(32)))]
+
+    #[test]
+    fn output_is_the_same_with_one_or_many_threads(
+        texts in prop::collection::vec(article_text(), 1..12)
+    ) {
+        let articles: Vec<quotecheck::Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| quotecheck::Article {
+                id: format!("a{i}"),
+                text: t.clone(),
+                ..quotecheck::Article::default()
+            })
+            .collect();
+        let one = quotecheck::thread_pool(1).unwrap();
+        let four = quotecheck::thread_pool(4).unwrap();
+        let a = serde_json::to_string(&quotecheck::process_all(articles.clone(), &one)).unwrap();
+        let b = serde_json::to_string(&quotecheck::process_all(articles, &four)).unwrap();
+        prop_assert_eq!(a, b);
+    }
+}
