@@ -98,7 +98,7 @@ pub fn expand_paths(paths: &[PathBuf], sink: &mut dyn FnMut(Event)) -> Vec<PathB
             Err(e) => sink(Event::Skipped(Skipped {
                 path: p.display().to_string(),
                 line: None,
-                reason: format!("cannot read: {e}"),
+                reason: format!("cannot read: {e}; check the path"),
             })),
         }
     }
@@ -112,7 +112,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Event)) {
             sink(Event::Skipped(Skipped {
                 path: dir.display().to_string(),
                 line: None,
-                reason: format!("cannot read directory: {e}"),
+                reason: format!("cannot read directory: {e}; check its permissions"),
             }));
             return;
         }
@@ -166,7 +166,7 @@ pub fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Event)) 
                 sink(Event::Skipped(Skipped {
                     path: name,
                     line: None,
-                    reason: format!("cannot open: {e}"),
+                    reason: format!("cannot open: {e}; check the path and its permissions"),
                 }));
                 return;
             }
@@ -194,7 +194,7 @@ fn decode(bytes: Vec<u8>, path: &str, line: Option<usize>, sink: &mut dyn FnMut(
                 path: path.to_string(),
                 line,
                 message: format!(
-                    "invalid UTF-8 at byte {at}; invalid bytes were replaced with U+FFFD, so offsets refer to the repaired text"
+                    "invalid UTF-8 at byte {at}; invalid bytes were replaced with U+FFFD, so offsets refer to the repaired text (convert the file to UTF-8 to keep them exact)"
                 ),
             }));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
@@ -227,7 +227,7 @@ fn read_text(
         sink(Event::Skipped(Skipped {
             path: name.to_string(),
             line: None,
-            reason: "binary file (contains NUL bytes); not an article".into(),
+            reason: "binary file (contains NUL bytes), not an article; pass plain text or JSON Lines (.jsonl)".into(),
         }));
         return;
     }
@@ -281,7 +281,10 @@ fn read_jsonl(
         let rec: Record = match serde_json::from_slice(line) {
             Ok(r) => r,
             Err(e) if e.is_data() => {
-                sink(skip(format!("not an article object: {e}")));
+                sink(skip(format!(
+                    "not an article object: {}; each line must be a JSON object with a string \"text\"",
+                    json_error(&e)
+                )));
                 continue;
             }
             Err(e) => {
@@ -291,18 +294,26 @@ fn read_jsonl(
                     match serde_json::from_str::<Record>(&repaired) {
                         Ok(r) => r,
                         Err(e) => {
-                            sink(skip(format!("invalid JSON: {e}")));
+                            sink(skip(format!(
+                                "invalid JSON: {}; fix or remove the line",
+                                json_error(&e)
+                            )));
                             continue;
                         }
                     }
                 } else {
-                    sink(skip(format!("invalid JSON: {e}")));
+                    sink(skip(format!(
+                        "invalid JSON: {}; fix or remove the line",
+                        json_error(&e)
+                    )));
                     continue;
                 }
             }
         };
         let Some(text) = rec.text else {
-            sink(skip("no \"text\" field".into()));
+            sink(skip(
+                "no \"text\" field; each line must be a JSON object with a string \"text\" (and optionally \"id\", \"outlet\", \"url\", \"date\", \"title\", \"story\")".into(),
+            ));
             continue;
         };
         let id = match rec.id {
@@ -338,6 +349,13 @@ fn read_jsonl(
             },
         }));
     }
+}
+
+/// A JSON error for one line: serde's message with the column, without its `line 1`.
+fn json_error(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    format!("{msg} (column {})", e.column())
 }
 
 fn trim_ascii(b: &[u8]) -> &[u8] {
