@@ -395,3 +395,40 @@ fn cli_groups_by_a_field_and_sets_the_exit_code() {
     assert_eq!(run(&[]).status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// One large story of several outlets (no `story` field): the single-outlet check must look
+/// only at articles that share words with a quote, not at every article for every quote.
+#[test]
+fn a_large_single_story_stays_fast() {
+    let mut seed: u64 = 7;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut arts = Vec::new();
+    for i in 0..600 {
+        let mut text = String::new();
+        for k in 0..5 {
+            let q: Vec<String> = (0..10).map(|_| format!("w{}", next() % 5000)).collect();
+            text.push_str(&format!(
+                "\"{} {i} {k},\" Lee said. The council met again.\n\n",
+                q.join(" ")
+            ));
+        }
+        arts.push(process(Article {
+            id: format!("a{i}"),
+            outlet: Some(["A", "B", "C"][i % 3].into()),
+            text,
+            ..Article::default()
+        }));
+    }
+    let t0 = std::time::Instant::now();
+    let stories = compare::audit(&arts, &AuditOptions::default());
+    let took = t0.elapsed();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].families.len(), 3000);
+    let limit = if cfg!(debug_assertions) { 30 } else { 5 };
+    assert!(took.as_secs() < limit, "took {took:?}");
+}

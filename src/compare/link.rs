@@ -10,7 +10,8 @@
 //! inside the longer with at most one word edit (4–6 words) or two (longer). Two rules are
 //! added so that edits inside a quote stay detectable: the shorter's words appear in order in
 //! the longer (at least 90% of them, six words or more: an omission or an elision), or the two
-//! use nearly the same words (overlap at least 0.9, eight words or more: a splice). Families are
+//! use nearly the same words with a common run of three or more (overlap at least 0.9, eight
+//! words or more: a splice). Families are
 //! the connected components (union-find). Speakers play no part: a misattributed quote
 //! must still join its family.
 
@@ -50,7 +51,7 @@ fn hash_words<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
 }
 
 /// The shingle hashes of a word sequence.
-fn shingles(words: &[&str], n: usize) -> Vec<u64> {
+pub fn shingles(words: &[&str], n: usize) -> Vec<u64> {
     if words.is_empty() {
         return Vec::new();
     }
@@ -159,8 +160,9 @@ pub fn linked(a: &[&str], b: &[&str]) -> bool {
     if s >= 6 && common_subsequence(short, long) * 10 >= s * 9 {
         return true;
     }
-    // Pieces moved around: nearly the same words in another order.
-    s >= 8 && overlap_coefficient(short, long) >= 0.9
+    // Pieces moved around: nearly the same words in another order, in pieces of three words
+    // or more (a bag of common words is not a splice).
+    s >= 8 && o >= 3 && overlap_coefficient(short, long) >= 0.9
 }
 
 /// The length of the longest common subsequence of words.

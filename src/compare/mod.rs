@@ -339,8 +339,9 @@ fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &AuditOptions) 
         .collect();
     let groups = link::families(&words, &opts.link);
     let outlets: BTreeSet<String> = articles.iter().map(|a| outlet_of(a)).collect();
-    // Normalised words of whole articles, for the single-outlet check, computed on demand.
-    let mut article_words: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    // The words of whole articles, indexed by shingle, for the single-outlet check; built
+    // only when the story has more than one outlet.
+    let mut text_index: Option<TextIndex> = None;
 
     let mut families = Vec::new();
     let mut coverage = BTreeMap::new();
@@ -353,7 +354,8 @@ fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &AuditOptions) 
             &words,
             &outlets,
             articles,
-            &mut article_words,
+            &mut text_index,
+            &opts.link,
         );
         let mut row = BTreeMap::new();
         for o in &outlets {
@@ -387,6 +389,9 @@ fn same_person(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || (la.is_some() && la == lb) || close
 }
 
+// The story's pieces are passed separately because they borrow from each other (items
+// point into articles, words into items); a struct of them would need the same lifetimes.
+#[allow(clippy::too_many_arguments)]
 fn family(
     id: &str,
     members: &[usize],
@@ -394,7 +399,8 @@ fn family(
     words: &[Vec<&str>],
     outlets: &BTreeSet<String>,
     articles: &[&ArticleQuotes],
-    article_words: &mut BTreeMap<usize, Vec<String>>,
+    text_index: &mut Option<TextIndex>,
+    params: &LinkParams,
 ) -> Family {
     // The reference: the longest version; ties to the earliest date, then input order.
     let reference = *members
@@ -524,27 +530,24 @@ fn family(
     let mut elsewhere = BTreeMap::new();
     if fam_outlets.len() == 1 && outlets.len() > 1 {
         let own = fam_outlets.iter().next().cloned().unwrap_or_default();
-        for (ai, a) in articles.iter().enumerate() {
+        for a in articles.iter() {
             let o = outlet_of(a);
-            if o == own {
+            if o != own {
+                elsewhere.insert(o, "absent".to_string());
+            }
+        }
+        let index = text_index.get_or_insert_with(|| TextIndex::new(articles, params));
+        let qw = &words[reference];
+        // Only articles that share an uncommon shingle with the quote can carry its words.
+        for ai in index.candidates(qw, params) {
+            let o = outlet_of(articles[ai]);
+            if o == own || elsewhere.get(&o).is_some_and(|s| s == "unquoted") {
                 continue;
             }
-            let aw = article_words.entry(ai).or_insert_with(|| {
-                normalize::tokens(&a.article.text, 0, a.article.text.len())
-                    .into_iter()
-                    .filter(|t| t.kind == normalize::TokKind::Word)
-                    .map(|t| t.norm)
-                    .collect()
-            });
-            let aw: Vec<&str> = aw.iter().map(String::as_str).collect();
-            let qw = &words[reference];
+            let aw: Vec<&str> = index.words[ai].iter().map(String::as_str).collect();
             let run = link::longest_common_run(qw, &aw);
-            let present = run == qw.len() || link::linked(qw, &aw[..]) && run * 2 > qw.len();
-            let status = if present { "unquoted" } else { "absent" };
-            // One article of the outlet carrying the words is enough.
-            let e = elsewhere.entry(o).or_insert_with(|| status.to_string());
-            if status == "unquoted" {
-                *e = status.to_string();
+            if run == qw.len() || (run * 2 > qw.len() && link::linked(qw, &aw)) {
+                elsewhere.insert(o, "unquoted".to_string());
             }
         }
         let detail = elsewhere
@@ -604,5 +607,77 @@ fn date_key(it: &Item) -> (bool, String) {
     match &it.article.article.date {
         Some(d) => (false, d.clone()),
         None => (true, String::new()),
+    }
+}
+
+/// The normalised words of a story's articles and an inverted index of their shingles.
+struct TextIndex {
+    words: Vec<Vec<String>>,
+    postings: rustc_hash::FxHashMap<u64, Vec<usize>>,
+    /// Postings of one- and two-word sequences, for quotes shorter than a shingle; built on
+    /// first need.
+    short: [Option<rustc_hash::FxHashMap<u64, Vec<usize>>>; 2],
+}
+
+impl TextIndex {
+    fn new(articles: &[&ArticleQuotes], p: &LinkParams) -> Self {
+        let words: Vec<Vec<String>> = articles
+            .iter()
+            .map(|a| {
+                normalize::tokens(&a.article.text, 0, a.article.text.len())
+                    .into_iter()
+                    .filter(|t| t.kind == normalize::TokKind::Word)
+                    .map(|t| t.norm)
+                    .collect()
+            })
+            .collect();
+        let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+        for (i, w) in words.iter().enumerate() {
+            let w: Vec<&str> = w.iter().map(String::as_str).collect();
+            for h in link::shingles(&w, p.shingle) {
+                postings.entry(h).or_default().push(i);
+            }
+        }
+        TextIndex {
+            words,
+            postings,
+            short: [None, None],
+        }
+    }
+
+    /// Articles sharing a shingle with `quote`, skipping shingles in more than
+    /// `max_postings` articles (`said in a`), in article order.
+    fn candidates(&mut self, quote: &[&str], p: &LinkParams) -> Vec<usize> {
+        if (1..=2).contains(&quote.len()) && quote.len() < p.shingle {
+            let n = quote.len();
+            let words = &self.words;
+            let map = self.short[n - 1].get_or_insert_with(|| {
+                let mut m: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+                for (i, w) in words.iter().enumerate() {
+                    let w: Vec<&str> = w.iter().map(String::as_str).collect();
+                    for g in w.windows(n) {
+                        m.entry(link::shingles(g, n)[0]).or_default().push(i);
+                    }
+                }
+                for v in m.values_mut() {
+                    v.dedup();
+                }
+                m
+            });
+            return map
+                .get(&link::shingles(quote, n)[0])
+                .cloned()
+                .unwrap_or_default();
+        }
+        let mut out: Vec<usize> = link::shingles(quote, p.shingle)
+            .into_iter()
+            .filter_map(|h| self.postings.get(&h))
+            .filter(|list| list.len() <= p.max_postings)
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
