@@ -298,12 +298,7 @@ pub mod audit {
 
     /// Text hash for the methods block: stable across runs and platforms.
     pub fn fnv1a64(text: &str) -> String {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in text.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        format!("{h:016x}")
+        format!("{:016x}", crate::compare::link::fnv1a(text.bytes()))
     }
 
     pub fn summary(stories: &[Story]) -> AuditSummary {

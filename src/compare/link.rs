@@ -38,16 +38,20 @@ impl Default for LinkParams {
     }
 }
 
-fn hash_words<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
-    // FNV-1a: stable across runs and platforms, so candidate order is deterministic.
+/// FNV-1a over bytes: stable across runs and platforms, so candidate order is deterministic
+/// and input hashes can be compared between machines.
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for b in w.bytes().chain([0x1f]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+fn hash_words<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    // A unit separator between words, so `ab c` and `a bc` differ.
+    fnv1a(words.flat_map(|w| w.bytes().chain([0x1f])))
 }
 
 /// The shingle hashes of a word sequence.
