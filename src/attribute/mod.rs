@@ -67,6 +67,10 @@ struct Found {
 /// Attributes every span of one text. `spans` is the extractor's output (sorted by start);
 /// the result has one entry per span, in the same order. Nested quotes get kind `nested`.
 pub fn attribute(text: &str, spans: &[Span]) -> Vec<Attribution> {
+    // Most articles quote no one: nothing to scan.
+    if spans.is_empty() {
+        return Vec::new();
+    }
     let mut out: Vec<Attribution> = vec![
         Attribution {
             kind: Kind::Nested,

@@ -364,18 +364,23 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
 /// An organisation when listed or shaped like one (all capitals, an organisation noun).
 pub(super) fn name_type(text: &str, toks: &[Tok]) -> SpeakerType {
     let l = lexicon::get();
-    let phrase = toks
-        .iter()
-        .map(|t| word(text, t).to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if l.is_org_name(&phrase) {
+    // Most runs are one word (a sentence-initial capital): look it up without building a
+    // phrase.
+    let listed = match toks {
+        [t] => l.is_org_name(&lower(text, t)),
+        _ => {
+            let phrase = toks
+                .iter()
+                .map(|t| lower(text, t).into_owned())
+                .collect::<Vec<_>>()
+                .join(" ");
+            l.is_org_name(&phrase)
+        }
+    };
+    if listed {
         return SpeakerType::Organization;
     }
-    if toks
-        .iter()
-        .any(|t| l.is_org_noun(&word(text, t).to_lowercase()))
-    {
+    if toks.iter().any(|t| l.is_org_noun(&lower(text, t))) {
         return SpeakerType::Organization;
     }
     if toks.len() == 1 {
