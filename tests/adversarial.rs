@@ -134,6 +134,63 @@ reporters on Tuesday. He said the plan was \u{201C}obviously unacceptable\u{201D
     assert_eq!(out.unmatched_marks, 0);
 }
 
+/// The size the issue names: one 50 MB paragraph with no line break, with a quote every few
+/// hundred bytes (a scraped page that lost its line breaks).
+#[test]
+#[cfg_attr(debug_assertions, ignore = "50 MB input: run with --release")]
+fn one_fifty_megabyte_paragraph() {
+    let sentence = "Officials met on Tuesday and the talks went on for hours without a result, \
+according to people who were there. \u{201C}We will not back down,\u{201D} the minister told \
+reporters after the meeting. ";
+    let n = (50 * MB).div_ceil(sentence.len());
+    let ((text, out), took) = bounded("50 MB paragraph", Duration::from_secs(30), move || {
+        let text = sentence.repeat(n);
+        let out = quotecheck::process_text(&text);
+        (text, out)
+    });
+    assert!(text.len() >= 50 * MB);
+    assert_eq!(out.quotes.len(), n);
+    assert_eq!(out.unmatched_marks, 0);
+    let last = out.quotes.last().unwrap();
+    assert_eq!(
+        last.speaker.as_ref().map(|s| s.mention.as_str()),
+        Some("the minister")
+    );
+    check_spans(&text, &out);
+    eprintln!("50 MB paragraph: {took:?}");
+}
+
+/// The audit on hostile articles: it must stay total and bounded too.
+#[test]
+fn audit_of_hostile_articles() {
+    let texts = vec![
+        "\"".repeat(MB / 4),
+        "\u{201C}a ".repeat(20_000),
+        "\0".repeat(MB / 4),
+        repeat_to(PARAGRAPH, MB / 2),
+    ];
+    let ((n_stories, n_families), took) = bounded("audit of hostile articles", LIMIT, move || {
+        let arts: Vec<ArticleQuotes> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                quotecheck::process(quotecheck::Article {
+                    id: format!("h{i}"),
+                    outlet: Some(["A", "B"][i % 2].into()),
+                    text: t.clone(),
+                    ..quotecheck::Article::default()
+                })
+            })
+            .collect();
+        let stories = quotecheck::compare::audit(&arts, &Default::default());
+        let fams: usize = stories.iter().map(|s| s.families.len()).sum();
+        (stories.len(), fams)
+    });
+    assert_eq!(n_stories, 1);
+    assert!(n_families > 0);
+    eprintln!("audit of hostile articles: {took:?}, {n_families} families");
+}
+
 #[test]
 fn nul_bytes() {
     let (_, out, _) = process_bounded("1 MB of NUL", "\0".repeat(MB));
