@@ -163,7 +163,7 @@ reporters after the meeting. ";
 /// The audit on hostile articles: it must stay total and bounded too.
 #[test]
 fn audit_of_hostile_articles() {
-    let texts = vec![
+    let texts = [
         "\"".repeat(MB / 4),
         "\u{201C}a ".repeat(20_000),
         "\0".repeat(MB / 4),
