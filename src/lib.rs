@@ -12,6 +12,7 @@
 
 pub mod attribute;
 pub mod compare;
+pub mod explain;
 pub mod extract;
 pub mod input;
 pub mod lexicon;

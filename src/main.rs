@@ -38,6 +38,19 @@ enum Command {
     ///   quotecheck audit --fail-on medium stories.jsonl   # exit 1 when a medium or high finding exists
     #[command(verbatim_doc_comment)]
     Audit(AuditArgs),
+    /// Explain an attribution rule or an audit category: what it means, why it matters, an example.
+    ///
+    /// Without a name, lists every rule and category.
+    ///
+    /// Examples:
+    ///   quotecheck explain
+    ///   quotecheck explain marked-elision
+    ///   quotecheck explain speaker-cue-after
+    #[command(verbatim_doc_comment)]
+    Explain {
+        /// A rule or category name as it appears in the output.
+        name: Option<String>,
+    },
     /// Print the JSON schema of the output (`--format json` document, or one JSON Lines record).
     Schema {
         /// The schema of one `extract --format jsonl` line instead of the `--format json` document.
@@ -124,6 +137,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Audit(args) => audit(args),
+        Command::Explain { name } => explain(name),
         Command::Schema { record, audit } => {
             let schema = if audit {
                 quotecheck::report::audit::schema()
@@ -327,5 +341,53 @@ fn audit(args: AuditArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn explain(name: Option<String>) -> ExitCode {
+    use quotecheck::explain;
+    let mut out = io::stdout().lock();
+    let written = match name {
+        None => {
+            let mut r = Ok(());
+            for kind in ["rule", "category"] {
+                let title = if kind == "rule" {
+                    "Attribution rules (the `rule` of each quote):"
+                } else {
+                    "\nAudit categories (the `category` of each finding):"
+                };
+                r = r.and_then(|()| writeln!(out, "{title}"));
+                for d in explain::all().into_iter().filter(|d| d.kind == kind) {
+                    r = r.and_then(|()| writeln!(out, "  {:<26} {}", d.name, d.what));
+                }
+            }
+            r.and_then(|()| {
+                writeln!(
+                    out,
+                    "\nquotecheck explain NAME for why it matters and an example."
+                )
+            })
+        }
+        Some(n) => match explain::find(&n) {
+            Some(d) => writeln!(
+                out,
+                "{} ({})\n\nWhat it is: {}\nWhy it matters: {}\nExample: {}",
+                d.name, d.kind, d.what, d.why, d.example
+            ),
+            None => {
+                eprintln!(
+                    "quotecheck: no rule or category named `{n}`; `quotecheck explain` lists them"
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quotecheck: cannot write output: {e}");
+            ExitCode::from(2)
+        }
     }
 }

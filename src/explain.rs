@@ -1,0 +1,211 @@
+//! The documentation of every attribution rule and audit category, as `quotecheck explain`
+//! prints it: what it means, why it matters, and an example. The names are the ones the
+//! output uses (`rule`, `category`), so a reader can look up any value they see.
+
+use crate::compare::Category;
+use crate::model::Rule;
+
+/// One explained name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Doc {
+    pub name: &'static str,
+    /// `rule` or `category`.
+    pub kind: &'static str,
+    pub what: &'static str,
+    pub why: &'static str,
+    pub example: &'static str,
+}
+
+/// The documentation of an attribution rule.
+pub fn rule(r: Rule) -> Doc {
+    let (what, why, example) = match r {
+        Rule::SpeakerCueAfter => (
+            "The speaker and the speech verb follow the quote in the same sentence.",
+            "The most common and most certain form of attribution in news copy.",
+            "\"The US government recognizes the threat,\" Cotton wrote.",
+        ),
+        Rule::CueSpeakerAfter => (
+            "The speech verb, then the speaker, follow the quote (inverted order); an appositive after the name belongs to the mention.",
+            "Inversion is how wire copy introduces a new voice, often with a role.",
+            "\"As a father, I wake up early to look for food,\" said Ziad, a nurse.",
+        ),
+        Rule::CueBefore => (
+            "The speaker and the cue lead into the quote, closed by a colon or comma, or by a short phrase (\"wrote on X,\").",
+            "Statements, posts and speeches are usually introduced this way.",
+            "Frank Shaw, Microsoft's Chief Communications Officer, wrote on X, \"In response to concerns…\"",
+        ),
+        Rule::AccordingTo => (
+            "`according to` names the source before the quote.",
+            "It attributes without a verb; the source can be a person or a document.",
+            "According to Smith, \"The plan is dead.\"",
+        ),
+        Rule::SplitQuote => (
+            "The second part of a quote split by its attribution shares the first part's speaker and cue.",
+            "Both parts are one statement; an audit must not treat the second as unattributed.",
+            "\"We are ready,\" he said, \"and we will win.\"",
+        ),
+        Rule::PartialInCuedSentence => (
+            "A quoted fragment inside a sentence whose speech verb names the speaker.",
+            "Partial quotes are where paraphrase and quotation mix; the fragment's words are still the speaker's.",
+            "Hegseth said this is \"obviously unacceptable\".",
+        ),
+        Rule::SameParagraph => (
+            "A quote that opens a sentence, or continues one, takes the speaker of the quote before it in the paragraph.",
+            "Reporters attribute once and then let the speaker go on.",
+            "\"We lost,\" Smith said. \"We will be back.\"",
+        ),
+        Rule::ContinuesParagraph => (
+            "A paragraph that opens with a quote continues the speaker of the previous paragraph's last attributed quote.",
+            "Long statements run over several paragraphs with one attribution.",
+            "\"I'm announcing a review,\" Hegseth said.⏎\"We will monitor all threats.\"",
+        ),
+        Rule::ColonLeadIn => (
+            "The previous paragraph ends with a speaker, a cue and a colon.",
+            "Transcripts and long statements are introduced this way.",
+            "Caddell continued:⏎⏎\"The health issue is a partisan issue.\"",
+        ),
+        Rule::PreviousSentence => (
+            "No cue reaches the quote: the subject of the sentence before it in the paragraph is taken as the speaker, its verb as the cue.",
+            "A weaker guess, marked with a lower confidence, that still beats no speaker.",
+            "The judge then turned to me. \"Mr. D'Souza?\"",
+        ),
+        Rule::Unattributed => (
+            "Speech with no speaker in reach.",
+            "An unattributed quotation is itself something a fact-checker may want to see.",
+            "\"Nobody knows what happens next.\"",
+        ),
+        Rule::Term => (
+            "A scare quote, title or nickname: short, introduced like a name (so-called, these, a proper adjective) or in title case.",
+            "Not speech: counting it as a quotation would invent a speaker.",
+            "supervised through so-called \"digital escorts\"",
+        ),
+        Rule::Nested => (
+            "A quotation inside another quotation.",
+            "Its words are someone quoted by the speaker, not the speaker's own.",
+            "\"He told me 'no' twice,\" she said.",
+        ),
+    };
+    Doc {
+        name: r.name(),
+        kind: "rule",
+        what,
+        why,
+        example,
+    }
+}
+
+/// The documentation of an audit category.
+pub fn category(c: Category) -> Doc {
+    let (what, why, example) = match c {
+        Category::Verbatim => (
+            "The same text, character for character.",
+            "The baseline: the quote is reproduced faithfully.",
+            "\"We will rebuild the bridge by spring\" in both outlets.",
+        ),
+        Category::Typographic => (
+            "The same words: case, punctuation, quote marks, a British/American spelling pair or a one-letter typo in a long word differ.",
+            "Usually house style, not an edit of the speaker's words.",
+            "recognizes / recognises",
+        ),
+        Category::Truncation => (
+            "A contiguous excerpt of the reference: words dropped at the start or the end (which end and which words are reported).",
+            "Cutting a quote can drop a qualifier or the context that gives it its meaning.",
+            "\"China will no longer have any involvement…\" from \"I'm announcing that China will no longer…\"",
+        ),
+        Category::MarkedElision => (
+            "An ellipsis stands where the reference has words (the words are shown).",
+            "Elision is legitimate when it keeps the meaning; the reader should be able to check what was left out.",
+            "\"in response to concerns raised earlier this week ... to assure that…\"",
+        ),
+        Category::UnmarkedOmission => (
+            "Words of the reference are missing inside the quote, with no ellipsis.",
+            "The reader cannot tell that anything was removed.",
+            "\"We will rebuild the old bridge by spring\" for \"…the old bridge and the new school by spring\"",
+        ),
+        Category::Splice => (
+            "Pieces of the reference are reordered or joined from different places.",
+            "A splice can make a speaker say something in an order, or a combination, they did not.",
+            "\"The school comes after that. We will rebuild the bridge by spring\"",
+        ),
+        Category::BracketedEdit => (
+            "Words replaced by an editor's bracketed insertion.",
+            "Brackets are meant to clarify; they can also change the referent.",
+            "\"[The company] will not comment\" for \"It will not comment\"",
+        ),
+        Category::WordingChange => (
+            "Words replaced or inserted.",
+            "A quotation promises the speaker's words; a changed word breaks that promise, most of all when it is a negation, number, modal, quantifier, hedge or name (flagged meaning-sensitive).",
+            "\"would significantly increase the risk\" / \"would materially increase the risk\"",
+        ),
+        Category::Misattribution => (
+            "The same quote is attributed to different speakers by different outlets; a person against a role or a pronoun-resolved speaker is reported at medium severity.",
+            "Words put in the wrong mouth are the most serious quotation error.",
+            "Senator Tom Cotton said / Senator Chuck Schumer said, for the same words",
+        ),
+        Category::SpeakerNameVariant => (
+            "The same speaker named in different forms.",
+            "Harmless in itself, but it is how one checks that a quote's speaker is the same across outlets.",
+            "Cotton / Tom Cotton / Sen. Cotton",
+        ),
+        Category::SingleOutlet => (
+            "The quote appears in only one outlet of the story; for every other outlet, whether its words appear there unquoted or not at all.",
+            "A quote only one outlet carries deserves a source check; words carried unquoted elsewhere may be a paraphrase.",
+            "\"obviously unacceptable\": only in one outlet; the other: absent",
+        ),
+    };
+    Doc {
+        name: c.name(),
+        kind: "category",
+        what,
+        why,
+        example,
+    }
+}
+
+/// Every documented name, rules first.
+pub fn all() -> Vec<Doc> {
+    Rule::ALL
+        .iter()
+        .map(|&r| rule(r))
+        .chain(Category::ALL.iter().map(|&c| category(c)))
+        .collect()
+}
+
+/// The documentation of a name, case-insensitive, with `_` or `-`.
+pub fn find(name: &str) -> Option<Doc> {
+    let n = name.trim().to_lowercase().replace('_', "-");
+    all().into_iter().find(|d| d.name == n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_and_category_is_documented_once() {
+        let docs = all();
+        assert_eq!(docs.len(), Rule::ALL.len() + Category::ALL.len());
+        let mut names: Vec<&str> = docs.iter().map(|d| d.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), docs.len(), "a name is documented twice");
+        for d in docs {
+            assert!(!d.what.is_empty() && !d.why.is_empty() && !d.example.is_empty());
+        }
+    }
+
+    #[test]
+    fn names_match_the_output() {
+        // The names are the serialised values, so anything seen in a report can be looked up.
+        for r in Rule::ALL {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json.trim_matches('"'), rule(r).name);
+        }
+        for c in Category::ALL {
+            let json = serde_json::to_string(&c).unwrap();
+            assert_eq!(json.trim_matches('"'), category(c).name);
+        }
+        assert_eq!(find("Marked_Elision").unwrap().name, "marked-elision");
+        assert!(find("nonsense").is_none());
+    }
+}
