@@ -51,6 +51,17 @@ enum Command {
         /// A rule or category name as it appears in the output.
         name: Option<String>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// Example: quotecheck completions bash > /etc/bash_completion.d/quotecheck
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) for `man`.
+    ///
+    /// Example: quotecheck man > quotecheck.1 && man ./quotecheck.1
+    Man,
     /// Print the JSON schema of the output (`--format json` document, or one JSON Lines record).
     Schema {
         /// The schema of one `extract --format jsonl` line instead of the `--format json` document.
@@ -138,6 +149,24 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Audit(args) => audit(args),
         Command::Explain { name } => explain(name),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "quotecheck", &mut io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            let man = clap_mangen::Man::new(Cli::command());
+            match man.render(&mut io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("quotecheck: cannot write the manual page: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Schema { record, audit } => {
             let schema = if audit {
                 quotecheck::report::audit::schema()
