@@ -239,8 +239,33 @@ impl Lexicon {
 
 /// The lexicons, parsed on first use.
 pub fn get() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(Lexicon::load)
+}
+
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+/// Adds a configuration's speech verbs and titles to the built-in lexicons. Must run before
+/// the lexicons are first used; returns false when they already were.
+pub fn configure(extra: &crate::config::LexiconExtras) -> bool {
+    let mut l = Lexicon::load();
+    for line in &extra.speech_verbs {
+        let mut forms = line.split_whitespace().map(str::to_lowercase);
+        if let Some(lemma) = forms.next() {
+            l.speech_verbs.insert(lemma.clone(), lemma.clone());
+            for f in forms {
+                l.speech_verbs.insert(f, lemma.clone());
+            }
+        }
+    }
+    for t in &extra.titles {
+        let t = normalise_phrase(t);
+        if let Some(first) = t.split(' ').next() {
+            l.title_first_words.insert(first.to_string());
+        }
+        l.max_title_words = l.max_title_words.max(t.split(' ').count());
+        l.titles.insert(t);
+    }
+    LEXICON.set(l).is_ok()
 }
 
 #[cfg(test)]

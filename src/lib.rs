@@ -12,6 +12,7 @@
 
 pub mod attribute;
 pub mod compare;
+pub mod config;
 pub mod explain;
 pub mod extract;
 pub mod input;

@@ -13,6 +13,12 @@ use quotecheck::report::{Format, Writer};
 #[derive(Parser)]
 #[command(name = "quotecheck", version, about, long_about = None)]
 struct Cli {
+    /// Read settings from this file instead of the nearest quotecheck.toml.
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Ignore any quotecheck.toml.
+    #[arg(long, global = true, conflicts_with = "config")]
+    isolated: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -51,6 +57,8 @@ enum Command {
         /// A rule or category name as it appears in the output.
         name: Option<String>,
     },
+    /// Print the effective configuration (built-in defaults, then quotecheck.toml).
+    Config,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     ///
     /// Example: quotecheck completions bash > /etc/bash_completion.d/quotecheck
@@ -94,9 +102,10 @@ struct AuditArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
     format: FormatArg,
-    /// Exit with 1 when a finding of this severity or higher exists (`none`: never).
-    #[arg(long, value_enum, default_value_t = FailOn::None)]
-    fail_on: FailOn,
+    /// Exit with 1 when a finding of this severity or higher exists (default: `none`, never,
+    /// or the configuration's `audit.fail_on`).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Colour the diffs in the text report.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
@@ -143,11 +152,55 @@ enum FormatArg {
 const BATCH_ARTICLES: usize = 1024;
 const BATCH_BYTES: usize = 16 << 20;
 
+/// The configuration in force: `--config`, else the nearest quotecheck.toml, else defaults.
+fn load_config(cli: &Cli) -> Result<(quotecheck::config::Config, Option<PathBuf>), String> {
+    use quotecheck::config;
+    if cli.isolated {
+        return Ok((config::Config::default(), None));
+    }
+    let path = match &cli.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir().ok().and_then(|d| config::find(&d)),
+    };
+    match path {
+        Some(p) => config::load(&p).map(|c| (c, Some(p))),
+        None => Ok((config::Config::default(), None)),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let (cfg, cfg_path) = match load_config(&cli) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("quotecheck: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    quotecheck::lexicon::configure(&cfg.lexicon);
     match cli.command {
-        Command::Extract(args) => extract(args),
-        Command::Audit(args) => audit(args),
+        Command::Config => {
+            match &cfg_path {
+                Some(p) => println!("# from {}", p.display()),
+                None => println!("# built-in defaults (no quotecheck.toml found)"),
+            }
+            let link = cfg.link_params();
+            println!("{}", cfg.to_toml());
+            println!(
+                "# audit thresholds in force: shingle = {}, max_postings = {}, min_overlap = {}",
+                link.shingle, link.max_postings, link.min_overlap
+            );
+            ExitCode::SUCCESS
+        }
+        command => run(command, &cfg),
+    }
+}
+
+fn run(command: Command, cfg: &quotecheck::config::Config) -> ExitCode {
+    match command {
+        Command::Config => ExitCode::SUCCESS,
+        Command::Extract(args) => extract(args, cfg),
+        Command::Audit(args) => audit(args, cfg),
         Command::Explain { name } => explain(name),
         Command::Completions { shell } => {
             use clap::CommandFactory;
@@ -189,7 +242,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn extract(args: ExtractArgs) -> ExitCode {
+fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     if args.paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
         eprintln!(
             "quotecheck: `-` reads standard input, but standard input is a terminal; pipe an article in or name a file"
@@ -233,7 +286,8 @@ fn extract(args: ExtractArgs) -> ExitCode {
         }
     };
     input::read_paths(&args.paths, &opts, &mut |ev| match ev {
-        Event::Article(a) => {
+        Event::Article(mut a) => {
+            alias_outlet(&mut a, cfg);
             batch_bytes += a.text.len();
             batch.push(a);
             if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
@@ -272,7 +326,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
     }
 }
 
-fn audit(args: AuditArgs) -> ExitCode {
+fn audit(args: AuditArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     use quotecheck::compare::{self, AuditOptions, Severity};
     use quotecheck::report::audit as rep;
 
@@ -297,7 +351,10 @@ fn audit(args: AuditArgs) -> ExitCode {
     let mut articles = Vec::new();
     let mut skipped = Vec::new();
     input::read_paths(&args.paths, &opts, &mut |ev| match ev {
-        Event::Article(a) => articles.push(a),
+        Event::Article(mut a) => {
+            alias_outlet(&mut a, cfg);
+            articles.push(a)
+        }
         Event::Skipped(s) => {
             eprintln!("quotecheck: {s}");
             skipped.push(s);
@@ -305,7 +362,9 @@ fn audit(args: AuditArgs) -> ExitCode {
         Event::Warning(w) => eprintln!("quotecheck: {w}"),
     });
     let processed = quotecheck::process_all(articles, &pool);
-    let audit_opts = AuditOptions::default();
+    let audit_opts = AuditOptions {
+        link: cfg.link_params(),
+    };
     let stories = compare::audit(&processed, &audit_opts);
     let worst = stories
         .iter()
@@ -359,7 +418,14 @@ fn audit(args: AuditArgs) -> ExitCode {
     if !skipped.is_empty() {
         return ExitCode::from(2);
     }
-    let threshold = match args.fail_on {
+    let fail_on = args.fail_on.unwrap_or(match cfg.audit.fail_on.as_deref() {
+        Some("info") => FailOn::Info,
+        Some("low") => FailOn::Low,
+        Some("medium") => FailOn::Medium,
+        Some("high") => FailOn::High,
+        _ => FailOn::None,
+    });
+    let threshold = match fail_on {
         FailOn::None => return ExitCode::SUCCESS,
         FailOn::Info => Severity::Info,
         FailOn::Low => Severity::Low,
@@ -417,6 +483,16 @@ fn explain(name: Option<String>) -> ExitCode {
         Err(e) => {
             eprintln!("quotecheck: cannot write output: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Applies the configuration's outlet aliases (`nytimes.com` → `The New York Times`).
+fn alias_outlet(a: &mut quotecheck::Article, cfg: &quotecheck::config::Config) {
+    if let Some(o) = &a.outlet {
+        let named = cfg.outlet(o);
+        if named != o {
+            a.outlet = Some(named.to_string());
         }
     }
 }

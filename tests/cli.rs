@@ -68,3 +68,69 @@ fn schema_subcommand_prints_the_published_schemas() {
         assert_eq!(out, published, "{file}");
     }
 }
+
+/// `quotecheck.toml` is found upward from the working directory; it adds speech verbs and
+/// outlet aliases and sets `--fail-on`; flags win over it; `--isolated` ignores it.
+#[test]
+fn configuration_file() {
+    let dir = std::env::temp_dir().join(format!("quotecheck-cli-config-{}", std::process::id()));
+    let sub = dir.join("archive");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        dir.join("quotecheck.toml"),
+        "[lexicon]\nspeech_verbs = [\"harrumph harrumphs harrumphed harrumphing\"]\n\n[outlets]\n\"a.com\" = \"Outlet A\"\n\n[audit]\nfail_on = \"medium\"\n",
+    )
+    .unwrap();
+    let articles = sub.join("a.jsonl");
+    let lines = [
+        serde_json::json!({"id": "1", "outlet": "a.com", "story": "s", "text": "\"We will not raise taxes on working families,\" Lee harrumphed."}),
+        serde_json::json!({"id": "2", "outlet": "b.com", "story": "s", "text": "\"We will raise taxes on working families,\" Lee harrumphed."}),
+    ];
+    std::fs::write(&articles, lines.map(|l| l.to_string()).join("\n")).unwrap();
+    let run_in = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+            .current_dir(&sub)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+
+    // The extra verb is a cue, and the alias renames the outlet.
+    let out = run_in(&["extract", "--format", "jsonl", "a.jsonl"]);
+    assert_eq!(out.status.code(), Some(0));
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first["outlet"], "Outlet A");
+    assert_eq!(first["quotes"][0]["cue"]["lemma"], "harrumph");
+
+    // The file's fail_on applies; a flag overrides it.
+    assert_eq!(run_in(&["audit", "a.jsonl"]).status.code(), Some(1));
+    assert_eq!(
+        run_in(&["audit", "--fail-on", "none", "a.jsonl"])
+            .status
+            .code(),
+        Some(0)
+    );
+
+    // --isolated ignores the file.
+    let out = run_in(&["--isolated", "extract", "--format", "jsonl", "a.jsonl"]);
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first["outlet"], "a.com");
+    assert!(first["quotes"][0]["cue"].is_null());
+
+    // quotecheck config shows where the settings come from.
+    let out = run_in(&["config"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("quotecheck.toml") && text.contains("Outlet A"),
+        "{text}"
+    );
+
+    // A typo in the file is an error naming the file.
+    std::fs::write(dir.join("quotecheck.toml"), "[audit]\nfail_onn = \"low\"\n").unwrap();
+    let out = run_in(&["extract", "a.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("quotecheck.toml"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
