@@ -273,10 +273,13 @@ fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     // stays bounded by one batch however large the input.
     let mut batch: Vec<quotecheck::Article> = Vec::new();
     let mut batch_bytes = 0usize;
+    let progress = Progress::new();
     let flush = |batch: &mut Vec<quotecheck::Article>,
                  writer: &mut Writer<_>,
                  io_error: &mut Option<io::Error>| {
+        let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
         let done = quotecheck::process_all(std::mem::take(batch), &pool);
+        progress.advance(done.len(), bytes);
         for a in done {
             if io_error.is_none() {
                 if let Err(e) = writer.article(a) {
@@ -306,6 +309,7 @@ fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
         }
     });
     flush(&mut batch, &mut writer, &mut io_error);
+    progress.finish();
     let finished = match io_error {
         Some(e) => Err(e),
         None => writer.finish().map(|_| ()),
@@ -494,5 +498,50 @@ fn alias_outlet(a: &mut quotecheck::Article, cfg: &quotecheck::config::Config) {
         if named != o {
             a.outlet = Some(named.to_string());
         }
+    }
+}
+
+/// A progress line on stderr for long runs: drawn only when stderr is a terminal and the
+/// run has lasted more than a second, so pipelines and short runs never see it.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    start: std::time::Instant,
+    articles: std::cell::Cell<usize>,
+    shown: std::cell::Cell<bool>,
+}
+
+impl Progress {
+    fn new() -> Self {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {msg} articles, {bytes} of text ({bytes_per_sec}), {elapsed}",
+        ) {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            start: std::time::Instant::now(),
+            articles: std::cell::Cell::new(0),
+            shown: std::cell::Cell::new(false),
+        }
+    }
+
+    fn advance(&self, articles: usize, bytes: usize) {
+        self.articles.set(self.articles.get() + articles);
+        if !self.shown.get()
+            && self.start.elapsed() > std::time::Duration::from_secs(1)
+            && io::stderr().is_terminal()
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.shown.set(true);
+        }
+        self.bar.set_message(self.articles.get().to_string());
+        self.bar.inc(bytes as u64);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
     }
 }

@@ -134,3 +134,22 @@ fn configuration_file() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("quotecheck.toml"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Progress is drawn only on a terminal: a pipeline's stderr stays clean. (On a terminal a
+/// line `⠖ 228352 articles, 177.31 MiB of text (34.06 MiB/s), 5s` appears after a second;
+/// check by hand with `script -qc "quotecheck extract big.jsonl > /dev/null" /dev/null`.)
+#[test]
+fn no_progress_output_when_stderr_is_not_a_terminal() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let out = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(["--isolated", "extract", "--format", "jsonl"])
+        .arg(&fixtures)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
