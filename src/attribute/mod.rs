@@ -512,7 +512,7 @@ fn find(
     }
     // A paragraph that opens with the quote continues the paragraph before it.
     if text[q.p_start..q.span.start].trim().is_empty() {
-        return previous_paragraph(q, win, done, last);
+        return previous_paragraph(q, done, last);
     }
     previous_sentence(q, win)
 }
@@ -757,7 +757,6 @@ fn previous_sentence(q: &Quote, win: &Window) -> Option<Found> {
 /// The speaker of the paragraph before, for a quote that opens its paragraph.
 fn previous_paragraph(
     q: &Quote,
-    win: &Window,
     done: &[Attribution],
     last: Option<(usize, usize)>,
 ) -> Option<Found> {
@@ -782,8 +781,11 @@ fn previous_paragraph(
             }
         }
     }
-    // The last sentence of the paragraph before has a cue and a speaker
+    // The last sentence of the paragraph before ends with a cue, a speaker and a colon
     // (`Caddell continued:`, `Trump told the crowd:`).
+    if !head.ends_with(':') {
+        return None;
+    }
     let mut scratch = Vec::new();
     text::tokenize_into(text, pp_start, pp_end, &mut scratch);
     let toks = &scratch[..];
@@ -794,10 +796,6 @@ fn previous_paragraph(
         }
     }
     let sent = &toks[b0..];
-    let _ = win;
-    if !head.ends_with(':') {
-        return None;
-    }
     for v in (0..sent.len()).rev() {
         let Some(cue) = cue_at(text, sent, v) else {
             continue;
