@@ -243,12 +243,10 @@ fn run(command: Command, cfg: &quotecheck::config::Config) -> ExitCode {
 }
 
 fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
-    if args.paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
-        eprintln!(
-            "quotecheck: `-` reads standard input, but standard input is a terminal; pipe an article in or name a file"
-        );
-        return ExitCode::from(2);
-    }
+    let pool = match prepare(&args.paths, args.threads) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let format = match args.format {
         FormatArg::Json => Format::Json,
         FormatArg::Jsonl => Format::Jsonl,
@@ -259,13 +257,6 @@ fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     let opts = InputOptions {
         outlet: args.outlet,
         group_by: None,
-    };
-    let pool = match quotecheck::thread_pool(args.threads) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("quotecheck: cannot start {} threads: {e}", args.threads);
-            return ExitCode::from(2);
-        }
     };
     let mut io_error: Option<io::Error> = None;
     let mut errored = false;
@@ -334,23 +325,14 @@ fn audit(args: AuditArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     use quotecheck::compare::{self, AuditOptions, Severity};
     use quotecheck::report::audit as rep;
 
-    if args.paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
-        eprintln!(
-            "quotecheck: `-` reads standard input, but standard input is a terminal; pipe articles in or name a file"
-        );
-        return ExitCode::from(2);
-    }
+    let pool = match prepare(&args.paths, args.threads) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let grouped_by = args.group_by.clone().unwrap_or_else(|| "story".into());
     let opts = InputOptions {
         outlet: args.outlet,
         group_by: args.group_by,
-    };
-    let pool = match quotecheck::thread_pool(args.threads) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("quotecheck: cannot start {} threads: {e}", args.threads);
-            return ExitCode::from(2);
-        }
     };
     let mut articles = Vec::new();
     let mut skipped = Vec::new();
@@ -544,4 +526,19 @@ impl Progress {
     fn finish(&self) {
         self.bar.finish_and_clear();
     }
+}
+
+/// What `extract` and `audit` need before reading: refuse `-` when standard input is a
+/// terminal (a usage error, never a hang), and a thread pool of the asked size.
+fn prepare(paths: &[PathBuf], threads: usize) -> Result<rayon::ThreadPool, ExitCode> {
+    if paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
+        eprintln!(
+            "quotecheck: `-` reads standard input, but standard input is a terminal; pipe articles in or name a file"
+        );
+        return Err(ExitCode::from(2));
+    }
+    quotecheck::thread_pool(threads).map_err(|e| {
+        eprintln!("quotecheck: cannot start {threads} threads: {e}");
+        ExitCode::from(2)
+    })
 }

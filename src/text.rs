@@ -156,6 +156,15 @@ pub fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
     }
 }
 
+/// The index just after the last sentence end among `toks[..upto]` (0 if there is none):
+/// where the last sentence of that stretch starts.
+pub fn last_sentence_start(text: &str, toks: &[Tok], upto: usize) -> usize {
+    (0..upto.min(toks.len()))
+        .rev()
+        .find(|&i| ends_sentence(text, toks, i))
+        .map_or(0, |i| i + 1)
+}
+
 /// Byte range of the paragraph (line) that contains `pos`, without the line break.
 pub fn paragraph_bounds(text: &str, pos: usize) -> (usize, usize) {
     let bytes = text.as_bytes();

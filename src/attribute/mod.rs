@@ -284,12 +284,7 @@ impl Window {
     fn fill(&mut self, text: &str, s: &Span, gap_start: usize, gap_end: usize) {
         text::tokenize_into(text, gap_start, s.start, &mut self.all_before);
         text::tokenize_into(text, s.end, gap_end.max(s.end), &mut self.all_after);
-        self.lead = 0;
-        for i in 0..self.all_before.len() {
-            if text::ends_sentence(text, &self.all_before, i) {
-                self.lead = i + 1;
-            }
-        }
+        self.lead = text::last_sentence_start(text, &self.all_before, self.all_before.len());
         self.tail = self.all_after.len();
         for i in 0..self.all_after.len() {
             if text::ends_sentence(text, &self.all_after, i) {
@@ -725,14 +720,9 @@ fn previous_sentence(q: &Quote, win: &Window) -> Option<Found> {
     if toks.is_empty() || !q.starts_sentence(win) {
         return None;
     }
+    // The sentence before the quote, without its final punctuation.
     let end = toks.len() - 1;
-    let mut start = 0;
-    for i in 0..end {
-        if text::ends_sentence(text, toks, i) {
-            start = i + 1;
-        }
-    }
-    let sent = &toks[start..end];
+    let sent = &toks[text::last_sentence_start(text, toks, end)..end];
     let np = phrase::sentence_subject(text, sent, sent.len())?;
     if np.speaker_type == SpeakerType::Organization {
         return None;
@@ -789,13 +779,8 @@ fn previous_paragraph(
     let mut scratch = Vec::new();
     text::tokenize_into(text, pp_start, pp_end, &mut scratch);
     let toks = &scratch[..];
-    let mut b0 = 0;
-    for i in 0..toks.len().saturating_sub(1) {
-        if text::ends_sentence(text, toks, i) {
-            b0 = i + 1;
-        }
-    }
-    let sent = &toks[b0..];
+    // The last sentence, whose final token (the colon) does not end it.
+    let sent = &toks[text::last_sentence_start(text, toks, toks.len().saturating_sub(1))..];
     for v in (0..sent.len()).rev() {
         let Some(cue) = cue_at(text, sent, v) else {
             continue;
