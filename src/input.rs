@@ -1,9 +1,10 @@
 //! Stage 1: turn paths into articles.
 //!
 //! Files and directories (walked recursively, sorted by path), `-` for stdin. `.jsonl` and
-//! `.ndjson` files hold one article per line (`{"id", "text", "outlet"?, "url"?, "date"?,
-//! "title"?, "story"?}`); any other file is one plain-text article. JSON Lines are streamed:
-//! one article at a time is held in memory.
+//! `.ndjson` files hold one article per line (`{"id", "text" or "html", "outlet"?, "url"?,
+//! "date"?, "title"?, "story"?}`); `.html`/`.htm` files are web pages, read through main-text
+//! extraction ([`crate::html`]) unless `raw_html` is set; any other file is one plain-text
+//! article. JSON Lines are streamed: one article at a time is held in memory.
 //!
 //! Bad input never stops the run: a line that is not JSON or has no `text` becomes a
 //! [`Skipped`] record naming the file and line; a binary file is skipped; invalid UTF-8 is
@@ -69,6 +70,10 @@ pub struct InputOptions {
     pub outlet: Option<String>,
     /// Group articles into stories by this JSON Lines field instead of `story`.
     pub group_by: Option<String>,
+    /// Read HTML (files and the JSON Lines `html` field) as text, without main-text
+    /// extraction: markup tags are then skipped by the extractor, but menus, related links
+    /// and comments are read as if they were the article.
+    pub raw_html: bool,
 }
 
 /// The JSON Lines record; unknown fields are ignored.
@@ -76,6 +81,7 @@ pub struct InputOptions {
 struct Record {
     id: Option<serde_json::Value>,
     text: Option<String>,
+    html: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
     date: Option<String>,
@@ -132,14 +138,18 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Event)) {
     }
 }
 
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
 fn is_jsonl(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("jsonl" | "ndjson")
-    )
+    matches!(extension(path).as_deref(), Some("jsonl" | "ndjson"))
+}
+
+fn is_html(path: &Path) -> bool {
+    matches!(extension(path).as_deref(), Some("html" | "htm" | "xhtml"))
 }
 
 /// Reads every path and sends its articles (or why they were skipped) to `sink`, in order.
@@ -180,7 +190,7 @@ pub fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Event)) 
             .and_then(|s| s.to_str())
             .unwrap_or("stdin")
             .to_string();
-        read_text(&name, &stem, reader, opts, sink);
+        read_text(&name, &stem, reader, is_html(path), opts, sink);
     }
 }
 
@@ -211,6 +221,7 @@ fn read_text(
     name: &str,
     stem: &str,
     mut reader: Box<dyn Read>,
+    html: bool,
     opts: &InputOptions,
     sink: &mut dyn FnMut(Event),
 ) {
@@ -232,16 +243,44 @@ fn read_text(
         return;
     }
     let text = decode(bytes, name, None, sink);
-    sink(Event::Article(Article {
+    let mut article = Article {
         id: name.to_string(),
-        outlet: Some(opts.outlet.clone().unwrap_or_else(|| stem.to_string())),
+        outlet: opts.outlet.clone(),
         text,
         source: Source {
             path: name.to_string(),
             line: None,
         },
         ..Article::default()
-    }));
+    };
+    if html && !opts.raw_html {
+        if let Err(reason) = from_html(&mut article) {
+            sink(Event::Skipped(Skipped {
+                path: name.to_string(),
+                line: None,
+                reason,
+            }));
+            return;
+        }
+    }
+    if article.outlet.is_none() {
+        article.outlet = Some(stem.to_string());
+    }
+    sink(Event::Article(article));
+}
+
+/// Replaces an article's HTML by the page's main text, filling what the record did not
+/// give (title, byline, date, address, outlet) from the page.
+fn from_html(a: &mut Article) -> Result<(), String> {
+    let page = crate::html::extract(&a.text, a.url.as_deref())?;
+    a.outlet = a.outlet.take().or_else(|| page.outlet());
+    a.title = a.title.take().or_else(|| page.title.clone());
+    a.date = a.date.take().or_else(|| page.published.clone());
+    a.url = a.url.take().or(page.url);
+    a.byline = page.byline;
+    a.text = page.text;
+    a.text_source = crate::model::TextSource::Html;
+    Ok(())
 }
 
 fn read_jsonl(
@@ -310,11 +349,16 @@ fn read_jsonl(
                 }
             }
         };
-        let Some(text) = rec.text else {
-            sink(skip(
-                "no \"text\" field; each line must be a JSON object with a string \"text\" (and optionally \"id\", \"outlet\", \"url\", \"date\", \"title\", \"story\")".into(),
-            ));
-            continue;
+        // `text` wins over `html` when a record has both.
+        let (text, is_html) = match (rec.text, rec.html) {
+            (Some(t), _) => (t, false),
+            (None, Some(h)) => (h, !opts.raw_html),
+            (None, None) => {
+                sink(skip(
+                    "no \"text\" or \"html\" field; each line must be a JSON object with a string \"text\" (or \"html\"), and optionally \"id\", \"outlet\", \"url\", \"date\", \"title\", \"story\"".into(),
+                ));
+                continue;
+            }
         };
         let id = match rec.id {
             Some(serde_json::Value::String(s)) => s,
@@ -335,7 +379,7 @@ fn read_jsonl(
             Some(serde_json::Value::Null) | None => None,
             Some(v) => Some(v.to_string()),
         };
-        sink(Event::Article(Article {
+        let mut article = Article {
             id,
             outlet: rec.outlet.or_else(|| opts.outlet.clone()),
             url: rec.url,
@@ -347,7 +391,15 @@ fn read_jsonl(
                 path: name.to_string(),
                 line: Some(line_no),
             },
-        }));
+            ..Article::default()
+        };
+        if is_html {
+            if let Err(reason) = from_html(&mut article) {
+                sink(skip(reason));
+                continue;
+            }
+        }
+        sink(Event::Article(article));
     }
 }
 
@@ -413,6 +465,7 @@ mod tests {
             "b.bin",
             "b",
             Box::new(&b"\0\0\0abc"[..]),
+            false,
             &InputOptions::default(),
             &mut |e| v.push(e),
         );
@@ -426,6 +479,7 @@ mod tests {
             "u.txt",
             "u",
             Box::new(&b"\"caf\xe9 ok\" he said"[..]),
+            false,
             &InputOptions::default(),
             &mut |e| v.push(e),
         );

@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module per stage:
 //!
-//! 1. [`input`]: paths → [`Article`]s (plain text, JSON Lines), with skipped inputs reported;
+//! 1. [`input`]: paths → [`Article`]s (plain text, JSON Lines, HTML through [`html`]), with
+//!    skipped inputs reported;
 //! 2. [`extract`]: text → quoted [`extract::Span`]s (a nom lexer and a pairing pass);
 //! 3. [`attribute`]: spans → kind, speaker, cue, rule and confidence;
 //! 4. [`report`]: [`ArticleQuotes`] → JSON, JSON Lines or a readable listing.
@@ -15,13 +16,14 @@ pub mod compare;
 pub mod config;
 pub mod explain;
 pub mod extract;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 pub mod model;
 pub mod report;
 pub mod text;
 
-pub use model::{Article, Cue, Kind, Quote, Rule, Speaker};
+pub use model::{Article, Cue, Kind, Quote, Rule, Speaker, TextSource};
 
 use serde::Serialize;
 
@@ -30,6 +32,10 @@ use serde::Serialize;
 pub struct ArticleQuotes {
     #[serde(flatten)]
     pub article: Article,
+    /// The text the offsets refer to: given for HTML articles (the extracted main text),
+    /// and for every article with `extract --with-text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// Quotation marks that could not be paired (unclosed, unopened or nested too deep).
     pub unmatched_marks: usize,
     pub quotes: Vec<Quote>,
@@ -99,9 +105,19 @@ pub fn process(article: Article) -> ArticleQuotes {
         })
         .collect();
     ArticleQuotes {
+        text: None,
         unmatched_marks: ex.strays.len(),
         quotes,
         article,
+    }
+}
+
+impl ArticleQuotes {
+    /// Moves the article's text into the output (`text`), where readers can check offsets.
+    pub fn show_text(&mut self) {
+        if self.text.is_none() {
+            self.text = Some(std::mem::take(&mut self.article.text));
+        }
     }
 }
 

@@ -86,9 +86,18 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
     format: FormatArg,
-    /// Outlet name for plain-text articles (default: the file name without extension).
+    /// Outlet for articles that do not name one (default: an HTML page's site name, else the
+    /// file name without extension).
     #[arg(long)]
     outlet: Option<String>,
+    /// Read HTML as text, without main-text extraction (menus, related links and comments
+    /// are then read as part of the article).
+    #[arg(long)]
+    raw_html: bool,
+    /// Include each article's text in JSON output (always included for HTML articles, whose
+    /// offsets refer to the extracted text).
+    #[arg(long)]
+    with_text: bool,
     /// Threads to use (0: one per core). The output is the same for any number.
     #[arg(long, short = 'j', default_value_t = 0)]
     threads: usize,
@@ -109,9 +118,14 @@ struct AuditArgs {
     /// Colour the diffs in the text report.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
-    /// Outlet name for plain-text articles (default: the file name without extension).
+    /// Outlet for articles that do not name one (default: an HTML page's site name, else the
+    /// file name without extension).
     #[arg(long)]
     outlet: Option<String>,
+    /// Read HTML as text, without main-text extraction (menus, related links and comments
+    /// are then read as part of the article).
+    #[arg(long)]
+    raw_html: bool,
     /// Compare articles that share this JSON Lines field (default: `story`; articles without
     /// it form one story).
     #[arg(long, value_name = "FIELD")]
@@ -257,7 +271,9 @@ fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     let opts = InputOptions {
         outlet: args.outlet,
         group_by: None,
+        raw_html: args.raw_html,
     };
+    let with_text = args.with_text;
     let mut io_error: Option<io::Error> = None;
     let mut errored = false;
     // Articles are processed in batches on the pool and written in input order, so memory
@@ -271,7 +287,10 @@ fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
         let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
         let done = quotecheck::process_all(std::mem::take(batch), &pool);
         progress.advance(done.len(), bytes);
-        for a in done {
+        for mut a in done {
+            if with_text || a.article.text_source == quotecheck::TextSource::Html {
+                a.show_text();
+            }
             if io_error.is_none() {
                 if let Err(e) = writer.article(a) {
                     *io_error = Some(e);
@@ -333,6 +352,7 @@ fn audit(args: AuditArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     let opts = InputOptions {
         outlet: args.outlet,
         group_by: args.group_by,
+        raw_html: args.raw_html,
     };
     let mut articles = Vec::new();
     let mut skipped = Vec::new();

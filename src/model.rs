@@ -21,11 +21,35 @@ pub struct Article {
     /// The story this article belongs to (JSON Lines field `story`), for the audit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub story: Option<String>,
+    /// The author line of an HTML page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// `html` when the text was extracted from a web page (offsets then refer to the
+    /// extracted text, given in `text`); absent for plain text.
+    #[serde(default, skip_serializing_if = "TextSource::is_plain")]
+    pub text_source: TextSource,
     #[serde(skip)]
     pub text: String,
     /// Where the article came from (a path, `-` for stdin) and its line in a JSON Lines file.
     #[serde(skip)]
     pub source: Source,
+}
+
+/// What an article's text was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSource {
+    /// The text as given.
+    #[default]
+    Plain,
+    /// The main text of an HTML page (see `quotecheck::html`).
+    Html,
+}
+
+impl TextSource {
+    pub fn is_plain(&self) -> bool {
+        *self == TextSource::Plain
+    }
 }
 
 /// The origin of an article, for messages.

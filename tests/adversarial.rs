@@ -413,3 +413,50 @@ fn binary_file_among_text_files() {
         run.stderr
     );
 }
+
+#[test]
+fn hostile_html_pages() {
+    let dir = Scratch::new("html");
+    let story = "<p>\u{201C}We will win,\u{201D} Mayor Jane Smith said on Tuesday at a rally outside city hall, where hundreds of people had gathered since the early morning.</p>";
+    dir.file(
+        "a.html",
+        format!("<html><body><article>{story}{story}</article></body></html>").as_bytes(),
+    );
+    // 100,000 unclosed <div>s: refused before the DOM library can recurse that deep.
+    dir.file(
+        "b.html",
+        format!("<html><body>{}{story}", "<div>".repeat(100_000)).as_bytes(),
+    );
+    // Tag soup: unclosed elements, a script that never ends, stray quotes in attributes.
+    dir.file(
+        "c.html",
+        format!("<p title=\"x>{story}<b><i></b></i><table><td>\"a\"<script>var s = \"</p>{story}")
+            .as_bytes(),
+    );
+    // Nothing but markup.
+    dir.file(
+        "d.htm",
+        b"<html><head><style>p{}</style></head><body></body></html>",
+    );
+    let (run, took) = bounded("hostile HTML", LIMIT, move || {
+        let run = quotecheck(&[&dir.0]);
+        drop(dir);
+        run
+    });
+    assert_eq!(run.code, Some(2), "stderr: {}", run.stderr);
+    let got = ids(&run.stdout);
+    assert!(got[0].ends_with("a.html") && got.len() >= 2, "{got:?}");
+    assert!(got.iter().any(|i| i.ends_with("c.html")), "{got:?}");
+    assert!(
+        run.stderr
+            .contains("b.html: skipped: HTML elements nested 1000"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("d.htm: skipped: no article text"),
+        "{}",
+        run.stderr
+    );
+    eprintln!("hostile HTML: {took:?}");
+}

@@ -1,0 +1,278 @@
+//! Stage 1, for web pages: the main text of an HTML article and its metadata.
+//!
+//! A saved page holds far more than the story: navigation, ads, related-article boxes,
+//! comments, scripts. Quotes in those are not the article's, so the page goes through
+//! main-text extraction (dom_smoothie, a port of Mozilla's Readability, on html5ever) and
+//! quotecheck reads the text it keeps. Offsets then refer to that extracted text, which the
+//! JSON output carries so every span can be checked.
+//!
+//! Limits, so that a hostile page cannot exhaust the stack or memory: pages over
+//! [`MAX_HTML_BYTES`], or with elements nested deeper than [`MAX_DEPTH`], are refused with a
+//! message (`--raw-html` reads them as text instead).
+
+use dom_smoothie::{Config, Readability, TextMode};
+
+/// Largest page given to the DOM parser: a news page is well under a megabyte.
+pub const MAX_HTML_BYTES: usize = 64 << 20;
+
+/// Deepest element nesting accepted. Real pages stay under a few dozen levels; the DOM
+/// library walks some trees recursively, so thousands of levels could overflow the stack.
+pub const MAX_DEPTH: usize = 512;
+
+/// The main text of a page and what the page says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    pub text: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    /// The page's own address (canonical link or JSON-LD `url`).
+    pub url: Option<String>,
+}
+
+impl Page {
+    /// A default outlet for the page: its site name, else the host of its address.
+    pub fn outlet(&self) -> Option<String> {
+        self.site_name
+            .clone()
+            .or_else(|| self.url.as_deref().and_then(host).map(str::to_string))
+    }
+}
+
+/// `https://www.nytimes.com/2025/…` → `nytimes.com`.
+pub fn host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?; // user:pass@host
+    let host = host.split(':').next()?; // host:port
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
+/// Extracts the main text of a page. The error says why and what to do.
+pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
+    if html.len() > MAX_HTML_BYTES {
+        return Err(format!(
+            "HTML page of {} MiB is over the {} MiB limit for main-text extraction; pass --raw-html to read it as text",
+            html.len() >> 20,
+            MAX_HTML_BYTES >> 20
+        ));
+    }
+    let depth = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Err(format!(
+            "HTML elements nested {depth} deep (limit {MAX_DEPTH}); not a web page that main-text extraction can read safely; pass --raw-html to read it as text"
+        ));
+    }
+    // The DOM library is third-party code fed hostile bytes: a panic there must become a
+    // skipped article, not a crashed run.
+    let run = std::panic::catch_unwind(|| readability(html, url));
+    match run {
+        Ok(r) => r,
+        Err(_) => {
+            Err("the HTML parser failed on this page; pass --raw-html to read it as text".into())
+        }
+    }
+}
+
+fn readability(html: &str, url: Option<&str>) -> Result<Page, String> {
+    let cfg = Config {
+        // Block elements end in line breaks, so paragraphs become lines.
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let url = url.filter(|u| u.contains("://"));
+    let mut r = Readability::new(html, url, Some(cfg)).map_err(|e| format!("invalid HTML: {e}"))?;
+    let a = r.parse().map_err(|e| {
+        format!("no article text found in the page ({e}); pass --raw-html to read the whole page as text")
+    })?;
+    let clean = |s: Option<String>| {
+        s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+    };
+    let text = tidy(&a.text_content);
+    if text.trim().is_empty() {
+        return Err(
+            "no article text found in the page; pass --raw-html to read the whole page as text"
+                .into(),
+        );
+    }
+    Ok(Page {
+        text,
+        title: clean(Some(a.title)),
+        byline: clean(a.byline),
+        site_name: clean(a.site_name),
+        published: clean(a.published_time),
+        url: clean(a.url),
+    })
+}
+
+/// Lines that pages put between paragraphs (`Advertisement`), from the grammar folder.
+fn is_boilerplate(line: &str) -> bool {
+    static LINES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let lines = LINES.get_or_init(|| {
+        include_str!("../grammar/boilerplate_lines.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    });
+    // Only short lines can match; spare the lowercasing of every paragraph.
+    line.len() <= 48 && lines.iter().any(|b| *b == line.to_lowercase())
+}
+
+/// One paragraph per line, no blank lines, no stray indentation: the shape of a plain-text
+/// article, so HTML and text of the same story read the same.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim_matches(|c: char| c.is_whitespace());
+        if line.is_empty() || is_boilerplate(line) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        // Runs of spaces inside a paragraph come from the markup's indentation.
+        let mut space = false;
+        for c in line.chars() {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// The deepest nesting of open elements, counted from the tags alone (void elements and
+/// self-closing tags do not nest). Linear, and an overestimate at worst, which is safe.
+pub fn nesting_depth(html: &str) -> usize {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param",
+    ];
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let at = i + off + 1;
+        let Some(&c) = b.get(at) else { break };
+        let end = memchr::memchr(b'>', &b[at..]).map_or(b.len(), |e| at + e);
+        if c == b'/' {
+            depth = depth.saturating_sub(1);
+        } else if c.is_ascii_alphabetic() {
+            let name_end = b[at..end]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .map_or(end, |p| at + p);
+            let name = &html[at..name_end];
+            let self_closing = end > at && b[end - 1] == b'/';
+            if !self_closing && !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = end.min(b.len());
+        if i >= b.len() {
+            break;
+        }
+    }
+    max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_of_an_address() {
+        assert_eq!(
+            host("https://www.nytimes.com/2025/07/x.html"),
+            Some("nytimes.com")
+        );
+        assert_eq!(
+            host("http://user@foxnews.com:8080/a?b"),
+            Some("foxnews.com")
+        );
+        assert_eq!(host("not a url"), None);
+    }
+
+    #[test]
+    fn depth_counts_open_elements_only() {
+        assert_eq!(nesting_depth("<p>a<br>b<img src=x/></p>"), 1);
+        assert_eq!(nesting_depth("<div><div><span>x</span></div></div>"), 3);
+        assert_eq!(nesting_depth(&"<div>".repeat(10_000)), 10_000);
+        assert_eq!(nesting_depth("a < b and <"), 0);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_crash() {
+        let html = format!(
+            "<html><body>{}\"Hi,\" she said.</body></html>",
+            "<div>".repeat(100_000)
+        );
+        let e = extract(&html, None).unwrap_err();
+        assert!(e.contains("nested") && e.contains("--raw-html"), "{e}");
+    }
+
+    #[test]
+    fn nesting_just_under_the_limit_is_read() {
+        // Test threads have 2 MiB stacks, less than the main thread's 8 MiB.
+        let n = MAX_DEPTH - 3;
+        let html = format!(
+            "<html><body>{}<p>\"We will win,\" she said, and the crowd, which had waited in the rain for hours outside the hall, cheered for a long time.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let page = extract(&html, None).unwrap();
+        assert!(page.text.contains("she said"), "{}", page.text);
+    }
+
+    #[test]
+    fn main_text_without_the_boilerplate() {
+        let story = "\"We will not back down,\" Mayor Jane Smith said on Tuesday at a rally outside city hall, where hundreds had gathered since the morning to protest the plan.";
+        let html = format!(
+            r#"<html><head><title>Rally - Daily Bugle</title><meta property="og:site_name" content="Daily Bugle"></head>
+            <body><nav><a href="/">Home</a> <a href="/x">"Quoted" nav link</a></nav>
+            <article><h1>Rally</h1><p>{story}</p>{p2}{p2}</article>
+            <aside class="related"><a href="/y">Senator says "no deal"</a></aside>
+            <script>var s = "he said \"no\"";</script></body></html>"#,
+            p2 = "<p>The mayor spoke for twenty minutes about the budget, the schools and the transport plan that the council will vote on next month, and took questions from reporters.</p>"
+        );
+        let page = extract(&html, None).unwrap();
+        assert!(page.text.starts_with(story), "{}", page.text);
+        assert!(!page.text.contains("no deal"));
+        assert!(!page.text.contains("nav link"));
+        assert!(!page.text.contains("var s"));
+        assert_eq!(page.site_name.as_deref(), Some("Daily Bugle"));
+        assert_eq!(page.outlet().as_deref(), Some("Daily Bugle"));
+    }
+
+    #[test]
+    fn a_page_without_text_is_an_error() {
+        let e = extract(
+            "<html><body><script>var a = \"x\";</script></body></html>",
+            None,
+        )
+        .unwrap_err();
+        assert!(e.contains("no article text"), "{e}");
+    }
+
+    #[test]
+    fn tidy_makes_one_paragraph_per_line() {
+        assert_eq!(tidy("  a   b \n\n\n   c\n"), "a b\nc\n");
+        assert_eq!(
+            tidy("a\n  ADVERTISEMENT \nb\nStory continues below advertisement\n"),
+            "a\nb\n"
+        );
+    }
+}
