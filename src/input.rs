@@ -4,7 +4,9 @@
 //! `.ndjson` files hold one article per line (`{"id", "text" or "html", "outlet"?, "url"?,
 //! "date"?, "title"?, "story"?}`); `.html`/`.htm` files are web pages, read through main-text
 //! extraction ([`crate::html`]) unless `raw_html` is set; any other file is one plain-text
-//! article. JSON Lines are streamed: one article at a time is held in memory.
+//! article. On standard input (`-`) the first non-blank byte decides: `{` JSON Lines, `<`
+//! HTML, anything else plain text. JSON Lines are streamed: one article at a time is held
+//! in memory.
 //!
 //! Bad input never stops the run: a line that is not JSON or has no `text` becomes a
 //! [`Skipped`] record naming the file and line; a binary file is skipped; invalid UTF-8 is
@@ -19,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Article, Source};
 
 /// An article that could not be read, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Skipped {
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -182,15 +184,46 @@ pub fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Event)) 
             }
         }
     };
-    if is_jsonl(path) {
-        read_jsonl(&name, BufReader::with_capacity(1 << 16, reader), opts, sink);
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    // Standard input has no extension: its first non-blank byte tells, `{` for JSON Lines
+    // and `<` for HTML.
+    let (jsonl, html) = if path.as_os_str() == "-" {
+        let first = sniff(&mut reader);
+        (first == Some(b'{'), first == Some(b'<'))
+    } else {
+        (is_jsonl(path), is_html(path))
+    };
+    if jsonl {
+        read_jsonl(&name, reader, opts, sink);
     } else {
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or("stdin")
             .to_string();
-        read_text(&name, &stem, reader, is_html(path), opts, sink);
+        read_text(&name, &stem, Box::new(reader), html, opts, sink);
+    }
+}
+
+/// The first byte that is not ASCII white space, without consuming anything but the
+/// white space itself (which no format needs).
+fn sniff(reader: &mut impl BufRead) -> Option<u8> {
+    loop {
+        let buf = reader.fill_buf().ok()?;
+        if buf.is_empty() {
+            return None;
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let b = buf[i];
+                reader.consume(i);
+                return Some(b);
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
     }
 }
 
@@ -400,6 +433,111 @@ fn read_jsonl(
             }
         }
         sink(Event::Article(article));
+    }
+}
+
+/// Calls `line(path, line_no, bytes)` for every non-empty line of every file (directories
+/// walked, `-` for stdin), in order; a file that cannot be read goes to `skip`.
+pub fn read_lines(
+    paths: &[PathBuf],
+    line: &mut dyn FnMut(&str, usize, &[u8]),
+    skip: &mut dyn FnMut(Skipped),
+) {
+    let mut sink = |e: Event| {
+        if let Event::Skipped(s) = e {
+            skip(s)
+        }
+    };
+    for path in expand_paths(paths, &mut sink) {
+        let name = path.display().to_string();
+        let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            match fs::File::open(&path) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    skip(Skipped {
+                        path: name,
+                        line: None,
+                        reason: format!("cannot open: {e}; check the path and its permissions"),
+                    });
+                    continue;
+                }
+            }
+        };
+        let mut reader = BufReader::with_capacity(1 << 16, reader);
+        let mut buf = Vec::new();
+        let mut n = 0usize;
+        loop {
+            buf.clear();
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => break,
+                Ok(_) => n += 1,
+                Err(e) => {
+                    skip(Skipped {
+                        path: name.clone(),
+                        line: Some(n + 1),
+                        reason: format!("read error: {e}; the rest of the file was not read"),
+                    });
+                    break;
+                }
+            }
+            let l = trim_ascii(&buf);
+            if !l.is_empty() {
+                line(&name, n, l);
+            }
+        }
+    }
+}
+
+/// The JSON part of a line: the last tab-separated field, so that `KEY<TAB>RECORD` lines
+/// (from `fingerprint`, or a Spark TRANSFORM) read like bare records. JSON never holds a
+/// raw tab.
+pub fn json_field(line: &[u8]) -> &[u8] {
+    memchr::memrchr(b'\t', line).map_or(line, |i| &line[i + 1..])
+}
+
+/// Reads extract records (`extract --format jsonl --with-text` lines, optionally behind a
+/// `KEY<TAB>`): each becomes an [`ArticleQuotes`](crate::ArticleQuotes) with its text back
+/// in the article, or a [`Skipped`] naming the file and line.
+pub fn read_records(
+    paths: &[PathBuf],
+    record: &mut dyn FnMut(crate::ArticleQuotes),
+    skip: &mut dyn FnMut(Skipped),
+) {
+    let mut bad: Vec<Skipped> = Vec::new();
+    read_lines(
+        paths,
+        &mut |path, n, line| {
+            let fail = |reason: String| Skipped {
+                path: path.to_string(),
+                line: Some(n),
+                reason,
+            };
+            match serde_json::from_slice::<crate::ArticleQuotes>(json_field(line)) {
+                Ok(mut a) => match a.text.take() {
+                    Some(t) => {
+                        a.article.text = t;
+                        a.article.source = Source {
+                            path: path.to_string(),
+                            line: Some(n),
+                        };
+                        record(a)
+                    }
+                    None => bad.push(fail(
+                        "record has no \"text\"; write records with `quotecheck extract --format jsonl --with-text`".into(),
+                    )),
+                },
+                Err(e) => bad.push(fail(format!(
+                    "not an extract record: {}; records are the lines of `quotecheck extract --format jsonl --with-text`",
+                    json_error(&e)
+                ))),
+            }
+        },
+        skip,
+    );
+    for b in bad {
+        skip(b);
     }
 }
 

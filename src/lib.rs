@@ -25,10 +25,10 @@ pub mod text;
 
 pub use model::{Article, Cue, Kind, Quote, Rule, Speaker, TextSource};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One article with its quotes: the unit the report writes.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ArticleQuotes {
     #[serde(flatten)]
     pub article: Article,
@@ -67,7 +67,7 @@ pub fn process(article: Article) -> ArticleQuotes {
     let ids: Vec<String> = (1..=ex.spans.len())
         .map(|n| format!("{}#{}", article.id, n))
         .collect();
-    let quotes = ex
+    let mut quotes: Vec<Quote> = ex
         .spans
         .iter()
         .zip(attrs)
@@ -102,8 +102,12 @@ pub fn process(article: Article) -> ArticleQuotes {
             confidence: a.confidence,
             paragraphs: s.n_paragraphs,
             parent: s.parent.map(|p| ids[p].clone()),
+            key: String::new(),
         })
         .collect();
+    for q in &mut quotes {
+        q.key = compare::quote_key(text, q);
+    }
     ArticleQuotes {
         text: None,
         unmatched_marks: ex.strays.len(),

@@ -44,6 +44,33 @@ enum Command {
     ///   quotecheck audit --fail-on medium stories.jsonl   # exit 1 when a medium or high finding exists
     #[command(verbatim_doc_comment)]
     Audit(AuditArgs),
+    /// Print each extract record behind its blocking key: `KEY<TAB>RECORD`.
+    ///
+    /// The key names the group a record is audited in (a hash of its story): every quote
+    /// that can join a family, and every article text the single-outlet check reads, share
+    /// it. Group records by the key (Spark: DISTRIBUTE BY key), audit each group with
+    /// `audit --records --format parts`, and `merge` the parts: the result is the audit of
+    /// the whole corpus.
+    ///
+    /// Examples:
+    ///   quotecheck extract --format jsonl --with-text articles.jsonl | quotecheck fingerprint -
+    ///   quotecheck fingerprint records.jsonl | sort > keyed.tsv
+    #[command(verbatim_doc_comment)]
+    Fingerprint {
+        /// Files of extract records (`extract --format jsonl --with-text`); `-` reads stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Merge audit parts (`audit --format parts`), given in any order, into one report.
+    ///
+    /// The merge is a sorted union of stories: associative and order-independent, so parts
+    /// audited on many machines merge into the report one machine would write.
+    ///
+    /// Examples:
+    ///   quotecheck merge --format json parts/ > report.json
+    ///   cat a.parts b.parts | quotecheck merge --format parts - > ab.parts
+    #[command(verbatim_doc_comment)]
+    Merge(MergeArgs),
     /// Explain an attribution rule or an audit category: what it means, why it matters, an example.
     ///
     /// Without a name, lists every rule and category.
@@ -58,6 +85,8 @@ enum Command {
         name: Option<String>,
     },
     /// Print the effective configuration (built-in defaults, then quotecheck.toml).
+    ///
+    /// Example: quotecheck --config team.toml config
     Config,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     ///
@@ -71,6 +100,11 @@ enum Command {
     /// Example: quotecheck man > quotecheck.1 && man ./quotecheck.1
     Man,
     /// Print the JSON schema of the output (`--format json` document, or one JSON Lines record).
+    ///
+    /// Examples:
+    ///   quotecheck schema > extract.schema.json
+    ///   quotecheck schema --audit > audit.schema.json
+    #[command(verbatim_doc_comment)]
     Schema {
         /// The schema of one `extract --format jsonl` line instead of the `--format json` document.
         #[arg(long, conflicts_with = "audit")]
@@ -94,6 +128,10 @@ struct ExtractArgs {
     /// are then read as part of the article).
     #[arg(long)]
     raw_html: bool,
+    /// Set each article's story from this JSON Lines field (default: `story`), for a later
+    /// `fingerprint` and `audit --records`.
+    #[arg(long, value_name = "FIELD")]
+    group_by: Option<String>,
     /// Include each article's text in JSON output (always included for HTML articles, whose
     /// offsets refer to the extracted text).
     #[arg(long)]
@@ -108,9 +146,13 @@ struct ExtractArgs {
 
 #[derive(clap::Args)]
 struct AuditArgs {
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
-    format: FormatArg,
+    /// Output format (`parts`: one line per story, for `quotecheck merge`).
+    #[arg(long, short, value_enum, default_value_t = AuditFormat::Text)]
+    format: AuditFormat,
+    /// The inputs are extract records (`extract --format jsonl --with-text`, optionally
+    /// behind a `fingerprint` key), not articles: nothing is extracted again.
+    #[arg(long)]
+    records: bool,
     /// Exit with 1 when a finding of this severity or higher exists (default: `none`, never,
     /// or the configuration's `audit.fail_on`).
     #[arg(long, value_enum)]
@@ -136,6 +178,30 @@ struct AuditArgs {
     /// Files or directories (walked recursively); `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct MergeArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = AuditFormat::Text)]
+    format: AuditFormat,
+    /// Exit with 1 when a finding of this severity or higher exists.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Colour the diffs in the text report.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Files or directories of parts; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AuditFormat {
+    Json,
+    Jsonl,
+    Text,
+    Parts,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -215,6 +281,8 @@ fn run(command: Command, cfg: &quotecheck::config::Config) -> ExitCode {
         Command::Config => ExitCode::SUCCESS,
         Command::Extract(args) => extract(args, cfg),
         Command::Audit(args) => audit(args, cfg),
+        Command::Fingerprint { paths } => fingerprint(&paths),
+        Command::Merge(args) => merge(args, cfg),
         Command::Explain { name } => explain(name),
         Command::Completions { shell } => {
             use clap::CommandFactory;
@@ -270,7 +338,7 @@ fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     let mut writer = Writer::new(BufWriter::new(stdout), format);
     let opts = InputOptions {
         outlet: args.outlet,
-        group_by: None,
+        group_by: args.group_by,
         raw_html: args.raw_html,
     };
     let with_text = args.with_text;
@@ -341,7 +409,7 @@ fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
 }
 
 fn audit(args: AuditArgs, cfg: &quotecheck::config::Config) -> ExitCode {
-    use quotecheck::compare::{self, AuditOptions, Severity};
+    use quotecheck::compare::{self, AuditOptions};
     use quotecheck::report::audit as rep;
 
     let pool = match prepare(&args.paths, args.threads) {
@@ -349,71 +417,135 @@ fn audit(args: AuditArgs, cfg: &quotecheck::config::Config) -> ExitCode {
         Err(code) => return code,
     };
     let grouped_by = args.group_by.clone().unwrap_or_else(|| "story".into());
-    let opts = InputOptions {
-        outlet: args.outlet,
-        group_by: args.group_by,
-        raw_html: args.raw_html,
-    };
-    let mut articles = Vec::new();
     let mut skipped = Vec::new();
-    input::read_paths(&args.paths, &opts, &mut |ev| match ev {
-        Event::Article(mut a) => {
-            alias_outlet(&mut a, cfg);
-            articles.push(a)
-        }
-        Event::Skipped(s) => {
-            eprintln!("quotecheck: {s}");
-            skipped.push(s);
-        }
-        Event::Warning(w) => eprintln!("quotecheck: {w}"),
-    });
-    let processed = quotecheck::process_all(articles, &pool);
-    let audit_opts = AuditOptions {
-        link: cfg.link_params(),
+    let processed = if args.records {
+        let mut records = Vec::new();
+        input::read_records(
+            &args.paths,
+            &mut |mut a| {
+                alias_outlet(&mut a.article, cfg);
+                records.push(a)
+            },
+            &mut |s| {
+                eprintln!("quotecheck: {s}");
+                skipped.push(s);
+            },
+        );
+        records
+    } else {
+        let opts = InputOptions {
+            outlet: args.outlet,
+            group_by: args.group_by,
+            raw_html: args.raw_html,
+        };
+        let mut articles = Vec::new();
+        input::read_paths(&args.paths, &opts, &mut |ev| match ev {
+            Event::Article(mut a) => {
+                alias_outlet(&mut a, cfg);
+                articles.push(a)
+            }
+            Event::Skipped(s) => {
+                eprintln!("quotecheck: {s}");
+                skipped.push(s);
+            }
+            Event::Warning(w) => eprintln!("quotecheck: {w}"),
+        });
+        quotecheck::process_all(articles, &pool)
     };
-    let stories = compare::audit(&processed, &audit_opts);
-    let worst = stories
-        .iter()
-        .flat_map(|s| s.families.iter().map(|f| f.severity))
-        .max()
-        .unwrap_or(Severity::None);
-    let stdout = io::stdout().lock();
-    let color = match args.color {
+    let link = cfg.link_params();
+    let stories = compare::audit(&processed, &AuditOptions { link });
+    let had_skips = !skipped.is_empty();
+    let parts = rep::parts(&processed, stories, skipped, link, &grouped_by);
+    // Own parts never conflict; the merge only sorts them, as `quotecheck merge` does.
+    let merged = match rep::merge(parts) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("quotecheck: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    write_audit(
+        &merged,
+        args.format,
+        args.color,
+        args.fail_on,
+        cfg,
+        had_skips,
+    )
+}
+
+fn merge(args: MergeArgs, cfg: &quotecheck::config::Config) -> ExitCode {
+    use quotecheck::report::audit as rep;
+    if let Err(code) = prepare(&args.paths, 1) {
+        return code;
+    }
+    let mut parts = Vec::new();
+    let errors = std::cell::Cell::new(0usize);
+    input::read_lines(
+        &args.paths,
+        &mut |path, n, line| match serde_json::from_slice::<rep::Part>(input::json_field(line)) {
+            Ok(p) => parts.push(p),
+            Err(e) => {
+                errors.set(errors.get() + 1);
+                eprintln!(
+                    "quotecheck: {path}:{n}: not an audit part: {e}; parts are the lines of `quotecheck audit --format parts`"
+                );
+            }
+        },
+        &mut |s| {
+            errors.set(errors.get() + 1);
+            eprintln!("quotecheck: {s}");
+        },
+    );
+    let errors = errors.get();
+    if errors > 0 {
+        // A part lost is a story lost: refuse to write a report that looks whole.
+        eprintln!("quotecheck: {errors} input(s) could not be read; no report written");
+        return ExitCode::from(2);
+    }
+    let merged = match rep::merge(parts) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("quotecheck: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let had_skips = !merged.skipped.is_empty();
+    write_audit(
+        &merged,
+        args.format,
+        args.color,
+        args.fail_on,
+        cfg,
+        had_skips,
+    )
+}
+
+/// Writes a merged audit and chooses the exit code: 2 when inputs were skipped, 1 when a
+/// finding reaches `--fail-on` (or the configuration's `audit.fail_on`), else 0.
+fn write_audit(
+    merged: &quotecheck::report::audit::Merged,
+    format: AuditFormat,
+    color: ColorArg,
+    fail_on: Option<FailOn>,
+    cfg: &quotecheck::config::Config,
+    had_skips: bool,
+) -> ExitCode {
+    use quotecheck::compare::Severity;
+    use quotecheck::report::audit as rep;
+    let color = match color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut out = BufWriter::new(stdout);
-    let written = match args.format {
-        FormatArg::Text => rep::write_text(&mut out, &stories, color, Severity::Info),
-        FormatArg::Jsonl => rep::write_jsonl(&mut out, &stories),
-        FormatArg::Json => {
-            let report = rep::AuditReport {
-                schema_version: quotecheck::report::SCHEMA_VERSION,
-                methods: rep::Methods {
-                    tool: "quotecheck",
-                    version: env!("CARGO_PKG_VERSION"),
-                    link: audit_opts.link,
-                    grouped_by,
-                    inputs: processed
-                        .iter()
-                        .map(|a| rep::InputHash {
-                            article_id: a.article.id.clone(),
-                            outlet: a.article.outlet.clone().unwrap_or_default(),
-                            fnv1a64: rep::fnv1a64(&a.article.text),
-                        })
-                        .collect(),
-                },
-                summary: rep::summary(&stories),
-                stories,
-                skipped: skipped.clone(),
-            };
-            serde_json::to_writer_pretty(&mut out, &report)
-                .map_err(io::Error::other)
-                .and_then(|()| out.write_all(b"\n"))
-        }
-    }
-    .and_then(|()| out.flush());
+    let output = match format {
+        AuditFormat::Json => rep::Output::Json,
+        AuditFormat::Jsonl => rep::Output::Jsonl,
+        AuditFormat::Text => rep::Output::Text { color },
+        AuditFormat::Parts => rep::Output::Parts,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = rep::write(&mut out, merged, output).and_then(|()| out.flush());
     if let Err(e) = written {
         if e.kind() == io::ErrorKind::BrokenPipe {
             return ExitCode::SUCCESS;
@@ -421,10 +553,10 @@ fn audit(args: AuditArgs, cfg: &quotecheck::config::Config) -> ExitCode {
         eprintln!("quotecheck: cannot write output: {e}");
         return ExitCode::from(2);
     }
-    if !skipped.is_empty() {
+    if had_skips {
         return ExitCode::from(2);
     }
-    let fail_on = args.fail_on.unwrap_or(match cfg.audit.fail_on.as_deref() {
+    let fail_on = fail_on.unwrap_or(match cfg.audit.fail_on.as_deref() {
         Some("info") => FailOn::Info,
         Some("low") => FailOn::Low,
         Some("medium") => FailOn::Medium,
@@ -438,10 +570,70 @@ fn audit(args: AuditArgs, cfg: &quotecheck::config::Config) -> ExitCode {
         FailOn::Medium => Severity::Medium,
         FailOn::High => Severity::High,
     };
-    if worst >= threshold {
+    if merged.worst() >= threshold {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `KEY<TAB>RECORD` for every extract record. Exits 2 on a line that is not a record, so
+/// a Spark task fails instead of dropping it.
+fn fingerprint(paths: &[PathBuf]) -> ExitCode {
+    #[derive(serde::Deserialize)]
+    struct Story {
+        story: Option<String>,
+    }
+    if let Err(code) = prepare(paths, 1) {
+        return code;
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut io_error: Option<io::Error> = None;
+    let errors = std::cell::Cell::new(0usize);
+    input::read_lines(
+        paths,
+        &mut |path, n, line| {
+            let record = input::json_field(line);
+            match serde_json::from_slice::<Story>(record) {
+                Ok(r) => {
+                    if io_error.is_some() {
+                        return;
+                    }
+                    let key = quotecheck::compare::blocking_key(r.story.as_deref());
+                    let w = out
+                        .write_all(key.as_bytes())
+                        .and_then(|()| out.write_all(b"\t"))
+                        .and_then(|()| out.write_all(record))
+                        .and_then(|()| out.write_all(b"\n"));
+                    if let Err(e) = w {
+                        io_error = Some(e);
+                    }
+                }
+                Err(e) => {
+                    errors.set(errors.get() + 1);
+                    eprintln!(
+                        "quotecheck: {path}:{n}: not an extract record: {e}; records are the lines of `quotecheck extract --format jsonl --with-text`"
+                    );
+                }
+            }
+        },
+        &mut |s| {
+            errors.set(errors.get() + 1);
+            eprintln!("quotecheck: {s}");
+        },
+    );
+    let flushed = match io_error {
+        Some(e) => Err(e),
+        None => out.flush(),
+    };
+    match flushed {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quotecheck: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+        Ok(()) if errors.get() > 0 => ExitCode::from(2),
+        Ok(()) => ExitCode::SUCCESS,
     }
 }
 

@@ -4,10 +4,10 @@
 //! code-point offsets (`char_start`/`char_end`, for Python and JavaScript users). For every
 //! span, `text[start..end]` is exactly the span's reported text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One article, as read from the input.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Article {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -36,7 +36,9 @@ pub struct Article {
 }
 
 /// What an article's text was read from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TextSource {
     /// The text as given.
@@ -53,7 +55,7 @@ impl TextSource {
 }
 
 /// The origin of an article, for messages.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -71,7 +73,17 @@ impl std::fmt::Display for Source {
 
 /// What a quoted span is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -87,7 +99,17 @@ pub enum Kind {
 
 /// The sieve rule that decided a quote's kind and speaker. See `quotecheck explain`.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
@@ -175,7 +197,17 @@ impl Rule {
 
 /// What sort of speaker a mention names.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerType {
@@ -189,7 +221,17 @@ pub enum SpeakerType {
 
 /// How the canonical name was reached from the mention.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Resolution {
@@ -209,7 +251,7 @@ pub enum Resolution {
 }
 
 /// Who said a quote.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Speaker {
     /// Canonical name for the article (`Tom Cotton` for the mention `Cotton`).
     pub name: String,
@@ -229,7 +271,7 @@ pub struct Speaker {
 }
 
 /// The speech verb or cue (`said`, `told`, `according to`, `:`).
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Cue {
     pub text: String,
     /// The verb's lemma (`say` for `said`), or the phrase itself.
@@ -245,7 +287,7 @@ pub struct Cue {
 }
 
 /// One quotation in an article.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Quote {
     /// Stable id: `article_id#n`, n counting from 1 in order of start offset.
     pub id: String,
@@ -270,4 +312,9 @@ pub struct Quote {
     /// For a nested quote, the id of the quote it is inside.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The quote's words as the audit compares them: lower case, NFKC, quote marks and
+    /// dashes folded, British spellings in their American form, punctuation and marks
+    /// dropped, one space between words. Equal keys mean the same words, so a join on it
+    /// finds exact repeats across articles and corpora.
+    pub key: String,
 }

@@ -243,9 +243,212 @@ pub mod audit {
     use std::collections::BTreeMap;
     use std::io::{self, Write};
 
-    use serde::Serialize;
+    use serde::{Deserialize, Serialize};
 
+    use crate::ArticleQuotes;
     use crate::compare::{Category, LinkParamsView, Op, Severity, Story};
+    use crate::input::Skipped;
+
+    /// The audit of one story with what the report needs from it: the unit that
+    /// `audit --format parts` writes, one per line, and that [`merge`] reads. A line with no
+    /// `story` carries inputs that were skipped.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+    pub struct Part {
+        pub grouped_by: String,
+        pub link: LinkParamsView,
+        /// The story's articles (id, outlet, text hash), sorted.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub inputs: Vec<InputHash>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub story: Option<Story>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub skipped: Vec<Skipped>,
+    }
+
+    /// The parts of one audit run: a part per story, and one for what was skipped.
+    pub fn parts(
+        articles: &[ArticleQuotes],
+        stories: Vec<Story>,
+        skipped: Vec<Skipped>,
+        link: LinkParamsView,
+        grouped_by: &str,
+    ) -> Vec<Part> {
+        let mut inputs: BTreeMap<&str, Vec<InputHash>> = BTreeMap::new();
+        for a in articles {
+            inputs
+                .entry(crate::compare::story_of(a))
+                .or_default()
+                .push(InputHash {
+                    article_id: a.article.id.clone(),
+                    outlet: a.article.outlet.clone().unwrap_or_default(),
+                    fnv1a64: fnv1a64(&a.article.text),
+                });
+        }
+        let mut out: Vec<Part> = stories
+            .into_iter()
+            .map(|st| {
+                let mut inputs = inputs.remove(st.story.as_str()).unwrap_or_default();
+                inputs.sort();
+                Part {
+                    grouped_by: grouped_by.to_string(),
+                    link,
+                    inputs,
+                    story: Some(st),
+                    skipped: Vec::new(),
+                }
+            })
+            .collect();
+        if !skipped.is_empty() {
+            out.push(Part {
+                grouped_by: grouped_by.to_string(),
+                link,
+                inputs: Vec::new(),
+                story: None,
+                skipped,
+            });
+        }
+        out
+    }
+
+    /// Audit parts merged: stories sorted by name, inputs and skipped sorted. The merge is
+    /// a sorted union, so it is associative and order-independent: merging the parts of
+    /// `audit(A)` and `audit(B)` gives `audit(A ∪ B)` when no story is split between A and
+    /// B (the `fingerprint` key guarantees that).
+    #[derive(Debug, Clone, Default)]
+    pub struct Merged {
+        pub grouped_by: String,
+        pub link: LinkParamsView,
+        /// Parts with a story, sorted by story.
+        pub parts: Vec<Part>,
+        pub skipped: Vec<Skipped>,
+    }
+
+    impl Merged {
+        pub fn stories(&self) -> Vec<Story> {
+            self.parts.iter().filter_map(|p| p.story.clone()).collect()
+        }
+
+        pub fn inputs(&self) -> Vec<InputHash> {
+            let mut all: Vec<InputHash> =
+                self.parts.iter().flat_map(|p| p.inputs.clone()).collect();
+            all.sort();
+            all
+        }
+
+        /// The highest severity of any family.
+        pub fn worst(&self) -> Severity {
+            self.parts
+                .iter()
+                .filter_map(|p| p.story.as_ref())
+                .flat_map(|s| s.families.iter().map(|f| f.severity))
+                .max()
+                .unwrap_or(Severity::None)
+        }
+    }
+
+    /// Merges parts given in any order. The same story twice is accepted when both parts
+    /// are identical (a retried task), and refused otherwise: it means the records of one
+    /// story were audited in two groups. Parts made with other settings are refused too.
+    pub fn merge(parts: impl IntoIterator<Item = Part>) -> Result<Merged, String> {
+        let mut by_story: BTreeMap<String, Part> = BTreeMap::new();
+        let mut merged = Merged::default();
+        let mut settings: Option<(String, LinkParamsView)> = None;
+        for mut p in parts {
+            let these = (p.grouped_by.clone(), p.link);
+            match &settings {
+                None => settings = Some(these),
+                Some(s) if *s != these => {
+                    return Err(format!(
+                        "parts audited with different settings ({} / {:?} and {} / {:?}); audit every part with the same --group-by and thresholds",
+                        s.0, s.1, these.0, these.1
+                    ));
+                }
+                Some(_) => {}
+            }
+            merged.skipped.append(&mut p.skipped);
+            let Some(story) = &p.story else { continue };
+            let name = story.story.clone();
+            match by_story.get(&name) {
+                Some(q) if *q == p => {}
+                Some(_) => {
+                    return Err(format!(
+                        "story `{name}` was audited in two groups with different results; group records by the `fingerprint` key before auditing"
+                    ));
+                }
+                None => {
+                    by_story.insert(name, p);
+                }
+            }
+        }
+        if let Some((g, l)) = settings {
+            merged.grouped_by = g;
+            merged.link = l;
+        }
+        merged.parts = by_story.into_values().collect();
+        merged
+            .skipped
+            .sort_by(|a, b| (&a.path, a.line, &a.reason).cmp(&(&b.path, b.line, &b.reason)));
+        merged.skipped.dedup();
+        Ok(merged)
+    }
+
+    /// The JSON document of a merged audit.
+    pub fn report(m: &Merged) -> AuditReport {
+        let stories = m.stories();
+        AuditReport {
+            schema_version: super::SCHEMA_VERSION,
+            methods: Methods {
+                tool: "quotecheck",
+                version: env!("CARGO_PKG_VERSION"),
+                link: m.link,
+                grouped_by: m.grouped_by.clone(),
+                inputs: m.inputs(),
+            },
+            summary: summary(&stories),
+            stories,
+            skipped: m.skipped.clone(),
+        }
+    }
+
+    /// How an audit is written.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Output {
+        /// The JSON citation report (`schema/audit.schema.json`).
+        Json,
+        /// One family per line.
+        Jsonl,
+        /// The readable report, coloured or not.
+        Text { color: bool },
+        /// One [`Part`] per line, for `quotecheck merge`.
+        Parts,
+    }
+
+    /// Writes a merged audit: `audit` and `merge` share this, so a merge of parts is
+    /// byte-identical to the audit of the whole.
+    pub fn write(out: &mut impl Write, m: &Merged, format: Output) -> io::Result<()> {
+        match format {
+            Output::Json => {
+                serde_json::to_writer_pretty(&mut *out, &report(m)).map_err(io::Error::other)?;
+                out.write_all(b"\n")
+            }
+            Output::Jsonl => write_jsonl(out, &m.stories()),
+            Output::Text { color } => write_text(out, &m.stories(), color, Severity::Info),
+            Output::Parts => {
+                let skipped = (!m.skipped.is_empty()).then(|| Part {
+                    grouped_by: m.grouped_by.clone(),
+                    link: m.link,
+                    inputs: Vec::new(),
+                    story: None,
+                    skipped: m.skipped.clone(),
+                });
+                for p in m.parts.iter().chain(skipped.as_ref()) {
+                    serde_json::to_writer(&mut *out, p).map_err(io::Error::other)?;
+                    out.write_all(b"\n")?;
+                }
+                Ok(())
+            }
+        }
+    }
 
     /// The whole audit as one JSON document.
     #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -269,7 +472,17 @@ pub mod audit {
         pub inputs: Vec<InputHash>,
     }
 
-    #[derive(Debug, Serialize, schemars::JsonSchema)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        PartialOrd,
+        Ord,
+        Serialize,
+        serde::Deserialize,
+        schemars::JsonSchema,
+    )]
     pub struct InputHash {
         pub article_id: String,
         pub outlet: String,

@@ -18,7 +18,9 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Thresholds of the linking step; reported in the audit's methods block.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct LinkParams {
     /// Words per shingle.
     pub shingle: usize,

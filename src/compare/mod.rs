@@ -25,7 +25,17 @@ use normalize::Token;
 
 /// What a discrepancy is. `quotecheck explain CATEGORY` prints the definitions.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
@@ -105,7 +115,17 @@ impl Category {
 
 /// How much a discrepancy matters; `--fail-on` takes one of these.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -128,7 +148,7 @@ impl Severity {
 }
 
 /// One discrepancy of an appearance (or of a family) with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Finding {
     pub category: Category,
     pub severity: Severity,
@@ -150,7 +170,9 @@ impl Finding {
 }
 
 /// A block of the word diff against the reference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Op {
     Equal,
@@ -159,7 +181,7 @@ pub enum Op {
     Replace,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct DiffBlock {
     pub op: Op,
     /// The reference's raw words in this block (empty for an insertion).
@@ -169,7 +191,7 @@ pub struct DiffBlock {
 }
 
 /// One version of a quote in one article.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Appearance {
     pub outlet: String,
     pub article_id: String,
@@ -199,7 +221,7 @@ pub struct Appearance {
 }
 
 /// All versions of one quote in a story.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Family {
     /// `f1`, `f2`, … in order of first appearance in the input, per story.
     pub id: String,
@@ -224,11 +246,11 @@ pub struct Family {
     pub severity: Severity,
     /// For a single-outlet quote: each other outlet of the story, and whether the words
     /// appear there unquoted (`unquoted`) or not at all (`absent`).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub elsewhere: BTreeMap<String, String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct FirstAppearance {
     pub outlet: String,
     pub article_id: String,
@@ -237,7 +259,7 @@ pub struct FirstAppearance {
 }
 
 /// The audit of one story.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Story {
     pub story: String,
     pub outlets: Vec<String>,
@@ -291,25 +313,48 @@ fn content_range(q: &crate::Quote) -> (usize, usize) {
     (q.start + lead, q.start + lead + inner.len())
 }
 
+/// The normalised key of a quote (see [`crate::Quote::key`]).
+pub fn quote_key(text: &str, q: &crate::Quote) -> String {
+    let (cs, ce) = content_range(q);
+    normalize::key(text, cs, ce)
+}
+
 /// Audits articles (already through `process`), grouped into stories.
+///
+/// The result depends on the set of articles, not on their order: stories come sorted by
+/// name and a story's articles are taken in order of id (then outlet and text). So the
+/// audit of a corpus split in parts, in any order, merges into the audit of the whole
+/// ([`crate::report::audit::merge`]).
 pub fn audit(articles: &[ArticleQuotes], opts: &AuditOptions) -> Vec<Story> {
-    // Stories in order of first appearance.
-    let mut order: Vec<String> = Vec::new();
-    let mut by_story: BTreeMap<String, Vec<&ArticleQuotes>> = BTreeMap::new();
+    let mut by_story: BTreeMap<&str, Vec<&ArticleQuotes>> = BTreeMap::new();
     for a in articles {
-        let key = a.article.story.clone().unwrap_or_else(|| "all".to_string());
-        if !by_story.contains_key(&key) {
-            order.push(key.clone());
-        }
-        by_story.entry(key).or_default().push(a);
+        by_story.entry(story_of(a)).or_default().push(a);
     }
-    order
+    by_story
         .into_iter()
-        .map(|key| {
-            let arts = by_story.remove(&key).unwrap_or_default();
-            audit_story(key, &arts, opts)
+        .map(|(key, mut arts)| {
+            arts.sort_by(|a, b| {
+                (&a.article.id, &a.article.outlet, &a.article.text).cmp(&(
+                    &b.article.id,
+                    &b.article.outlet,
+                    &b.article.text,
+                ))
+            });
+            audit_story(key.to_string(), &arts, opts)
         })
         .collect()
+}
+
+/// The blocking key of a record: 16 hex digits of a hash of its story. Records with equal
+/// keys must be audited together; two stories sharing a key (a hash collision) are merely
+/// audited in the same group, which changes nothing, since families never cross stories.
+pub fn blocking_key(story: Option<&str>) -> String {
+    format!("{:016x}", link::fnv1a(story.unwrap_or("all").bytes()))
+}
+
+/// The story an article is audited in: its `story` (or `--group-by` field), else `all`.
+pub fn story_of(a: &ArticleQuotes) -> &str {
+    a.article.story.as_deref().unwrap_or("all")
 }
 
 fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &AuditOptions) -> Story {

@@ -53,42 +53,45 @@ fn spelling() -> &'static FxHashMap<String, String> {
     })
 }
 
-/// Folds a raw word: NFKC, curly apostrophes to straight, lower case.
-fn fold(word: &str) -> String {
-    word.nfkc()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Folds a raw word into `out`: NFKC, curly apostrophes to straight, lower case.
+fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // NFKC leaves ASCII alone, and no folded character is ASCII: lower-casing is all.
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    out.extend(
+        word.nfkc()
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+                c => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Tokenises `text[from..to]` (a quote's content) into comparable tokens.
-pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
+/// Walks `text[from..to]` and calls `emit(kind, start, end)` with each token's raw byte
+/// range: words (letters and digits with inner apostrophes, hyphens and periods), bracketed
+/// words and ellipses. Shared by [`tokens`] and [`key`] so the two can never disagree.
+fn scan(text: &str, from: usize, to: usize, mut emit: impl FnMut(TokKind, usize, usize)) {
     let s = &text[from..to];
-    let mut out = Vec::new();
     let mut bracket_depth = 0usize;
     let mut i = 0;
     while i < s.len() {
         let c = s[i..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
         // Ellipses: `…`, `...`, `. . .`, and the bracketed forms `[...]`, `[…]`.
-        if let Some(n) = ellipsis_len(&s[i..]) {
-            out.push(Token {
-                norm: "…".into(),
-                variant: false,
-                kind: TokKind::Ellipsis,
-                start: from + i,
-                end: from + i + n,
-            });
-            i += n;
-            continue;
+        if matches!(c, '\u{2026}' | '.' | '[' | '(') {
+            if let Some(n) = ellipsis_len(&s[i..]) {
+                emit(TokKind::Ellipsis, from + i, from + i + n);
+                i += n;
+                continue;
+            }
         }
         match c {
             '[' => {
@@ -107,7 +110,6 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
             i += clen;
             continue;
         }
-        // A word: letters and digits, with inner apostrophes, hyphens and periods.
         let mut j = i + clen;
         while j < s.len() {
             let d = s[j..].chars().next().unwrap_or(' ');
@@ -122,8 +124,32 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
                 break;
             }
         }
-        let raw = &s[i..j];
-        let folded = fold(raw);
+        let kind = if bracket_depth > 0 {
+            TokKind::Bracketed
+        } else {
+            TokKind::Word
+        };
+        emit(kind, from + i, from + j);
+        i = j;
+    }
+}
+
+/// Tokenises `text[from..to]` (a quote's content) into comparable tokens.
+pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    scan(text, from, to, |kind, start, end| {
+        if kind == TokKind::Ellipsis {
+            out.push(Token {
+                norm: "…".into(),
+                variant: false,
+                kind,
+                start,
+                end,
+            });
+            return;
+        }
+        let mut folded = String::with_capacity(end - start);
+        fold_into(&text[start..end], &mut folded);
         let (norm, variant) = match spelling().get(&folded) {
             Some(us) => (us.clone(), true),
             None => (folded, false),
@@ -131,16 +157,30 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
         out.push(Token {
             norm,
             variant,
-            kind: if bracket_depth > 0 {
-                TokKind::Bracketed
-            } else {
-                TokKind::Word
-            },
-            start: from + i,
-            end: from + j,
+            kind,
+            start,
+            end,
         });
-        i = j;
-    }
+    });
+    out
+}
+
+/// The words of `text[from..to]` as [`words`] of [`tokens`] gives them, joined by one
+/// space, without building tokens: the per-quote key of `extract`.
+pub fn key(text: &str, from: usize, to: usize) -> String {
+    let mut out = String::with_capacity(to - from);
+    let mut word = String::new();
+    scan(text, from, to, |kind, start, end| {
+        if kind != TokKind::Word {
+            return;
+        }
+        word.clear();
+        fold_into(&text[start..end], &mut word);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(spelling().get(&word).map_or(word.as_str(), String::as_str));
+    });
     out
 }
 
@@ -174,6 +214,24 @@ pub fn words(tokens: &[Token]) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_is_the_words_of_the_tokens() {
+        for s in [
+            "The U.S. government recognises [the firm's] role... in Gaza’s \u{FB01}nal ‘deal’ — 42%",
+            "It's   OVER. . . really-truly",
+            "",
+            "[...]",
+        ] {
+            let t = tokens(s, 0, s.len());
+            assert_eq!(
+                key(s, 0, s.len()),
+                words(&t).collect::<Vec<_>>().join(" "),
+                "{s}"
+            );
+        }
+        assert_eq!(key("Recognises the Colour", 0, 21), "recognizes the color");
+    }
 
     fn norms(s: &str) -> Vec<(String, TokKind)> {
         tokens(s, 0, s.len())
