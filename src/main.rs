@@ -11,7 +11,19 @@ use quotecheck::report::{Format, Writer};
 
 /// Audit how news articles quote people.
 #[derive(Parser)]
-#[command(name = "quotecheck", version, about, long_about = None)]
+#[command(
+    name = "quotecheck",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:
+  quotecheck extract tests/fixtures/000_8e19547a2dfce686.txt
+  quotecheck extract --format jsonl articles.jsonl > quotes.jsonl
+  quotecheck audit --format json stories.jsonl > report.json
+  quotecheck explain truncation
+
+`quotecheck COMMAND --help` shows each command's options and examples."
+)]
 struct Cli {
     /// Read settings from this file instead of the nearest quotecheck.toml.
     #[arg(long, global = true, value_name = "PATH")]
@@ -699,6 +711,7 @@ fn alias_outlet(a: &mut quotecheck::Article, cfg: &quotecheck::config::Config) {
 /// run has lasted more than a second, so pipelines and short runs never see it.
 struct Progress {
     bar: indicatif::ProgressBar,
+    delay: std::time::Duration,
     start: std::time::Instant,
     articles: std::cell::Cell<usize>,
     shown: std::cell::Cell<bool>,
@@ -713,8 +726,17 @@ impl Progress {
         ) {
             bar.set_style(style);
         }
+        // QUOTECHECK_PROGRESS_DELAY_MS lets the terminal test see the bar on a short run.
+        let delay = std::env::var("QUOTECHECK_PROGRESS_DELAY_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(
+                std::time::Duration::from_secs(1),
+                std::time::Duration::from_millis,
+            );
         Progress {
             bar,
+            delay,
             start: std::time::Instant::now(),
             articles: std::cell::Cell::new(0),
             shown: std::cell::Cell::new(false),
@@ -723,10 +745,7 @@ impl Progress {
 
     fn advance(&self, articles: usize, bytes: usize) {
         self.articles.set(self.articles.get() + articles);
-        if !self.shown.get()
-            && self.start.elapsed() > std::time::Duration::from_secs(1)
-            && io::stderr().is_terminal()
-        {
+        if !self.shown.get() && self.start.elapsed() > self.delay && io::stderr().is_terminal() {
             self.bar
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
             self.shown.set(true);

@@ -153,3 +153,76 @@ fn no_progress_output_when_stderr_is_not_a_terminal() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// On a terminal the progress line is drawn: run under a pseudo-terminal with `script`
+/// (util-linux), which copies what the terminal shows to its stdout. The one-second delay
+/// before the bar appears is shortened so that a short run shows it.
+#[test]
+fn progress_is_drawn_on_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/004_dbadbda89d79b732.txt"),
+    )
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("quotecheck-pty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("many.jsonl");
+    let lines: String = (0..100)
+        .map(|i| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": i.to_string(), "text": text})
+            )
+        })
+        .collect();
+    std::fs::write(&input, lines).unwrap();
+    let cmd = format!(
+        "{} --isolated extract --format jsonl {} > /dev/null",
+        env!("CARGO_BIN_EXE_quotecheck"),
+        input.display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("QUOTECHECK_PROGRESS_DELAY_MS", "0")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("100 articles") && shown.contains("of text"),
+        "no progress line on the terminal: {shown:?}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Every command's `--help` shows at least one example, and the top-level help too.
+#[test]
+fn help_has_examples_for_every_command() {
+    for cmd in [
+        "",
+        "extract",
+        "audit",
+        "fingerprint",
+        "merge",
+        "explain",
+        "config",
+        "completions",
+        "man",
+        "schema",
+    ] {
+        let mut args = vec!["--isolated"];
+        if !cmd.is_empty() {
+            args.push(cmd);
+        }
+        args.push("--help");
+        let (code, stdout, _) = run(&args);
+        assert_eq!(code, Some(0), "{cmd}");
+        assert!(
+            stdout.contains("Example") && stdout.contains("quotecheck "),
+            "no example in `quotecheck {cmd} --help`:\n{stdout}"
+        );
+    }
+}
