@@ -122,8 +122,11 @@ enum Command {
         #[arg(long, conflicts_with = "audit")]
         record: bool,
         /// The schema of the `audit --format json` report.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "part")]
         audit: bool,
+        /// The schema of one `audit --format parts` line.
+        #[arg(long, conflicts_with = "record")]
+        part: bool,
     },
 }
 
@@ -314,8 +317,14 @@ fn run(command: Command, cfg: &quotecheck::config::Config) -> ExitCode {
                 }
             }
         }
-        Command::Schema { record, audit } => {
-            let schema = if audit {
+        Command::Schema {
+            record,
+            audit,
+            part,
+        } => {
+            let schema = if part {
+                quotecheck::report::audit::part_schema()
+            } else if audit {
                 quotecheck::report::audit::schema()
             } else if record {
                 quotecheck::report::record_schema()
@@ -492,24 +501,20 @@ fn merge(args: MergeArgs, cfg: &quotecheck::config::Config) -> ExitCode {
         return code;
     }
     let mut parts = Vec::new();
-    let errors = std::cell::Cell::new(0usize);
+    let errors = Errors::default();
     input::read_lines(
         &args.paths,
-        &mut |path, n, line| match serde_json::from_slice::<rep::Part>(input::json_field(line)) {
+        &mut |path, n, line| {
+            match serde_json::from_slice::<rep::Part>(input::json_field(line)) {
             Ok(p) => parts.push(p),
-            Err(e) => {
-                errors.set(errors.get() + 1);
-                eprintln!(
-                    "quotecheck: {path}:{n}: not an audit part: {e}; parts are the lines of `quotecheck audit --format parts`"
-                );
-            }
+            Err(e) => errors.report(format_args!(
+                "{path}:{n}: not an audit part: {e}; parts are the lines of `quotecheck audit --format parts`"
+            )),
+        }
         },
-        &mut |s| {
-            errors.set(errors.get() + 1);
-            eprintln!("quotecheck: {s}");
-        },
+        &mut |s| errors.report(s),
     );
-    let errors = errors.get();
+    let errors = errors.finish();
     if errors > 0 {
         // A part lost is a story lost: refuse to write a report that looks whole.
         eprintln!("quotecheck: {errors} input(s) could not be read; no report written");
@@ -589,6 +594,30 @@ fn write_audit(
     }
 }
 
+/// Counts input errors and prints the first few, so a file of bad lines cannot flood stderr.
+#[derive(Default)]
+struct Errors(std::cell::Cell<usize>);
+
+impl Errors {
+    const SHOWN: usize = 20;
+
+    fn report(&self, what: impl std::fmt::Display) {
+        self.0.set(self.0.get() + 1);
+        if self.0.get() <= Self::SHOWN {
+            eprintln!("quotecheck: {what}");
+        }
+    }
+
+    /// The number of errors, after saying how many were not shown.
+    fn finish(&self) -> usize {
+        let n = self.0.get();
+        if n > Self::SHOWN {
+            eprintln!("quotecheck: … and {} more errors", n - Self::SHOWN);
+        }
+        n
+    }
+}
+
 /// `KEY<TAB>RECORD` for every extract record. Exits 2 on a line that is not a record, so
 /// a Spark task fails instead of dropping it.
 fn fingerprint(paths: &[PathBuf]) -> ExitCode {
@@ -601,7 +630,7 @@ fn fingerprint(paths: &[PathBuf]) -> ExitCode {
     }
     let mut out = BufWriter::new(io::stdout().lock());
     let mut io_error: Option<io::Error> = None;
-    let errors = std::cell::Cell::new(0usize);
+    let errors = Errors::default();
     input::read_lines(
         paths,
         &mut |path, n, line| {
@@ -621,19 +650,14 @@ fn fingerprint(paths: &[PathBuf]) -> ExitCode {
                         io_error = Some(e);
                     }
                 }
-                Err(e) => {
-                    errors.set(errors.get() + 1);
-                    eprintln!(
-                        "quotecheck: {path}:{n}: not an extract record: {e}; records are the lines of `quotecheck extract --format jsonl --with-text`"
-                    );
-                }
+                Err(e) => errors.report(format_args!(
+                    "{path}:{n}: not an extract record: {e}; records are the lines of `quotecheck extract --format jsonl --with-text`"
+                )),
             }
         },
-        &mut |s| {
-            errors.set(errors.get() + 1);
-            eprintln!("quotecheck: {s}");
-        },
+        &mut |s| errors.report(s),
     );
+    let errors = errors.finish();
     let flushed = match io_error {
         Some(e) => Err(e),
         None => out.flush(),
@@ -644,7 +668,7 @@ fn fingerprint(paths: &[PathBuf]) -> ExitCode {
             eprintln!("quotecheck: cannot write output: {e}");
             ExitCode::from(2)
         }
-        Ok(()) if errors.get() > 0 => ExitCode::from(2),
+        Ok(()) if errors > 0 => ExitCode::from(2),
         Ok(()) => ExitCode::SUCCESS,
     }
 }

@@ -509,6 +509,11 @@ pub mod audit {
         serde_json::to_value(schemars::schema_for!(AuditReport)).unwrap_or_default()
     }
 
+    /// The JSON schema of one `audit --format parts` line (`schema/audit-part.schema.json`).
+    pub fn part_schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(Part)).unwrap_or_default()
+    }
+
     /// Text hash for the methods block: stable across runs and platforms.
     pub fn fnv1a64(text: &str) -> String {
         format!("{:016x}", crate::compare::link::fnv1a(text.bytes()))

@@ -39,6 +39,14 @@ fn audit_schema_is_published() {
     check("audit.schema.json", quotecheck::report::audit::schema());
 }
 
+#[test]
+fn part_schema_is_published() {
+    check(
+        "audit-part.schema.json",
+        quotecheck::report::audit::part_schema(),
+    );
+}
+
 /// A real output validates in shape: every required property of a quote is present.
 #[test]
 fn output_has_the_schema_fields() {
