@@ -169,19 +169,11 @@ pub fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Event)) 
     } else {
         path.display().to_string()
     };
-    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        match fs::File::open(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                sink(Event::Skipped(Skipped {
-                    path: name,
-                    line: None,
-                    reason: format!("cannot open: {e}; check the path and its permissions"),
-                }));
-                return;
-            }
+    let reader = match open(path, &name) {
+        Ok(r) => r,
+        Err(s) => {
+            sink(Event::Skipped(s));
+            return;
         }
     };
     let mut reader = BufReader::with_capacity(1 << 16, reader);
@@ -224,6 +216,51 @@ fn sniff(reader: &mut impl BufRead) -> Option<u8> {
                 reader.consume(n);
             }
         }
+    }
+}
+
+/// Opens a file, or standard input for `-`; the error names the file and what to do.
+fn open(path: &Path, name: &str) -> Result<Box<dyn Read>, Skipped> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(io::stdin().lock()));
+    }
+    match fs::File::open(path) {
+        Ok(f) => Ok(Box::new(f)),
+        Err(e) => Err(Skipped {
+            path: name.to_string(),
+            line: None,
+            reason: format!("cannot open: {e}; check the path and its permissions"),
+        }),
+    }
+}
+
+/// Calls `line(n, bytes)` for every non-blank line, trimmed, `n` counting lines from 1.
+/// A read error ends the file: its line number and the error are returned.
+fn each_line(
+    mut reader: impl BufRead,
+    mut line: impl FnMut(usize, &[u8]),
+) -> Option<(usize, io::Error)> {
+    let mut buf = Vec::new();
+    let mut n = 0usize;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => n += 1,
+            Err(e) => return Some((n + 1, e)),
+        }
+        let l = trim_ascii(&buf);
+        if !l.is_empty() {
+            line(n, l);
+        }
+    }
+}
+
+fn read_error(name: &str, line: usize, e: &io::Error) -> Skipped {
+    Skipped {
+        path: name.to_string(),
+        line: Some(line),
+        reason: format!("read error: {e}; the rest of the file was not read"),
     }
 }
 
@@ -316,33 +353,8 @@ fn from_html(a: &mut Article) -> Result<(), String> {
     Ok(())
 }
 
-fn read_jsonl(
-    name: &str,
-    mut reader: impl BufRead,
-    opts: &InputOptions,
-    sink: &mut dyn FnMut(Event),
-) {
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
-    loop {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                sink(Event::Skipped(Skipped {
-                    path: name.to_string(),
-                    line: Some(line_no + 1),
-                    reason: format!("read error: {e}; the rest of the file was not read"),
-                }));
-                break;
-            }
-        }
-        line_no += 1;
-        let line = trim_ascii(&buf);
-        if line.is_empty() {
-            continue;
-        }
+fn read_jsonl(name: &str, reader: impl BufRead, opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
+    let ended = each_line(reader, |line_no, line| {
         let skip = |reason: String| {
             Event::Skipped(Skipped {
                 path: name.to_string(),
@@ -357,7 +369,7 @@ fn read_jsonl(
                     "not an article object: {}; each line must be a JSON object with a string \"text\"",
                     json_error(&e)
                 )));
-                continue;
+                return;
             }
             Err(e) => {
                 // Invalid UTF-8 inside a JSON string: repair and retry once.
@@ -370,7 +382,7 @@ fn read_jsonl(
                                 "invalid JSON: {}; fix or remove the line",
                                 json_error(&e)
                             )));
-                            continue;
+                            return;
                         }
                     }
                 } else {
@@ -378,7 +390,7 @@ fn read_jsonl(
                         "invalid JSON: {}; fix or remove the line",
                         json_error(&e)
                     )));
-                    continue;
+                    return;
                 }
             }
         };
@@ -390,7 +402,7 @@ fn read_jsonl(
                 sink(skip(
                     "no \"text\" or \"html\" field; each line must be a JSON object with a string \"text\" (or \"html\"), and optionally \"id\", \"outlet\", \"url\", \"date\", \"title\", \"story\"".into(),
                 ));
-                continue;
+                return;
             }
         };
         let id = match rec.id {
@@ -429,10 +441,13 @@ fn read_jsonl(
         if is_html {
             if let Err(reason) = from_html(&mut article) {
                 sink(skip(reason));
-                continue;
+                return;
             }
         }
         sink(Event::Article(article));
+    });
+    if let Some((line, e)) = ended {
+        sink(Event::Skipped(read_error(name, line, &e)));
     }
 }
 
@@ -450,42 +465,16 @@ pub fn read_lines(
     };
     for path in expand_paths(paths, &mut sink) {
         let name = path.display().to_string();
-        let reader: Box<dyn Read> = if path.as_os_str() == "-" {
-            Box::new(io::stdin().lock())
-        } else {
-            match fs::File::open(&path) {
-                Ok(f) => Box::new(f),
-                Err(e) => {
-                    skip(Skipped {
-                        path: name,
-                        line: None,
-                        reason: format!("cannot open: {e}; check the path and its permissions"),
-                    });
-                    continue;
-                }
+        let reader = match open(&path, &name) {
+            Ok(r) => r,
+            Err(s) => {
+                skip(s);
+                continue;
             }
         };
-        let mut reader = BufReader::with_capacity(1 << 16, reader);
-        let mut buf = Vec::new();
-        let mut n = 0usize;
-        loop {
-            buf.clear();
-            match reader.read_until(b'\n', &mut buf) {
-                Ok(0) => break,
-                Ok(_) => n += 1,
-                Err(e) => {
-                    skip(Skipped {
-                        path: name.clone(),
-                        line: Some(n + 1),
-                        reason: format!("read error: {e}; the rest of the file was not read"),
-                    });
-                    break;
-                }
-            }
-            let l = trim_ascii(&buf);
-            if !l.is_empty() {
-                line(&name, n, l);
-            }
+        let reader = BufReader::with_capacity(1 << 16, reader);
+        if let Some((n, e)) = each_line(reader, |n, l| line(&name, n, l)) {
+            skip(read_error(&name, n, &e));
         }
     }
 }

@@ -135,14 +135,6 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
     format: FormatArg,
-    /// Outlet for articles that do not name one (default: an HTML page's site name, else the
-    /// file name without extension).
-    #[arg(long)]
-    outlet: Option<String>,
-    /// Read HTML as text, without main-text extraction (menus, related links and comments
-    /// are then read as part of the article).
-    #[arg(long)]
-    raw_html: bool,
     /// Set each article's story from this JSON Lines field (default: `story`), for a later
     /// `fingerprint` and `audit --records`.
     #[arg(long, value_name = "FIELD")]
@@ -151,6 +143,21 @@ struct ExtractArgs {
     /// offsets refer to the extracted text).
     #[arg(long)]
     with_text: bool,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// What `extract` and `audit` read, and how.
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Outlet for articles that do not name one (default: an HTML page's site name, else the
+    /// file name without extension).
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Read HTML as text, without main-text extraction (menus, related links and comments
+    /// are then read as part of the article).
+    #[arg(long)]
+    raw_html: bool,
     /// Threads to use (0: one per core). The output is the same for any number.
     #[arg(long, short = 'j', default_value_t = 0)]
     threads: usize,
@@ -175,24 +182,12 @@ struct AuditArgs {
     /// Colour the diffs in the text report.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
-    /// Outlet for articles that do not name one (default: an HTML page's site name, else the
-    /// file name without extension).
-    #[arg(long)]
-    outlet: Option<String>,
-    /// Read HTML as text, without main-text extraction (menus, related links and comments
-    /// are then read as part of the article).
-    #[arg(long)]
-    raw_html: bool,
     /// Compare articles that share this JSON Lines field (default: `story`; articles without
     /// it form one story).
     #[arg(long, value_name = "FIELD")]
     group_by: Option<String>,
-    /// Threads to use (0: one per core). The output is the same for any number.
-    #[arg(long, short = 'j', default_value_t = 0)]
-    threads: usize,
-    /// Files or directories (walked recursively); `-` reads standard input.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(clap::Args)]
@@ -346,7 +341,7 @@ fn run(command: Command, cfg: &quotecheck::config::Config) -> ExitCode {
 }
 
 fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
-    let pool = match prepare(&args.paths, args.threads) {
+    let pool = match prepare(&args.input.paths, args.input.threads) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -358,9 +353,9 @@ fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     let stdout = io::stdout().lock();
     let mut writer = Writer::new(BufWriter::new(stdout), format);
     let opts = InputOptions {
-        outlet: args.outlet,
+        outlet: args.input.outlet,
         group_by: args.group_by,
-        raw_html: args.raw_html,
+        raw_html: args.input.raw_html,
     };
     let with_text = args.with_text;
     let mut io_error: Option<io::Error> = None;
@@ -387,7 +382,7 @@ fn extract(args: ExtractArgs, cfg: &quotecheck::config::Config) -> ExitCode {
             }
         }
     };
-    input::read_paths(&args.paths, &opts, &mut |ev| match ev {
+    input::read_paths(&args.input.paths, &opts, &mut |ev| match ev {
         Event::Article(mut a) => {
             alias_outlet(&mut a, cfg);
             batch_bytes += a.text.len();
@@ -433,7 +428,7 @@ fn audit(args: AuditArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     use quotecheck::compare::{self, AuditOptions};
     use quotecheck::report::audit as rep;
 
-    let pool = match prepare(&args.paths, args.threads) {
+    let pool = match prepare(&args.input.paths, args.input.threads) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -442,7 +437,7 @@ fn audit(args: AuditArgs, cfg: &quotecheck::config::Config) -> ExitCode {
     let processed = if args.records {
         let mut records = Vec::new();
         input::read_records(
-            &args.paths,
+            &args.input.paths,
             &mut |mut a| {
                 alias_outlet(&mut a.article, cfg);
                 records.push(a)
@@ -455,12 +450,12 @@ fn audit(args: AuditArgs, cfg: &quotecheck::config::Config) -> ExitCode {
         records
     } else {
         let opts = InputOptions {
-            outlet: args.outlet,
+            outlet: args.input.outlet,
             group_by: args.group_by,
-            raw_html: args.raw_html,
+            raw_html: args.input.raw_html,
         };
         let mut articles = Vec::new();
-        input::read_paths(&args.paths, &opts, &mut |ev| match ev {
+        input::read_paths(&args.input.paths, &opts, &mut |ev| match ev {
             Event::Article(mut a) => {
                 alias_outlet(&mut a, cfg);
                 articles.push(a)

@@ -324,8 +324,9 @@ pub mod audit {
     }
 
     impl Merged {
-        pub fn stories(&self) -> Vec<Story> {
-            self.parts.iter().filter_map(|p| p.story.clone()).collect()
+        /// The stories, in order, borrowed: reports are written without copying them.
+        pub fn stories(&self) -> Vec<&Story> {
+            self.parts.iter().filter_map(|p| p.story.as_ref()).collect()
         }
 
         pub fn inputs(&self) -> Vec<InputHash> {
@@ -393,7 +394,7 @@ pub mod audit {
     }
 
     /// The JSON document of a merged audit.
-    pub fn report(m: &Merged) -> AuditReport {
+    pub fn report(m: &Merged) -> AuditReport<'_> {
         let stories = m.stories();
         AuditReport {
             schema_version: super::SCHEMA_VERSION,
@@ -406,7 +407,7 @@ pub mod audit {
             },
             summary: summary(&stories),
             stories,
-            skipped: m.skipped.clone(),
+            skipped: &m.skipped,
         }
     }
 
@@ -452,11 +453,11 @@ pub mod audit {
 
     /// The whole audit as one JSON document.
     #[derive(Debug, Serialize, schemars::JsonSchema)]
-    pub struct AuditReport {
+    pub struct AuditReport<'a> {
         pub schema_version: &'static str,
         pub methods: Methods,
-        pub stories: Vec<Story>,
-        pub skipped: Vec<crate::input::Skipped>,
+        pub stories: Vec<&'a Story>,
+        pub skipped: &'a [crate::input::Skipped],
         pub summary: AuditSummary,
     }
 
@@ -506,7 +507,7 @@ pub mod audit {
 
     /// The JSON schema of the `audit --format json` document (`schema/audit.schema.json`).
     pub fn schema() -> serde_json::Value {
-        serde_json::to_value(schemars::schema_for!(AuditReport)).unwrap_or_default()
+        serde_json::to_value(schemars::schema_for!(AuditReport<'static>)).unwrap_or_default()
     }
 
     /// The JSON schema of one `audit --format parts` line (`schema/audit-part.schema.json`).
@@ -519,7 +520,7 @@ pub mod audit {
         format!("{:016x}", crate::compare::link::fnv1a(text.bytes()))
     }
 
-    pub fn summary(stories: &[Story]) -> AuditSummary {
+    pub fn summary(stories: &[&Story]) -> AuditSummary {
         let mut s = AuditSummary {
             stories: stories.len(),
             ..AuditSummary::default()
@@ -563,7 +564,7 @@ pub mod audit {
     }
 
     /// One family per line, with its story.
-    pub fn write_jsonl(out: &mut impl Write, stories: &[Story]) -> io::Result<()> {
+    pub fn write_jsonl(out: &mut impl Write, stories: &[&Story]) -> io::Result<()> {
         #[derive(Serialize)]
         struct Line<'a> {
             story: &'a str,
@@ -589,7 +590,7 @@ pub mod audit {
     /// `[-dropped-]` and `{+added+}` (in colour when asked).
     pub fn write_text(
         out: &mut impl Write,
-        stories: &[Story],
+        stories: &[&Story],
         color: bool,
         min: Severity,
     ) -> io::Result<()> {
