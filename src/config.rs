@@ -1,8 +1,12 @@
-//! `quotecheck.toml`: the settings a newsroom keeps with its archive.
+//! `quotecheck.toml`: the settings a newsroom keeps with its archive, as a value.
 //!
-//! Found in the working directory or the nearest parent that has one (`--config PATH` names
-//! it, `--isolated` ignores it). Command-line flags win over the file, the file over the
-//! built-in defaults. Unknown keys are an error, so a typo never passes silently.
+//! A [`Config`] is plain data: built in code, or read from a file ([`Config::load`],
+//! [`Config::discover`] finds the nearest `quotecheck.toml` upward from a folder). A
+//! [`crate::Pipeline`] is built from one and passes what it made of it (the lexicon with the
+//! extra words, the link thresholds, the outlet aliases) by reference to every stage: there
+//! is no process-wide setting, and two pipelines with different configurations can run side
+//! by side. On the command line, flags win over the file and the file over the defaults.
+//! Unknown keys are an error, so a typo never passes silently.
 //!
 //! ```toml
 //! [lexicon]
@@ -14,6 +18,7 @@
 //!
 //! [audit]
 //! fail_on = "medium"        # none | info | low | medium | high
+//! shingle = 3
 //! max_postings = 64
 //! min_overlap = 0.5
 //! ```
@@ -23,17 +28,31 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::ConfigError;
+use crate::model::{FailOn, LinkParams};
+
 /// The file's name, looked for upward from the working directory.
 pub const FILE_NAME: &str = "quotecheck.toml";
 
+/// Every setting, with the file's layout.
+///
+/// ```
+/// let cfg = quotecheck::Config::from_toml(
+///     "[lexicon]\nspeech_verbs = [\"quip quips quipped\"]\n[audit]\nfail_on = \"medium\"\n",
+/// )
+/// .unwrap();
+/// assert_eq!(cfg.audit.fail_on, Some(quotecheck::FailOn::Medium));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// Words added to the built-in lexicons.
     #[serde(default)]
     pub lexicon: LexiconExtras,
     /// Outlet aliases: the outlet as it appears in the input → the name to report.
     #[serde(default)]
     pub outlets: BTreeMap<String, String>,
+    /// Audit thresholds and the default `--fail-on`.
     #[serde(default)]
     pub audit: AuditConfig,
 }
@@ -50,67 +69,105 @@ pub struct LexiconExtras {
     pub titles: Vec<String>,
 }
 
-/// Audit thresholds and the default `--fail-on` level.
+/// Audit thresholds and the default `--fail-on` level; unset keys keep the defaults of
+/// [`LinkParams`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditConfig {
+    /// The level from which `audit` and `merge` exit with 1.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fail_on: Option<String>,
+    pub fail_on: Option<FailOn>,
+    /// Words per shingle of the link index.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shingle: Option<usize>,
+    /// Shingles shared by more quotes than this propose no candidates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_postings: Option<usize>,
+    /// Minimum overlap coefficient of a candidate pair, from 0 to 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_overlap: Option<f64>,
 }
 
-/// The nearest `quotecheck.toml` in `dir` or its parents.
-pub fn find(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
-}
-
-/// Reads and checks a configuration file; the error names the file and says what is wrong.
-pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let cfg: Config =
-        toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))?;
-    if let Some(level) = &cfg.audit.fail_on {
-        if !matches!(level.as_str(), "none" | "info" | "low" | "medium" | "high") {
-            return Err(format!(
-                "{}: audit.fail_on is \"{level}\"; use none, info, low, medium or high",
-                path.display()
-            ));
-        }
-    }
-    if let Some(m) = cfg.audit.min_overlap {
-        if !(0.0..=1.0).contains(&m) {
-            return Err(format!(
-                "{}: audit.min_overlap is {m}; use a number from 0 to 1",
-                path.display()
-            ));
-        }
-    }
-    if cfg.audit.shingle == Some(0) {
-        return Err(format!(
-            "{}: audit.shingle must be at least 1",
-            path.display()
-        ));
-    }
-    Ok(cfg)
-}
-
 impl Config {
-    /// The configuration as TOML, for `quotecheck config`.
+    /// The nearest `quotecheck.toml` in `dir` or its parents.
+    pub fn find(dir: &Path) -> Option<PathBuf> {
+        dir.ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file())
+    }
+
+    /// The configuration of the nearest `quotecheck.toml` upward from `dir`, with its path;
+    /// the defaults (and no path) when there is none.
+    pub fn discover(dir: &Path) -> Result<(Config, Option<PathBuf>), ConfigError> {
+        match Config::find(dir) {
+            Some(p) => Config::load(&p).map(|c| (c, Some(p))),
+            None => Ok((Config::default(), None)),
+        }
+    }
+
+    /// Reads and checks a configuration file; the error names the file and says what is wrong.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::from_toml(&text).map_err(|e| e.in_file(path))
+    }
+
+    /// Parses and checks a configuration in TOML.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        let cfg: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: None,
+            message: e.message().to_string(),
+        })?;
+        cfg.validate()?;
+        Ok(cfg)
+    }
+
+    /// Checks the values that the types allow but the audit does not.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: None,
+            message,
+        };
+        if let Some(m) = self.audit.min_overlap {
+            if !(0.0..=1.0).contains(&m) {
+                return Err(invalid(format!(
+                    "audit.min_overlap is {m}; use a number from 0 to 1"
+                )));
+            }
+        }
+        if self.audit.shingle == Some(0) {
+            return Err(invalid("audit.shingle must be at least 1".into()));
+        }
+        Ok(())
+    }
+
+    /// The configuration as TOML.
     pub fn to_toml(&self) -> String {
         toml::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// What `quotecheck config` prints: where the configuration came from, the file's
+    /// settings and the thresholds in force.
+    pub fn describe(&self, source: Option<&Path>) -> String {
+        let link = self.link_params();
+        let from = match source {
+            Some(p) => format!("# from {}", p.display()),
+            None => "# built-in defaults (no quotecheck.toml found)".to_string(),
+        };
+        format!(
+            "{from}\n{}\n# audit thresholds in force: shingle = {}, max_postings = {}, min_overlap = {}\n",
+            self.to_toml(),
+            link.shingle,
+            link.max_postings,
+            link.min_overlap
+        )
+    }
+
     /// The audit's link thresholds with the file's overrides.
-    pub fn link_params(&self) -> crate::compare::LinkParams {
-        let mut p = crate::compare::LinkParams::default();
+    pub fn link_params(&self) -> LinkParams {
+        let mut p = LinkParams::default();
         if let Some(v) = self.audit.shingle {
             p.shingle = v;
         }
@@ -143,17 +200,34 @@ mod tests {
             "[lexicon]\nspeech_verbs = [\"rant rants ranted\"]\n[outlets]\n\"a.com\" = \"A\"\n[audit]\nfail_on = \"low\"\nmax_postings = 10\n",
         )
         .unwrap();
-        assert_eq!(find(&dir.join("sub")).as_deref(), Some(path.as_path()));
-        let cfg = load(&path).unwrap();
+        assert_eq!(
+            Config::find(&dir.join("sub")).as_deref(),
+            Some(path.as_path())
+        );
+        let (cfg, found) = Config::discover(&dir.join("sub")).unwrap();
+        assert_eq!(found.as_deref(), Some(path.as_path()));
         assert_eq!(cfg.lexicon.speech_verbs, vec!["rant rants ranted"]);
+        assert_eq!(cfg.audit.fail_on, Some(FailOn::Low));
         assert_eq!(cfg.outlet("a.com"), "A");
         assert_eq!(cfg.outlet("b.com"), "b.com");
         assert_eq!(cfg.link_params().max_postings, 10);
         std::fs::write(&path, "[audit]\nfail_onn = \"low\"\n").unwrap();
-        let err = load(&path).unwrap_err();
-        assert!(err.contains("fail_onn"), "{err}");
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("fail_onn") && err.contains(FILE_NAME), "{err}");
         std::fs::write(&path, "[audit]\nfail_on = \"sometimes\"\n").unwrap();
-        assert!(load(&path).unwrap_err().contains("use none, info"));
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("sometimes") && err.contains("medium"), "{err}");
+        std::fs::write(&path, "[audit]\nmin_overlap = 2.0\n").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.starts_with(&path.display().to_string()), "{err}");
+        assert!(err.contains("from 0 to 1"), "{err}");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_defaults_describe_themselves() {
+        let d = Config::default().describe(None);
+        assert!(d.starts_with("# built-in defaults"));
+        assert!(d.contains("shingle = 3, max_postings = 64, min_overlap = 0.5"));
     }
 }

@@ -2,17 +2,23 @@
 //! prints it: what it means, why it matters, and an example. The names are the ones the
 //! output uses (`rule`, `category`), so a reader can look up any value they see.
 
-use crate::compare::Category;
-use crate::model::Rule;
+use std::io::{self, Write};
+
+use crate::error::Error;
+use crate::model::{Category, Rule};
 
 /// One explained name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Doc {
+    /// The name as the output writes it (`speaker-cue-after`, `truncation`).
     pub name: &'static str,
     /// `rule` or `category`.
     pub kind: &'static str,
+    /// What it means.
     pub what: &'static str,
+    /// Why it matters to a reader of the report.
     pub why: &'static str,
+    /// An example sentence.
     pub example: &'static str,
 }
 
@@ -177,6 +183,41 @@ pub fn find(name: &str) -> Option<Doc> {
     all().into_iter().find(|d| d.name == n)
 }
 
+/// What `quotecheck explain` prints: every name with its one-line meaning, or one name in
+/// full. An unknown name is an error that says where the list is.
+pub fn write(out: &mut impl Write, name: Option<&str>) -> Result<(), Error> {
+    match name {
+        None => write_list(out)?,
+        Some(n) => {
+            let d = find(n).ok_or_else(|| Error::UnknownName(n.to_string()))?;
+            writeln!(
+                out,
+                "{} ({})\n\nWhat it is: {}\nWhy it matters: {}\nExample: {}",
+                d.name, d.kind, d.what, d.why, d.example
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn write_list(out: &mut impl Write) -> io::Result<()> {
+    for kind in ["rule", "category"] {
+        let title = if kind == "rule" {
+            "Attribution rules (the `rule` of each quote):"
+        } else {
+            "\nAudit categories (the `category` of each finding):"
+        };
+        writeln!(out, "{title}")?;
+        for d in all().into_iter().filter(|d| d.kind == kind) {
+            writeln!(out, "  {:<26} {}", d.name, d.what)?;
+        }
+    }
+    writeln!(
+        out,
+        "\nquotecheck explain NAME for why it matters and an example."
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +248,22 @@ mod tests {
         }
         assert_eq!(find("Marked_Elision").unwrap().name, "marked-elision");
         assert!(find("nonsense").is_none());
+    }
+
+    #[test]
+    fn writes_the_list_and_one_name() {
+        let mut out = Vec::new();
+        write(&mut out, None).unwrap();
+        let list = String::from_utf8(out).unwrap();
+        assert!(list.contains("speaker-cue-after") && list.contains("single-outlet"));
+        let mut out = Vec::new();
+        write(&mut out, Some("truncation")).unwrap();
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .starts_with("truncation (category)")
+        );
+        let e = write(&mut Vec::new(), Some("nope")).unwrap_err();
+        assert!(matches!(e, Error::UnknownName(ref n) if n == "nope"));
     }
 }

@@ -1,4 +1,4 @@
-//! Stage 2: find quoted spans in an article's text.
+//! The second stage: find quoted spans in an article's text.
 //!
 //! A nom lexer turns the text into quotation-mark tokens (everything else is skipped in bulk);
 //! each mark is classified as opening, closing or apostrophe from its neighbours, and a
@@ -11,20 +11,20 @@
 //! cannot shift every later pair.
 //!
 //! Time is linear in the text: every byte is looked at a bounded number of times, the
-//! nesting stack is capped at [`MAX_DEPTH`], and look-ahead is precomputed per paragraph.
+//! nesting stack is capped at [`MAX_NESTING`], and look-ahead is precomputed per paragraph.
 
 use nom::{IResult, Parser, branch::alt, bytes::complete::tag, combinator::value};
 
-use crate::lexicon;
+use crate::lexicon::{self, Lexicon};
 
 /// Deeper nesting than this is not a quotation any reader can follow; marks beyond it are
 /// reported as strays instead of growing the stack.
-pub const MAX_DEPTH: usize = 32;
+pub const MAX_NESTING: usize = 32;
 
 /// Convention a quoted span is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Family {
+pub enum MarkFamily {
     /// `"…"`, `“…”`, `„…“`, `''…''`, ``` ``…'' ```.
     Double,
     /// `'…'`, `‘…’`.
@@ -35,7 +35,7 @@ pub enum Family {
 
 /// One quotation-mark glyph the lexer knows (mirrors `grammar/quote_marks.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Glyph {
+pub(crate) enum Glyph {
     StraightDouble,
     LeftDouble,
     RightDouble,
@@ -64,16 +64,17 @@ enum Nominal {
 }
 
 impl Glyph {
-    pub fn family(self) -> Family {
+    /// The convention the glyph belongs to.
+    pub fn family(self) -> MarkFamily {
         use Glyph::*;
         match self {
             StraightDouble | LeftDouble | RightDouble | LowDouble | ReversedDouble
-            | DoubledApostrophe | DoubledBacktick | FullwidthDouble => Family::Double,
+            | DoubledApostrophe | DoubledBacktick | FullwidthDouble => MarkFamily::Double,
             StraightSingle | LeftSingle | RightSingle | LowSingle | ReversedSingle => {
-                Family::Single
+                MarkFamily::Single
             }
             LeftGuillemet | RightGuillemet | LeftSingleGuillemet | RightSingleGuillemet => {
-                Family::Guillemet
+                MarkFamily::Guillemet
             }
         }
     }
@@ -91,6 +92,7 @@ impl Glyph {
     }
 
     /// The text of the glyph, for the table test against `grammar/quote_marks.tsv`.
+    #[cfg(test)]
     pub fn as_str(self) -> &'static str {
         use Glyph::*;
         match self {
@@ -114,6 +116,7 @@ impl Glyph {
         }
     }
 
+    #[cfg(test)]
     pub const ALL: [Glyph; 17] = [
         Glyph::StraightDouble,
         Glyph::LeftDouble,
@@ -139,11 +142,16 @@ impl Glyph {
 /// `text[start..end]` includes the marks, `text[content_start..content_end]` excludes them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
+    /// Byte offset of the opening mark.
     pub start: usize,
+    /// Byte offset one past the closing mark.
     pub end: usize,
+    /// Byte offset of the first byte inside the opening mark.
     pub content_start: usize,
+    /// Byte offset of the closing mark.
     pub content_end: usize,
-    pub family: Family,
+    /// The convention of its marks.
+    pub family: MarkFamily,
     /// 0 for a top-level quote, 1 for a quote inside it, and so on.
     pub depth: usize,
     /// Index (into the returned spans) of the quote this one is nested in.
@@ -160,14 +168,16 @@ pub enum StrayKind {
     Unclosed,
     /// A closing mark with nothing open to close.
     Unopened,
-    /// A mark beyond [`MAX_DEPTH`] levels of nesting.
+    /// A mark beyond [`MAX_NESTING`] levels of nesting.
     TooDeep,
 }
 
 /// A quotation mark that could not be paired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stray {
+    /// Byte offset of the mark.
     pub pos: usize,
+    /// Why it was not paired.
     pub kind: StrayKind,
 }
 
@@ -176,6 +186,7 @@ pub struct Stray {
 pub struct Extraction {
     /// Quotes in order of their start offset (an outer quote before the quotes inside it).
     pub spans: Vec<Span>,
+    /// Marks that could not be paired, in text order.
     pub strays: Vec<Stray>,
 }
 
@@ -381,7 +392,7 @@ enum Role {
 struct Mark {
     pos: usize,
     len: usize,
-    family: Family,
+    family: MarkFamily,
     role: Role,
 }
 
@@ -397,7 +408,7 @@ fn classify(text: &str, pos: usize, len: usize, g: Glyph) -> Option<Role> {
     let can_close =
         !matches!(prev, Side::Space | Side::Opener) && !matches!(next, Side::Word | Side::Opener);
 
-    if g.family() == Family::Single {
+    if g.family() == MarkFamily::Single {
         return classify_single(text, pos, len, g, prev, next, prev_char);
     }
     Some(match (can_open, can_close, g.nominal()) {
@@ -495,7 +506,7 @@ fn is_elision(after: &str) -> bool {
 struct Open {
     pos: usize,
     len: usize,
-    family: Family,
+    family: MarkFamily,
     /// Paragraphs this quote has run over so far (for continued quotes).
     n_paragraphs: usize,
 }
@@ -510,7 +521,7 @@ struct Pairer {
 
 impl Pairer {
     fn open(&mut self, m: &Mark) {
-        if self.stack.len() >= MAX_DEPTH {
+        if self.stack.len() >= MAX_NESTING {
             self.strays.push(Stray {
                 pos: m.pos,
                 kind: StrayKind::TooDeep,
@@ -553,7 +564,7 @@ impl Pairer {
         true
     }
 
-    fn is_open(&self, family: Family) -> bool {
+    fn is_open(&self, family: MarkFamily) -> bool {
         self.stack.iter().any(|o| o.family == family)
     }
 
@@ -564,7 +575,8 @@ impl Pairer {
         let mut seen = false;
         for (i, m) in marks.iter().enumerate().rev() {
             later_single_close[i] = seen;
-            if m.family == Family::Single && matches!(m.role, Role::Close | Role::CloseOrApostrophe)
+            if m.family == MarkFamily::Single
+                && matches!(m.role, Role::Close | Role::CloseOrApostrophe)
             {
                 seen = true;
             }
@@ -576,7 +588,7 @@ impl Pairer {
             match m.role {
                 Role::Open => self.open(m),
                 Role::Close => {
-                    if !self.close(m) && m.family != Family::Single {
+                    if !self.close(m) && m.family != MarkFamily::Single {
                         self.strays.push(Stray {
                             pos: m.pos,
                             kind: StrayKind::Unopened,
@@ -596,7 +608,7 @@ impl Pairer {
                         .chars()
                         .next()
                         .is_some_and(|c| c.is_lowercase());
-                    if self.is_open(Family::Single) && !(next_lower && later_single_close[i]) {
+                    if self.is_open(MarkFamily::Single) && !(next_lower && later_single_close[i]) {
                         self.close(m);
                     }
                 }
@@ -606,7 +618,7 @@ impl Pairer {
 }
 
 /// Finds every quoted span in `text`. Never fails; see the module docs.
-pub fn extract(text: &str) -> Extraction {
+pub(crate) fn extract(text: &str, _lexicon: &Lexicon) -> Extraction {
     let mut pairer = Pairer {
         stack: Vec::new(),
         spans: Vec::new(),
@@ -877,5 +889,43 @@ mod tests {
             assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
             assert!(s.start <= s.content_start && s.content_end <= s.end);
         }
+    }
+
+    #[test]
+    fn quote_mark_table_matches_the_lexer() {
+        let rows: Vec<Vec<&str>> = crate::lexicon::data_lines(crate::lexicon::QUOTE_MARKS)
+            .map(|l| l.split('\t').collect())
+            .collect();
+        for g in Glyph::ALL {
+            if matches!(g, Glyph::DoubledApostrophe | Glyph::DoubledBacktick) {
+                continue; // two-character conventions, described in grammar/quotes.ebnf
+            }
+            let row = rows
+                .iter()
+                .find(|r| r[0] == g.as_str())
+                .unwrap_or_else(|| panic!("{:?} missing from grammar/quote_marks.tsv", g));
+            let family = match g.family() {
+                MarkFamily::Double => "double",
+                MarkFamily::Single => "single",
+                MarkFamily::Guillemet => "guillemet",
+            };
+            assert!(
+                row.iter()
+                    .any(|c| *c == family || (*c == "low" && g.as_str() != "\"")),
+                "{:?}: family {family} not in {:?}",
+                g,
+                row
+            );
+        }
+    }
+
+    #[test]
+    fn the_model_knows_the_lexer_s_marks() {
+        // Records read back recompute a quote's content from its marks with this table.
+        let mut lexer: Vec<&str> = Glyph::ALL.iter().map(|g| g.as_str()).collect();
+        let mut model: Vec<&str> = crate::model::article::QUOTE_MARKS.to_vec();
+        lexer.sort_unstable();
+        model.sort_unstable();
+        assert_eq!(lexer, model);
     }
 }

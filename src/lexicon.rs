@@ -6,6 +6,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+use crate::config::LexiconExtras;
+
 /// Grammatical gender of a pronoun or a given name, for matching `he`/`she` to a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -28,8 +30,6 @@ pub enum PronounKind {
 pub struct Lexicon {
     /// Each speech-verb form mapped to its lemma.
     speech_verbs: HashMap<String, String>,
-    /// Multi-word cues (`according to`) as lower-case word lists.
-    pub cue_phrases: Vec<Vec<String>>,
     /// Verb-particle cues (`points out`, `went on`, `shot back`), keyed by their first word.
     verb_phrases: HashMap<String, Vec<Vec<String>>>,
     /// Titles and roles as lower-case word lists (`defense secretary`, `sen.`).
@@ -47,6 +47,8 @@ pub struct Lexicon {
     name_modifiers: HashSet<String>,
     elisions: HashSet<String>,
     abbreviations: HashSet<String>,
+    /// British → American spelling pairs, for the audit's comparison.
+    spelling: HashMap<String, String>,
 }
 
 const SPEECH_VERBS: &str = include_str!("../grammar/speech_verbs.txt");
@@ -62,9 +64,10 @@ const NOT_NAME_WORDS: &str = include_str!("../grammar/not_name_words.txt");
 const NAME_MODIFIERS: &str = include_str!("../grammar/name_modifiers.txt");
 const ELISIONS: &str = include_str!("../grammar/elisions.txt");
 const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
-/// Published for the audit stage and for the table test.
-pub const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
-pub const QUOTE_MARKS: &str = include_str!("../grammar/quote_marks.tsv");
+const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
+/// The quote-mark table, checked against the lexer by a test.
+#[cfg(test)]
+pub(crate) const QUOTE_MARKS: &str = include_str!("../grammar/quote_marks.tsv");
 
 /// The data lines of a lexicon file: comments and blank lines dropped, trimmed.
 pub fn data_lines(src: &str) -> impl Iterator<Item = &str> {
@@ -168,7 +171,6 @@ impl Lexicon {
             .collect();
         Lexicon {
             speech_verbs,
-            cue_phrases,
             verb_phrases,
             titles,
             title_first_words,
@@ -183,7 +185,50 @@ impl Lexicon {
             name_modifiers: word_set(NAME_MODIFIERS),
             elisions: word_set(ELISIONS),
             abbreviations: word_set(ABBREVIATIONS),
+            spelling: data_lines(SPELLING_VARIANTS)
+                .filter_map(|l| {
+                    let mut it = l.split('\t');
+                    Some((
+                        it.next()?.trim().to_lowercase(),
+                        it.next()?.trim().to_lowercase(),
+                    ))
+                })
+                .collect(),
         }
+    }
+
+    /// The lexicons of `grammar/`, as compiled in.
+    #[cfg(test)]
+    pub fn builtin() -> Lexicon {
+        Lexicon::load()
+    }
+
+    /// The built-in lexicons with a configuration's extra speech verbs and titles.
+    pub fn with_extras(extra: &LexiconExtras) -> Lexicon {
+        let mut l = Lexicon::load();
+        for line in &extra.speech_verbs {
+            let mut forms = line.split_whitespace().map(str::to_lowercase);
+            if let Some(lemma) = forms.next() {
+                l.speech_verbs.insert(lemma.clone(), lemma.clone());
+                for f in forms {
+                    l.speech_verbs.insert(f, lemma.clone());
+                }
+            }
+        }
+        for t in &extra.titles {
+            let t = normalise_phrase(t);
+            if let Some(first) = t.split(' ').next() {
+                l.title_first_words.insert(first.to_string());
+            }
+            l.max_title_words = l.max_title_words.max(t.split(' ').count());
+            l.titles.insert(t);
+        }
+        l
+    }
+
+    /// The American spelling of a lower-case British form (`colour` → `color`).
+    pub fn american(&self, word: &str) -> Option<&str> {
+        self.spelling.get(word).map(String::as_str)
     }
 
     /// The lemma of a speech-verb form (`said` → `say`), if it is one. `word` is lower case.
@@ -244,30 +289,6 @@ pub fn get() -> &'static Lexicon {
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 
-/// Adds a configuration's speech verbs and titles to the built-in lexicons. Must run before
-/// the lexicons are first used; returns false when they already were.
-pub fn configure(extra: &crate::config::LexiconExtras) -> bool {
-    let mut l = Lexicon::load();
-    for line in &extra.speech_verbs {
-        let mut forms = line.split_whitespace().map(str::to_lowercase);
-        if let Some(lemma) = forms.next() {
-            l.speech_verbs.insert(lemma.clone(), lemma.clone());
-            for f in forms {
-                l.speech_verbs.insert(f, lemma.clone());
-            }
-        }
-    }
-    for t in &extra.titles {
-        let t = normalise_phrase(t);
-        if let Some(first) = t.split(' ').next() {
-            l.title_first_words.insert(first.to_string());
-        }
-        l.max_title_words = l.max_title_words.max(t.split(' ').count());
-        l.titles.insert(t);
-    }
-    LEXICON.set(l).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,35 +310,10 @@ mod tests {
         assert!(l.is_name_modifier("monday"));
         assert!(l.is_elision("em"));
         assert!(l.is_abbreviation("mr."));
-        assert!(l.cue_phrases.iter().any(|p| p == &["according", "to"]));
-    }
-
-    #[test]
-    fn quote_mark_table_matches_the_lexer() {
-        use crate::extract::{Family, Glyph};
-        let rows: Vec<Vec<&str>> = data_lines(QUOTE_MARKS)
-            .map(|l| l.split('\t').collect())
-            .collect();
-        for g in Glyph::ALL {
-            if matches!(g, Glyph::DoubledApostrophe | Glyph::DoubledBacktick) {
-                continue; // two-character conventions, described in grammar/quotes.ebnf
-            }
-            let row = rows
+        assert!(
+            l.verb_phrases("points")
                 .iter()
-                .find(|r| r[0] == g.as_str())
-                .unwrap_or_else(|| panic!("{:?} missing from grammar/quote_marks.tsv", g));
-            let family = match g.family() {
-                Family::Double => "double",
-                Family::Single => "single",
-                Family::Guillemet => "guillemet",
-            };
-            assert!(
-                row.iter()
-                    .any(|c| *c == family || (*c == "low" && g.as_str() != "\"")),
-                "{:?}: family {family} not in {:?}",
-                g,
-                row
-            );
-        }
+                .any(|p| p == &["points", "out"])
+        );
     }
 }

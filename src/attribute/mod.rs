@@ -1,4 +1,4 @@
-//! Stage 3: decide what each quoted span is and who said it.
+//! The third stage: decide what each quoted span is and who said it.
 //!
 //! A sieve of rules, most certain first, looks at the words around each top-level quote:
 //! the rest of its sentence after it (`"…," Cotton wrote`), the sentence leading into it
@@ -15,7 +15,7 @@ mod phrase;
 pub mod resolve;
 
 use crate::extract::Span;
-use crate::lexicon;
+use crate::lexicon::{self, Lexicon};
 use crate::model::{Kind, Resolution, Rule, SpeakerType};
 use crate::text::{self, Tok};
 
@@ -66,7 +66,7 @@ struct Found {
 
 /// Attributes every span of one text. `spans` is the extractor's output (sorted by start);
 /// the result has one entry per span, in the same order. Nested quotes get kind `nested`.
-pub fn attribute(text: &str, spans: &[Span]) -> Vec<Attribution> {
+pub(crate) fn attribute(text: &str, spans: &[Span], _lexicon: &Lexicon) -> Vec<Attribution> {
     // Most articles quote no one: nothing to scan.
     if spans.is_empty() {
         return Vec::new();
@@ -821,7 +821,7 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
         if prev == Some(':') && found.is_some() {
             return Kind::Direct;
         }
-        if q.span.family == crate::extract::Family::Single {
+        if q.span.family == crate::extract::MarkFamily::Single {
             return if is_term(q, win, found.is_some()) {
                 Kind::Term
             } else {

@@ -9,8 +9,8 @@
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use super::normalize::{TokKind, Token};
-use super::{Category, DiffBlock, Finding, Op, Severity};
+use crate::model::{Category, DiffBlock, Finding, Op, Severity};
+use crate::text::normalize::{TokKind, Token};
 
 /// Words whose change can alter the meaning of a quote.
 fn is_sensitive(norm: &str, raw: &str) -> bool {

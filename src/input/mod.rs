@@ -1,71 +1,56 @@
-//! Stage 1: turn paths into articles.
+//! The first stage: turn paths and readers into [`Article`]s.
 //!
 //! Files and directories (walked recursively, sorted by path), `-` for stdin. `.jsonl` and
 //! `.ndjson` files hold one article per line (`{"id", "text" or "html", "outlet"?, "url"?,
 //! "date"?, "title"?, "story"?}`); `.html`/`.htm` files are web pages, read through main-text
-//! extraction ([`crate::html`]) unless `raw_html` is set; any other file is one plain-text
+//! extraction (dom_smoothie's Readability) unless `raw_html` is set; any other file is one plain-text
 //! article. On standard input (`-`) the first non-blank byte decides: `{` JSON Lines, `<`
 //! HTML, anything else plain text. JSON Lines are streamed: one article at a time is held
 //! in memory.
 //!
-//! Bad input never stops the run: a line that is not JSON or has no `text` becomes a
-//! [`Skipped`] record naming the file and line; a binary file is skipped; invalid UTF-8 is
-//! decoded lossily with a [`Warning`]. Every article read is either passed on or skipped.
+//! Bad input never stops the run: a line that is not JSON or has no `text` becomes a skipped
+//! [`Diagnostic`] naming the file and line; a binary file is skipped; invalid UTF-8 is
+//! decoded lossily with a warning. Every article read is either passed on or skipped.
+//!
+//! This module and [`crate::Config::load`] are the only places that touch the file system.
+//!
+//! ```
+//! use quotecheck::input::{self, Event, InputOptions};
+//! let lines = "{\"id\": \"a\", \"text\": \"\\\"Yes,\\\" he said.\"}\n{broken\n";
+//! let mut articles = Vec::new();
+//! let mut skipped = Vec::new();
+//! input::read_jsonl("feed.jsonl", lines.as_bytes(), &InputOptions::default(), &mut |e| match e {
+//!     Event::Article(a) => articles.push(a),
+//!     Event::Diagnostic(d) => skipped.push(d.to_string()),
+//! });
+//! assert_eq!(articles[0].text, "\"Yes,\" he said.");
+//! assert!(skipped[0].starts_with("feed.jsonl:2: skipped: invalid JSON"));
+//! ```
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::model::{Article, Source};
+use crate::error::Error;
+use crate::model::{Article, ArticleQuotes, Diagnostic, Source, TextSource};
 
-/// An article that could not be read, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Skipped {
-    pub path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    pub reason: String,
-}
+mod html;
 
-impl std::fmt::Display for Skipped {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "{}:{}: skipped: {}", self.path, l, self.reason),
-            None => write!(f, "{}: skipped: {}", self.path, self.reason),
-        }
-    }
-}
-
-/// Something odd about an input that was still read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct Warning {
-    pub path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "{}:{}: warning: {}", self.path, l, self.message),
-            None => write!(f, "{}: warning: {}", self.path, self.message),
-        }
-    }
-}
+pub use html::{MAX_HTML_BYTES, MAX_HTML_DEPTH};
 
 /// What reading produces, in input order.
 #[derive(Debug)]
 pub enum Event {
+    /// An article, ready for `extract`.
     Article(Article),
-    Skipped(Skipped),
-    Warning(Warning),
+    /// An input skipped, or a warning about one that was read.
+    Diagnostic(Diagnostic),
 }
 
 /// How to read inputs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InputOptions {
     /// Outlet for plain-text articles (default: the file stem) and for JSON Lines articles
     /// that have none.
@@ -93,7 +78,7 @@ struct Record {
 
 /// Expands paths into files: directories walked recursively in sorted order; `-` kept.
 /// A path that does not exist is reported through `sink` and left out.
-pub fn expand_paths(paths: &[PathBuf], sink: &mut dyn FnMut(Event)) -> Vec<PathBuf> {
+pub(crate) fn expand_paths(paths: &[PathBuf], sink: &mut dyn FnMut(Event)) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
@@ -103,11 +88,11 @@ pub fn expand_paths(paths: &[PathBuf], sink: &mut dyn FnMut(Event)) -> Vec<PathB
         match fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut out, sink),
             Ok(_) => out.push(p.clone()),
-            Err(e) => sink(Event::Skipped(Skipped {
-                path: p.display().to_string(),
-                line: None,
-                reason: format!("cannot read: {e}; check the path"),
-            })),
+            Err(e) => sink(Event::Diagnostic(Diagnostic::skipped(
+                p.display().to_string(),
+                None,
+                format!("cannot read: {e}; check the path"),
+            ))),
         }
     }
     out
@@ -117,11 +102,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Event)) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            sink(Event::Skipped(Skipped {
-                path: dir.display().to_string(),
-                line: None,
-                reason: format!("cannot read directory: {e}; check its permissions"),
-            }));
+            sink(Event::Diagnostic(Diagnostic::skipped(
+                dir.display().to_string(),
+                None,
+                format!("cannot read directory: {e}; check its permissions"),
+            )));
             return;
         }
     };
@@ -154,6 +139,16 @@ fn is_html(path: &Path) -> bool {
     matches!(extension(path).as_deref(), Some("html" | "htm" | "xhtml"))
 }
 
+/// Standard input cannot be read when it is a terminal: nothing would ever arrive. Refusing
+/// `-` then is a usage error, never a hang.
+pub fn check_stdin(paths: &[PathBuf]) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
+        return Err(Error::StdinIsTerminal);
+    }
+    Ok(())
+}
+
 /// Reads every path and sends its articles (or why they were skipped) to `sink`, in order.
 pub fn read_paths(paths: &[PathBuf], opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
     let files = expand_paths(paths, sink);
@@ -163,7 +158,7 @@ pub fn read_paths(paths: &[PathBuf], opts: &InputOptions, sink: &mut dyn FnMut(E
 }
 
 /// Reads one file (or stdin for `-`).
-pub fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
+pub(crate) fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
     let name = if path.as_os_str() == "-" {
         "-".to_string()
     } else {
@@ -172,7 +167,7 @@ pub fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Event)) 
     let reader = match open(path, &name) {
         Ok(r) => r,
         Err(s) => {
-            sink(Event::Skipped(s));
+            sink(Event::Diagnostic(s));
             return;
         }
     };
@@ -220,17 +215,17 @@ fn sniff(reader: &mut impl BufRead) -> Option<u8> {
 }
 
 /// Opens a file, or standard input for `-`; the error names the file and what to do.
-fn open(path: &Path, name: &str) -> Result<Box<dyn Read>, Skipped> {
+fn open(path: &Path, name: &str) -> Result<Box<dyn Read>, Diagnostic> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(io::stdin().lock()));
     }
     match fs::File::open(path) {
         Ok(f) => Ok(Box::new(f)),
-        Err(e) => Err(Skipped {
-            path: name.to_string(),
-            line: None,
-            reason: format!("cannot open: {e}; check the path and its permissions"),
-        }),
+        Err(e) => Err(Diagnostic::skipped(
+            name,
+            None,
+            format!("cannot open: {e}; check the path and its permissions"),
+        )),
     }
 }
 
@@ -256,12 +251,12 @@ fn each_line(
     }
 }
 
-fn read_error(name: &str, line: usize, e: &io::Error) -> Skipped {
-    Skipped {
-        path: name.to_string(),
-        line: Some(line),
-        reason: format!("read error: {e}; the rest of the file was not read"),
-    }
+fn read_error(name: &str, line: usize, e: &io::Error) -> Diagnostic {
+    Diagnostic::skipped(
+        name,
+        Some(line),
+        format!("read error: {e}; the rest of the file was not read"),
+    )
 }
 
 /// Decodes bytes as UTF-8, lossily with a warning when they are not.
@@ -270,13 +265,13 @@ fn decode(bytes: Vec<u8>, path: &str, line: Option<usize>, sink: &mut dyn FnMut(
         Ok(s) => s,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            sink(Event::Warning(Warning {
-                path: path.to_string(),
+            sink(Event::Diagnostic(Diagnostic::warning(
+                path,
                 line,
-                message: format!(
+                format!(
                     "invalid UTF-8 at byte {at}; invalid bytes were replaced with U+FFFD, so offsets refer to the repaired text (convert the file to UTF-8 to keep them exact)"
                 ),
-            }));
+            )));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     }
@@ -297,19 +292,19 @@ fn read_text(
 ) {
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
-        sink(Event::Skipped(Skipped {
-            path: name.to_string(),
-            line: None,
-            reason: format!("read error: {e}"),
-        }));
+        sink(Event::Diagnostic(Diagnostic::skipped(
+            name,
+            None,
+            format!("read error: {e}"),
+        )));
         return;
     }
     if looks_binary(&bytes) {
-        sink(Event::Skipped(Skipped {
-            path: name.to_string(),
-            line: None,
-            reason: "binary file (contains NUL bytes), not an article; pass plain text or JSON Lines (.jsonl)".into(),
-        }));
+        sink(Event::Diagnostic(Diagnostic::skipped(
+            name,
+            None,
+            "binary file (contains NUL bytes), not an article; pass plain text or JSON Lines (.jsonl)",
+        )));
         return;
     }
     let text = decode(bytes, name, None, sink);
@@ -324,12 +319,12 @@ fn read_text(
         ..Article::default()
     };
     if html && !opts.raw_html {
-        if let Err(reason) = from_html(&mut article) {
-            sink(Event::Skipped(Skipped {
-                path: name.to_string(),
-                line: None,
-                reason,
-            }));
+        if let Err(e) = from_html(&mut article) {
+            sink(Event::Diagnostic(Diagnostic::skipped(
+                name,
+                None,
+                e.to_string(),
+            )));
             return;
         }
     }
@@ -341,27 +336,29 @@ fn read_text(
 
 /// Replaces an article's HTML by the page's main text, filling what the record did not
 /// give (title, byline, date, address, outlet) from the page.
-fn from_html(a: &mut Article) -> Result<(), String> {
-    let page = crate::html::extract(&a.text, a.url.as_deref())?;
+fn from_html(a: &mut Article) -> Result<(), crate::error::HtmlError> {
+    let page = html::extract(&a.text, a.url.as_deref())?;
     a.outlet = a.outlet.take().or_else(|| page.outlet());
     a.title = a.title.take().or_else(|| page.title.clone());
     a.date = a.date.take().or_else(|| page.published.clone());
     a.url = a.url.take().or(page.url);
     a.byline = page.byline;
     a.text = page.text;
-    a.text_source = crate::model::TextSource::Html;
+    a.text_source = TextSource::Html;
     Ok(())
 }
 
-fn read_jsonl(name: &str, reader: impl BufRead, opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
+/// Reads JSON Lines articles from `reader` (named `name` in messages): one article per
+/// line, or a skipped diagnostic naming the line.
+pub fn read_jsonl(
+    name: &str,
+    reader: impl BufRead,
+    opts: &InputOptions,
+    sink: &mut dyn FnMut(Event),
+) {
     let ended = each_line(reader, |line_no, line| {
-        let skip = |reason: String| {
-            Event::Skipped(Skipped {
-                path: name.to_string(),
-                line: Some(line_no),
-                reason,
-            })
-        };
+        let skip =
+            |reason: String| Event::Diagnostic(Diagnostic::skipped(name, Some(line_no), reason));
         let rec: Record = match serde_json::from_slice(line) {
             Ok(r) => r,
             Err(e) if e.is_data() => {
@@ -439,28 +436,28 @@ fn read_jsonl(name: &str, reader: impl BufRead, opts: &InputOptions, sink: &mut 
             ..Article::default()
         };
         if is_html {
-            if let Err(reason) = from_html(&mut article) {
-                sink(skip(reason));
+            if let Err(e) = from_html(&mut article) {
+                sink(skip(e.to_string()));
                 return;
             }
         }
         sink(Event::Article(article));
     });
     if let Some((line, e)) = ended {
-        sink(Event::Skipped(read_error(name, line, &e)));
+        sink(Event::Diagnostic(read_error(name, line, &e)));
     }
 }
 
 /// Calls `line(path, line_no, bytes)` for every non-empty line of every file (directories
 /// walked, `-` for stdin), in order; a file that cannot be read goes to `skip`.
-pub fn read_lines(
+pub(crate) fn read_lines(
     paths: &[PathBuf],
     line: &mut dyn FnMut(&str, usize, &[u8]),
-    skip: &mut dyn FnMut(Skipped),
+    skip: &mut dyn FnMut(Diagnostic),
 ) {
     let mut sink = |e: Event| {
-        if let Event::Skipped(s) = e {
-            skip(s)
+        if let Event::Diagnostic(d) = e {
+            skip(d)
         }
     };
     for path in expand_paths(paths, &mut sink) {
@@ -482,28 +479,24 @@ pub fn read_lines(
 /// The JSON part of a line: the last tab-separated field, so that `KEY<TAB>RECORD` lines
 /// (from `fingerprint`, or a Spark TRANSFORM) read like bare records. JSON never holds a
 /// raw tab.
-pub fn json_field(line: &[u8]) -> &[u8] {
+pub(crate) fn json_field(line: &[u8]) -> &[u8] {
     memchr::memrchr(b'\t', line).map_or(line, |i| &line[i + 1..])
 }
 
 /// Reads extract records (`extract --format jsonl --with-text` lines, optionally behind a
-/// `KEY<TAB>`): each becomes an [`ArticleQuotes`](crate::ArticleQuotes) with its text back
-/// in the article, or a [`Skipped`] naming the file and line.
+/// `KEY<TAB>`): each becomes an [`ArticleQuotes`] with its text back in the article, or a
+/// skipped [`Diagnostic`] naming the file and line.
 pub fn read_records(
     paths: &[PathBuf],
-    record: &mut dyn FnMut(crate::ArticleQuotes),
-    skip: &mut dyn FnMut(Skipped),
+    record: &mut dyn FnMut(ArticleQuotes),
+    skip: &mut dyn FnMut(Diagnostic),
 ) {
-    let mut bad: Vec<Skipped> = Vec::new();
+    let mut bad: Vec<Diagnostic> = Vec::new();
     read_lines(
         paths,
         &mut |path, n, line| {
-            let fail = |reason: String| Skipped {
-                path: path.to_string(),
-                line: Some(n),
-                reason,
-            };
-            match serde_json::from_slice::<crate::ArticleQuotes>(json_field(line)) {
+            let fail = |reason: String| Diagnostic::skipped(path, Some(n), reason);
+            match serde_json::from_slice::<ArticleQuotes>(json_field(line)) {
                 Ok(mut a) => match a.text.take() {
                     Some(t) => {
                         a.article.text = t;
@@ -573,8 +566,7 @@ mod tests {
         for e in ev {
             match e {
                 Event::Article(a) => ids.push(a.id),
-                Event::Skipped(s) => skipped.push((s.line, s.reason)),
-                Event::Warning(_) => {}
+                Event::Diagnostic(s) => skipped.push((s.line, s.message)),
             }
         }
         assert_eq!(ids, vec!["a", "b", "7"]);
@@ -596,7 +588,9 @@ mod tests {
             &InputOptions::default(),
             &mut |e| v.push(e),
         );
-        assert!(matches!(&v[0], Event::Skipped(s) if s.reason.contains("binary")));
+        assert!(
+            matches!(&v[0], Event::Diagnostic(s) if s.is_skipped() && s.message.contains("binary"))
+        );
     }
 
     #[test]
@@ -611,7 +605,7 @@ mod tests {
             &mut |e| v.push(e),
         );
         assert!(
-            matches!(&v[0], Event::Warning(w) if w.message.contains("invalid UTF-8 at byte 4"))
+            matches!(&v[0], Event::Diagnostic(w) if !w.is_skipped() && w.message.contains("invalid UTF-8 at byte 4"))
         );
         assert!(matches!(&v[1], Event::Article(a) if a.text.contains('\u{FFFD}')));
     }

@@ -1,7 +1,7 @@
-//! Stage 4: compare the same quote across outlets (`quotecheck audit`).
+//! The fourth stage: compare the same quote across outlets (`quotecheck audit`).
 //!
 //! Within each story (the JSON Lines field `story`, or all input as one story), every
-//! direct or partial quote is normalised (`normalize`), linked to the other versions of the
+//! direct or partial quote is normalised (`text::normalize`), linked to the other versions of the
 //! same utterance (`link`: a shingle index, never all pairs), grouped into families, and
 //! each version is compared with the family's reference — the longest version, ties going
 //! to the earliest date, then input order (`classify`). The result lists discrepancies
@@ -9,270 +9,23 @@
 //! words of both texts.
 
 mod classify;
-pub mod link;
-pub mod normalize;
+pub(crate) mod link;
+pub(crate) mod merge;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use crate::lexicon::Lexicon;
+use crate::model::{
+    Appearance, ArticleQuotes, Category, Family, Finding, FirstAppearance, Kind, LinkParams, Quote,
+    Resolution, Severity, SpeakerType, Story,
+};
+use crate::text::normalize::{self, Token};
 
-use crate::ArticleQuotes;
-use crate::model::{Kind, SpeakerType};
-pub use link::LinkParams;
-/// The link thresholds as the report shows them.
-pub type LinkParamsView = LinkParams;
-use normalize::Token;
-
-/// What a discrepancy is. `quotecheck explain CATEGORY` prints the definitions.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Category {
-    /// The same text, character for character.
-    Verbatim,
-    /// The same words: case, punctuation, quote marks, a spelling variant
-    /// (recognises/recognizes) or a one-letter typo in a long word.
-    Typographic,
-    /// A contiguous excerpt of the reference: words dropped at the start or the end.
-    Truncation,
-    /// Words of the reference replaced by an ellipsis (`…`, `...`, `[...]`).
-    MarkedElision,
-    /// Words of the reference missing inside the quote with no ellipsis.
-    UnmarkedOmission,
-    /// Pieces of the reference reordered or joined from different places.
-    Splice,
-    /// Words replaced by an editor's bracketed insertion (`[the company]`).
-    BracketedEdit,
-    /// Words replaced or inserted.
-    WordingChange,
-    /// The family is attributed to different speakers by different outlets.
-    Misattribution,
-    /// The same speaker named in different forms (Cotton / Tom Cotton / Sen. Cotton).
-    SpeakerNameVariant,
-    /// The quote appears in only one outlet of the story.
-    SingleOutlet,
-}
-
-impl Category {
-    pub const ALL: [Category; 11] = [
-        Category::Verbatim,
-        Category::Typographic,
-        Category::Truncation,
-        Category::MarkedElision,
-        Category::UnmarkedOmission,
-        Category::Splice,
-        Category::BracketedEdit,
-        Category::WordingChange,
-        Category::Misattribution,
-        Category::SpeakerNameVariant,
-        Category::SingleOutlet,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Category::Verbatim => "verbatim",
-            Category::Typographic => "typographic",
-            Category::Truncation => "truncation",
-            Category::MarkedElision => "marked-elision",
-            Category::UnmarkedOmission => "unmarked-omission",
-            Category::Splice => "splice",
-            Category::BracketedEdit => "bracketed-edit",
-            Category::WordingChange => "wording-change",
-            Category::Misattribution => "misattribution",
-            Category::SpeakerNameVariant => "speaker-name-variant",
-            Category::SingleOutlet => "single-outlet",
-        }
-    }
-
-    /// How much the category matters before meaning-sensitive words raise it.
-    pub fn severity(self) -> Severity {
-        match self {
-            Category::Verbatim => Severity::None,
-            Category::Typographic | Category::SpeakerNameVariant | Category::SingleOutlet => {
-                Severity::Info
-            }
-            Category::Truncation | Category::MarkedElision | Category::BracketedEdit => {
-                Severity::Low
-            }
-            Category::UnmarkedOmission | Category::Splice | Category::WordingChange => {
-                Severity::Medium
-            }
-            Category::Misattribution => Severity::High,
-        }
-    }
-}
-
-/// How much a discrepancy matters; `--fail-on` takes one of these.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    None,
-    Info,
-    Low,
-    Medium,
-    High,
-}
-
-impl Severity {
-    pub fn raised(self) -> Severity {
-        match self {
-            Severity::None => Severity::Info,
-            Severity::Info => Severity::Low,
-            Severity::Low => Severity::Medium,
-            _ => Severity::High,
-        }
-    }
-}
-
-/// One discrepancy of an appearance (or of a family) with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct Finding {
-    pub category: Category,
-    pub severity: Severity,
-    /// What differs, in the articles' own words.
-    pub detail: String,
-    /// The edit touches a negation, number, modal, quantifier, hedge or name.
-    pub meaning_sensitive: bool,
-}
-
-impl Finding {
-    fn new(category: Category, detail: String) -> Self {
-        Finding {
-            category,
-            severity: category.severity(),
-            detail,
-            meaning_sensitive: false,
-        }
-    }
-}
-
-/// A block of the word diff against the reference.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Op {
-    Equal,
-    Delete,
-    Insert,
-    Replace,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct DiffBlock {
-    pub op: Op,
-    /// The reference's raw words in this block (empty for an insertion).
-    pub reference: String,
-    /// This version's raw words in this block (empty for a deletion).
-    pub text: String,
-}
-
-/// One version of a quote in one article.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct Appearance {
-    pub outlet: String,
-    pub article_id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// The quote's id in `extract` output (`article_id#n`).
-    pub quote_id: String,
-    /// The quote with its marks, exactly `text[start..end]` of the article.
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    pub char_start: usize,
-    pub char_end: usize,
-    pub kind: Kind,
-    /// Canonical speaker in this article, if attributed.
-    pub speaker: Option<String>,
-    /// The words naming the speaker (`Cotton`, `he`).
-    pub speaker_mention: Option<String>,
-    /// The cue's lemma (`say`, `write`).
-    pub cue: Option<String>,
-    pub is_reference: bool,
-    /// The word diff against the reference (empty for the reference itself).
-    pub diff: Vec<DiffBlock>,
-    pub findings: Vec<Finding>,
-}
-
-/// All versions of one quote in a story.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct Family {
-    /// `f1`, `f2`, … in order of first appearance in the input, per story.
-    pub id: String,
-    /// The reference version's text (the longest).
-    pub reference: String,
-    /// The reference version's canonical speaker.
-    pub speaker: Option<String>,
-    /// Every canonical speaker name used for this quote.
-    pub speakers: Vec<String>,
-    /// Every form the speaker is named in.
-    pub name_forms: Vec<String>,
-    /// Outlets that carry the quote, sorted.
-    pub outlets: Vec<String>,
-    /// The earliest appearance: (outlet, article id, date).
-    pub first_appearance: FirstAppearance,
-    pub appearances: Vec<Appearance>,
-    /// Family-level findings: misattribution, speaker name variants, single outlet.
-    pub findings: Vec<Finding>,
-    /// Every category found in the family, sorted.
-    pub categories: Vec<Category>,
-    /// The highest severity in the family.
-    pub severity: Severity,
-    /// For a single-outlet quote: each other outlet of the story, and whether the words
-    /// appear there unquoted (`unquoted`) or not at all (`absent`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub elsewhere: BTreeMap<String, String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct FirstAppearance {
-    pub outlet: String,
-    pub article_id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-}
-
-/// The audit of one story.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct Story {
-    pub story: String,
-    pub outlets: Vec<String>,
-    pub articles: usize,
-    pub families: Vec<Family>,
-    /// Family id → outlet → number of appearances.
-    pub coverage: BTreeMap<String, BTreeMap<String, usize>>,
-}
-
-/// Options of an audit.
-#[derive(Debug, Clone, Default)]
-pub struct AuditOptions {
+/// What an audit runs with: the link thresholds and the lexicon (for spelling variants).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Params<'a> {
     pub link: LinkParams,
+    pub lexicon: &'a Lexicon,
 }
 
 /// A quote entering the audit.
@@ -285,7 +38,7 @@ struct Item<'a> {
 }
 
 impl Item<'_> {
-    fn q(&self) -> &crate::Quote {
+    fn q(&self) -> &Quote {
         &self.article.quotes[self.quote]
     }
     fn outlet(&self) -> String {
@@ -300,32 +53,13 @@ fn outlet_of(a: &ArticleQuotes) -> String {
         .unwrap_or_else(|| a.article.id.clone())
 }
 
-/// The byte range of a quote's content, inside its marks.
-fn content_range(q: &crate::Quote) -> (usize, usize) {
-    let inner = q
-        .text
-        .trim_start_matches(crate::attribute::is_quote_char)
-        .trim_end_matches(crate::attribute::is_quote_char);
-    let lead = q.text.len()
-        - q.text
-            .trim_start_matches(crate::attribute::is_quote_char)
-            .len();
-    (q.start + lead, q.start + lead + inner.len())
-}
-
-/// The normalised key of a quote (see [`crate::Quote::key`]).
-pub fn quote_key(text: &str, q: &crate::Quote) -> String {
-    let (cs, ce) = content_range(q);
-    normalize::key(text, cs, ce)
-}
-
 /// Audits articles (already through `process`), grouped into stories.
 ///
 /// The result depends on the set of articles, not on their order: stories come sorted by
 /// name and a story's articles are taken in order of id (then outlet and text). So the
 /// audit of a corpus split in parts, in any order, merges into the audit of the whole
-/// ([`crate::report::audit::merge`]).
-pub fn audit(articles: &[ArticleQuotes], opts: &AuditOptions) -> Vec<Story> {
+/// ([`merge::merge`]).
+pub(crate) fn audit(articles: &[ArticleQuotes], opts: &Params) -> Vec<Story> {
     let mut by_story: BTreeMap<&str, Vec<&ArticleQuotes>> = BTreeMap::new();
     for a in articles {
         by_story.entry(story_of(a)).or_default().push(a);
@@ -348,24 +82,28 @@ pub fn audit(articles: &[ArticleQuotes], opts: &AuditOptions) -> Vec<Story> {
 /// The blocking key of a record: 16 hex digits of a hash of its story. Records with equal
 /// keys must be audited together; two stories sharing a key (a hash collision) are merely
 /// audited in the same group, which changes nothing, since families never cross stories.
-pub fn blocking_key(story: Option<&str>) -> String {
+pub(crate) fn blocking_key(story: Option<&str>) -> String {
     format!("{:016x}", link::fnv1a(story.unwrap_or("all").bytes()))
 }
 
 /// The story an article is audited in: its `story` (or `--group-by` field), else `all`.
-pub fn story_of(a: &ArticleQuotes) -> &str {
+pub(crate) fn story_of(a: &ArticleQuotes) -> &str {
     a.article.story.as_deref().unwrap_or("all")
 }
 
-fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &AuditOptions) -> Story {
+fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &Params) -> Story {
     let mut items: Vec<Item> = Vec::new();
     for a in articles {
         for (qi, q) in a.quotes.iter().enumerate() {
             if !matches!(q.kind, Kind::Direct | Kind::Partial) {
                 continue;
             }
-            let (cs, ce) = content_range(q);
-            let tokens = normalize::tokens(&a.article.text, cs, ce);
+            let tokens = normalize::tokens(
+                &a.article.text,
+                q.content_start,
+                q.content_end,
+                opts.lexicon,
+            );
             if normalize::words(&tokens).next().is_none() {
                 continue;
             }
@@ -400,7 +138,7 @@ fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &AuditOptions) 
             &outlets,
             articles,
             &mut text_index,
-            &opts.link,
+            opts,
         );
         let mut row = BTreeMap::new();
         for o in &outlets {
@@ -445,8 +183,9 @@ fn family(
     outlets: &BTreeSet<String>,
     articles: &[&ArticleQuotes],
     text_index: &mut Option<TextIndex>,
-    params: &LinkParams,
+    opts: &Params,
 ) -> Family {
+    let (params, lexicon) = (&opts.link, opts.lexicon);
     // The reference: the longest version; ties to the earliest date, then input order.
     let reference = *members
         .iter()
@@ -473,8 +212,9 @@ fn family(
         let (diff, findings) = if m == reference {
             (Vec::new(), Vec::new())
         } else {
-            let (rc, mc) = (content_range(r.q()), content_range(q));
-            let identical = r_text[rc.0..rc.1] == a.text[mc.0..mc.1];
+            let rq = r.q();
+            let identical =
+                r_text[rq.content_start..rq.content_end] == a.text[q.content_start..q.content_end];
             classify::compare(r_text, &r.tokens, &a.text, &it.tokens, identical)
         };
         if let Some(s) = &q.speaker {
@@ -490,7 +230,7 @@ fn family(
                 s.name.clone(),
                 s.speaker_type,
                 it.outlet(),
-                s.resolution == crate::model::Resolution::Pronoun,
+                s.resolution == Resolution::Pronoun,
             ));
         }
         fam_outlets.insert(it.outlet());
@@ -581,7 +321,7 @@ fn family(
                 elsewhere.insert(o, "absent".to_string());
             }
         }
-        let index = text_index.get_or_insert_with(|| TextIndex::new(articles, params));
+        let index = text_index.get_or_insert_with(|| TextIndex::new(articles, params, lexicon));
         let qw = &words[reference];
         // Only articles that share an uncommon shingle with the quote can carry its words.
         for ai in index.candidates(qw, params) {
@@ -665,11 +405,11 @@ struct TextIndex {
 }
 
 impl TextIndex {
-    fn new(articles: &[&ArticleQuotes], p: &LinkParams) -> Self {
+    fn new(articles: &[&ArticleQuotes], p: &LinkParams, lexicon: &Lexicon) -> Self {
         let words: Vec<Vec<String>> = articles
             .iter()
             .map(|a| {
-                normalize::tokens(&a.article.text, 0, a.article.text.len())
+                normalize::tokens(&a.article.text, 0, a.article.text.len(), lexicon)
                     .into_iter()
                     .filter(|t| t.kind == normalize::TokKind::Word)
                     .map(|t| t.norm)

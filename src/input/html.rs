@@ -7,21 +7,23 @@
 //! JSON output carries so every span can be checked.
 //!
 //! Limits, so that a hostile page cannot exhaust the stack or memory: pages over
-//! [`MAX_HTML_BYTES`], or with elements nested deeper than [`MAX_DEPTH`], are refused with a
+//! [`MAX_HTML_BYTES`], or with elements nested deeper than [`MAX_HTML_DEPTH`], are refused with a
 //! message (`--raw-html` reads them as text instead).
 
 use dom_smoothie::{Config, Readability, TextMode};
+
+use crate::error::HtmlError;
 
 /// Largest page given to the DOM parser: a news page is well under a megabyte.
 pub const MAX_HTML_BYTES: usize = 64 << 20;
 
 /// Deepest element nesting accepted. Real pages stay under a few dozen levels; the DOM
 /// library walks some trees recursively, so thousands of levels could overflow the stack.
-pub const MAX_DEPTH: usize = 512;
+pub const MAX_HTML_DEPTH: usize = 512;
 
 /// The main text of a page and what the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Page {
+pub(crate) struct Page {
     pub text: String,
     pub title: Option<String>,
     pub byline: Option<String>,
@@ -33,7 +35,7 @@ pub struct Page {
 
 impl Page {
     /// A default outlet for the page: its site name, else the host of its address.
-    pub fn outlet(&self) -> Option<String> {
+    pub(crate) fn outlet(&self) -> Option<String> {
         self.site_name
             .clone()
             .or_else(|| self.url.as_deref().and_then(host).map(str::to_string))
@@ -41,7 +43,7 @@ impl Page {
 }
 
 /// `https://www.nytimes.com/2025/…` → `nytimes.com`.
-pub fn host(url: &str) -> Option<&str> {
+pub(crate) fn host(url: &str) -> Option<&str> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit('@').next()?; // user:pass@host
@@ -51,52 +53,45 @@ pub fn host(url: &str) -> Option<&str> {
 }
 
 /// Extracts the main text of a page. The error says why and what to do.
-pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
+pub(crate) fn extract(html: &str, url: Option<&str>) -> Result<Page, HtmlError> {
     if html.len() > MAX_HTML_BYTES {
-        return Err(format!(
-            "HTML page of {} MiB is over the {} MiB limit for main-text extraction; pass --raw-html to read it as text",
-            html.len() >> 20,
-            MAX_HTML_BYTES >> 20
-        ));
+        return Err(HtmlError::TooLarge {
+            mib: html.len() >> 20,
+            limit: MAX_HTML_BYTES >> 20,
+        });
     }
     let depth = nesting_depth(html);
-    if depth > MAX_DEPTH {
-        return Err(format!(
-            "HTML elements nested {depth} deep (limit {MAX_DEPTH}); not a web page that main-text extraction can read safely; pass --raw-html to read it as text"
-        ));
+    if depth > MAX_HTML_DEPTH {
+        return Err(HtmlError::TooDeep {
+            depth,
+            limit: MAX_HTML_DEPTH,
+        });
     }
     // The DOM library is third-party code fed hostile bytes: a panic there must become a
     // skipped article, not a crashed run.
     let run = std::panic::catch_unwind(|| readability(html, url));
-    match run {
-        Ok(r) => r,
-        Err(_) => {
-            Err("the HTML parser failed on this page; pass --raw-html to read it as text".into())
-        }
-    }
+    run.unwrap_or(Err(HtmlError::ParserFailed))
 }
 
-fn readability(html: &str, url: Option<&str>) -> Result<Page, String> {
+fn readability(html: &str, url: Option<&str>) -> Result<Page, HtmlError> {
     let cfg = Config {
         // Block elements end in line breaks, so paragraphs become lines.
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
     let url = url.filter(|u| u.contains("://"));
-    let mut r = Readability::new(html, url, Some(cfg)).map_err(|e| format!("invalid HTML: {e}"))?;
-    let a = r.parse().map_err(|e| {
-        format!("no article text found in the page ({e}); pass --raw-html to read the whole page as text")
-    })?;
+    let mut r =
+        Readability::new(html, url, Some(cfg)).map_err(|e| HtmlError::Invalid(e.to_string()))?;
+    let a = r
+        .parse()
+        .map_err(|e| HtmlError::NoText(Some(e.to_string())))?;
     let clean = |s: Option<String>| {
         s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|s| !s.is_empty())
     };
     let text = tidy(&a.text_content);
     if text.trim().is_empty() {
-        return Err(
-            "no article text found in the page; pass --raw-html to read the whole page as text"
-                .into(),
-        );
+        return Err(HtmlError::NoText(None));
     }
     Ok(Page {
         text,
@@ -112,7 +107,7 @@ fn readability(html: &str, url: Option<&str>) -> Result<Page, String> {
 fn is_boilerplate(line: &str) -> bool {
     static LINES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let lines = LINES.get_or_init(|| {
-        include_str!("../grammar/boilerplate_lines.txt")
+        include_str!("../../grammar/boilerplate_lines.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -155,7 +150,7 @@ fn tidy(text: &str) -> String {
 
 /// The deepest nesting of open elements, counted from the tags alone (void elements and
 /// self-closing tags do not nest). Linear, and an overestimate at worst, which is safe.
-pub fn nesting_depth(html: &str) -> usize {
+pub(crate) fn nesting_depth(html: &str) -> usize {
     const VOID: [&str; 14] = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr", "param",
@@ -221,13 +216,15 @@ mod tests {
             "<div>".repeat(100_000)
         );
         let e = extract(&html, None).unwrap_err();
+        assert!(matches!(e, HtmlError::TooDeep { .. }), "{e}");
+        let e = e.to_string();
         assert!(e.contains("nested") && e.contains("--raw-html"), "{e}");
     }
 
     #[test]
     fn nesting_just_under_the_limit_is_read() {
         // Test threads have 2 MiB stacks, less than the main thread's 8 MiB.
-        let n = MAX_DEPTH - 3;
+        let n = MAX_HTML_DEPTH - 3;
         let html = format!(
             "<html><body>{}<p>\"We will win,\" she said, and the crowd, which had waited in the rain for hours outside the hall, cheered for a long time.</p>{}</body></html>",
             "<div>".repeat(n),
@@ -263,7 +260,8 @@ mod tests {
             "<html><body><script>var a = \"x\";</script></body></html>",
             None,
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("no article text"), "{e}");
     }
 

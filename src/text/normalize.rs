@@ -7,12 +7,9 @@
 //! its words [`TokKind::Bracketed`]), and British/American spelling pairs from
 //! `grammar/spelling_variants.tsv` (compared in their American form).
 
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::lexicon;
+use crate::lexicon::Lexicon;
 
 /// What a normalised token stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,22 +32,6 @@ pub struct Token {
     /// Byte range of the raw word(s) in the article text.
     pub start: usize,
     pub end: usize,
-}
-
-/// British → American spelling pairs.
-fn spelling() -> &'static FxHashMap<String, String> {
-    static MAP: OnceLock<FxHashMap<String, String>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        lexicon::data_lines(lexicon::SPELLING_VARIANTS)
-            .filter_map(|l| {
-                let mut it = l.split('\t');
-                Some((
-                    it.next()?.trim().to_lowercase(),
-                    it.next()?.trim().to_lowercase(),
-                ))
-            })
-            .collect()
-    })
 }
 
 /// Folds a raw word into `out`: NFKC, curly apostrophes to straight, lower case.
@@ -135,7 +116,7 @@ fn scan(text: &str, from: usize, to: usize, mut emit: impl FnMut(TokKind, usize,
 }
 
 /// Tokenises `text[from..to]` (a quote's content) into comparable tokens.
-pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
+pub(crate) fn tokens(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Vec<Token> {
     let mut out = Vec::new();
     scan(text, from, to, |kind, start, end| {
         if kind == TokKind::Ellipsis {
@@ -150,8 +131,8 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
         }
         let mut folded = String::with_capacity(end - start);
         fold_into(&text[start..end], &mut folded);
-        let (norm, variant) = match spelling().get(&folded) {
-            Some(us) => (us.clone(), true),
+        let (norm, variant) = match lexicon.american(&folded) {
+            Some(us) => (us.to_string(), true),
             None => (folded, false),
         };
         out.push(Token {
@@ -167,7 +148,7 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
 
 /// The words of `text[from..to]` as [`words`] of [`tokens`] gives them, joined by one
 /// space, without building tokens: the per-quote key of `extract`.
-pub fn key(text: &str, from: usize, to: usize) -> String {
+pub(crate) fn key(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> String {
     let mut out = String::with_capacity(to - from);
     let mut word = String::new();
     scan(text, from, to, |kind, start, end| {
@@ -179,7 +160,7 @@ pub fn key(text: &str, from: usize, to: usize) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(spelling().get(&word).map_or(word.as_str(), String::as_str));
+        out.push_str(lexicon.american(&word).unwrap_or(word.as_str()));
     });
     out
 }
@@ -204,7 +185,7 @@ fn ellipsis_len(s: &str) -> Option<usize> {
 }
 
 /// The normalised words of a token slice, for hashing and comparison.
-pub fn words(tokens: &[Token]) -> impl Iterator<Item = &str> {
+pub(crate) fn words(tokens: &[Token]) -> impl Iterator<Item = &str> {
     tokens
         .iter()
         .filter(|t| t.kind == TokKind::Word)
@@ -214,6 +195,14 @@ pub fn words(tokens: &[Token]) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokens(s: &str, from: usize, to: usize) -> Vec<Token> {
+        super::tokens(s, from, to, &Lexicon::builtin())
+    }
+
+    fn key(s: &str, from: usize, to: usize) -> String {
+        super::key(s, from, to, &Lexicon::builtin())
+    }
 
     #[test]
     fn key_is_the_words_of_the_tokens() {

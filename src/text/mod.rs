@@ -3,6 +3,8 @@
 //!
 //! Tokens are (start, end) byte ranges into the caller's text; nothing is copied.
 
+pub(crate) mod normalize;
+
 use crate::lexicon;
 
 /// What a token is.
@@ -163,6 +165,17 @@ pub fn last_sentence_start(text: &str, toks: &[Tok], upto: usize) -> usize {
         .rev()
         .find(|&i| ends_sentence(text, toks, i))
         .map_or(0, |i| i + 1)
+}
+
+/// FNV-1a over bytes: stable across runs and platforms, so candidate order is deterministic
+/// and input hashes can be compared between machines.
+pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Byte range of the paragraph (line) that contains `pos`, without the line break.

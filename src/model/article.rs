@@ -1,4 +1,4 @@
-//! The data types that flow between the stages: [`Article`] in, [`Quote`]s out.
+//! What goes into `extract` and what comes out of it: [`Article`] in, [`ArticleQuotes`] out.
 //!
 //! Offsets: every span carries byte offsets (`start`/`end`, for slicing the UTF-8 text) and
 //! code-point offsets (`char_start`/`char_end`, for Python and JavaScript users). For every
@@ -7,28 +7,48 @@
 use serde::{Deserialize, Serialize};
 
 /// One article, as read from the input.
+///
+/// Deserialises the documented input record, text included:
+///
+/// ```
+/// let a: quotecheck::Article =
+///     serde_json::from_str(r#"{"id": 7, "outlet": "Ledger", "text": "\"No,\" she said."}"#).unwrap();
+/// assert_eq!((a.id.as_str(), a.text.as_str()), ("7", "\"No,\" she said."));
+/// ```
+///
+/// Serialised (in every output record) it leaves the text out: the output carries it in
+/// [`ArticleQuotes::text`] only when asked to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Article {
+    /// The article's id: the input's `id` (a number is kept as its digits), else
+    /// `FILE:LINE` for a JSON Lines record or the path of a file.
+    #[serde(deserialize_with = "id_string")]
     pub id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The publication, used to compare outlets in the audit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The article's address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Publication date as given (ISO 8601 sorts correctly; the audit sorts dates as text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The story this article belongs to (JSON Lines field `story`), for the audit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub story: Option<String>,
     /// The author line of an HTML page.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub byline: Option<String>,
     /// `html` when the text was extracted from a web page (offsets then refer to the
     /// extracted text, given in `text`); absent for plain text.
     #[serde(default, skip_serializing_if = "TextSource::is_plain")]
     pub text_source: TextSource,
-    #[serde(skip)]
+    /// The text every offset refers to. Read from the input record; never written with the
+    /// article's metadata (see [`ArticleQuotes::text`]).
+    #[serde(default, skip_serializing)]
     pub text: String,
     /// Where the article came from (a path, `-` for stdin) and its line in a JSON Lines file.
     #[serde(skip)]
@@ -49,6 +69,7 @@ pub enum TextSource {
 }
 
 impl TextSource {
+    /// Whether the text is plain (the default, left out of the output).
     pub fn is_plain(&self) -> bool {
         *self == TextSource::Plain
     }
@@ -57,7 +78,9 @@ impl TextSource {
 /// The origin of an article, for messages.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
+    /// The path as given (`-` for standard input).
     pub path: String,
+    /// The line of a JSON Lines record, counting from 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
 }
@@ -95,6 +118,18 @@ pub enum Kind {
     Term,
     /// A quotation inside another quotation (`"He told me 'no'," she said.`).
     Nested,
+}
+
+impl Kind {
+    /// The kind's name as it appears in the output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Term => "term",
+            Kind::Nested => "nested",
+        }
+    }
 }
 
 /// The sieve rule that decided a quote's kind and speaker. See `quotecheck explain`.
@@ -142,6 +177,7 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order the sieve tries them.
     pub const ALL: [Rule; 13] = [
         Rule::SpeakerCueAfter,
         Rule::CueSpeakerAfter,
@@ -211,7 +247,9 @@ impl Rule {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerType {
+    /// A named person (`Tom Cotton`).
     Person,
+    /// A named organisation or body (`the U.N. World Food Programme`, `Israel's military`).
     Organization,
     /// A role or group without a name (`a nurse`, `officials`, `a source`).
     Descriptor,
@@ -265,14 +303,17 @@ pub struct Speaker {
     pub char_start: usize,
     /// Code-point offset one past the last character.
     pub char_end: usize,
+    /// What sort of speaker the mention names.
     #[serde(rename = "type")]
     pub speaker_type: SpeakerType,
+    /// How [`Speaker::name`] was reached from the mention.
     pub resolution: Resolution,
 }
 
 /// The speech verb or cue (`said`, `told`, `according to`, `:`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Cue {
+    /// The cue's words, exactly `text[start..end]`.
     pub text: String,
     /// The verb's lemma (`say` for `said`), or the phrase itself.
     pub lemma: String,
@@ -288,9 +329,11 @@ pub struct Cue {
 
 /// One quotation in an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(from = "QuoteRecord")]
 pub struct Quote {
     /// Stable id: `article_id#n`, n counting from 1 in order of start offset.
     pub id: String,
+    /// Speech, a fragment, a scare quote or title, or a quote inside a quote.
     pub kind: Kind,
     /// The quoted span with its marks, exactly `text[start..end]`.
     pub text: String,
@@ -302,8 +345,19 @@ pub struct Quote {
     pub char_start: usize,
     /// Code-point offset one past the last character.
     pub char_end: usize,
+    /// Byte offset of the first byte inside the opening mark: `text[content_start..content_end]`
+    /// is the quoted words without their marks. Not written in the output (it follows from
+    /// the marks of [`Quote::text`]); recomputed from them when a record is read back.
+    #[serde(skip)]
+    pub content_start: usize,
+    /// Byte offset of the closing mark.
+    #[serde(skip)]
+    pub content_end: usize,
+    /// Who said it, when the article says so.
     pub speaker: Option<Speaker>,
+    /// The speech verb or phrase that introduces it.
     pub cue: Option<Cue>,
+    /// The rule that decided the kind and the speaker (`quotecheck explain RULE`).
     pub rule: Rule,
     /// How sure the rule is, from 0 to 1.
     pub confidence: f32,
@@ -317,4 +371,135 @@ pub struct Quote {
     /// dropped, one space between words. Equal keys mean the same words, so a join on it
     /// finds exact repeats across articles and corpora.
     pub key: String,
+}
+
+/// A [`Quote`] as written: every field but the content range, which reading recomputes
+/// from the marks. It is the published shape of a quote.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[schemars(rename = "Quote", description = "One quotation in an article.")]
+struct QuoteRecord {
+    /// Stable id: `article_id#n`, n counting from 1 in order of start offset.
+    id: String,
+    /// Speech, a fragment, a scare quote or title, or a quote inside a quote.
+    kind: Kind,
+    /// The quoted span with its marks, exactly `text[start..end]`.
+    text: String,
+    /// Byte offset of the first byte, in the UTF-8 article text.
+    start: usize,
+    /// Byte offset one past the last byte: `text[start..end]` is exactly the span.
+    end: usize,
+    /// Code-point (Unicode scalar value) offset of the first character, for Python and JavaScript.
+    char_start: usize,
+    /// Code-point offset one past the last character.
+    char_end: usize,
+    /// Who said it, when the article says so.
+    speaker: Option<Speaker>,
+    /// The speech verb or phrase that introduces it.
+    cue: Option<Cue>,
+    /// The rule that decided the kind and the speaker (`quotecheck explain RULE`).
+    rule: Rule,
+    /// How sure the rule is, from 0 to 1.
+    confidence: f32,
+    /// Paragraphs the quote runs over (more than 1 for a continued quotation).
+    paragraphs: usize,
+    /// For a nested quote, the id of the quote it is inside.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<String>,
+    /// The quote's words as the audit compares them: lower case, NFKC, quote marks and
+    /// dashes folded, British spellings in their American form, punctuation and marks
+    /// dropped, one space between words. Equal keys mean the same words, so a join on it
+    /// finds exact repeats across articles and corpora.
+    key: String,
+}
+
+impl From<QuoteRecord> for Quote {
+    fn from(r: QuoteRecord) -> Quote {
+        let (open, close) = mark_lengths(&r.text);
+        Quote {
+            content_start: r.start + open,
+            content_end: r.end.saturating_sub(close).max(r.start + open),
+            id: r.id,
+            kind: r.kind,
+            text: r.text,
+            start: r.start,
+            end: r.end,
+            char_start: r.char_start,
+            char_end: r.char_end,
+            speaker: r.speaker,
+            cue: r.cue,
+            rule: r.rule,
+            confidence: r.confidence,
+            paragraphs: r.paragraphs,
+            parent: r.parent,
+            key: r.key,
+        }
+    }
+}
+
+/// The quotation marks the extractor pairs (`grammar/quote_marks.tsv`), two-character
+/// conventions first.
+pub(crate) const QUOTE_MARKS: [&str; 17] = [
+    "''", "``", "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{FF02}", "'", "\u{2018}",
+    "\u{2019}", "\u{201A}", "\u{201B}", "\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}",
+];
+
+/// Byte lengths of the opening and the closing mark of a quoted span's text. A doubled
+/// convention (`''…''`, ``` ``…'' ```) closes with two characters; any other mark with one,
+/// so an apostrophe just inside the closing mark stays in the content.
+pub(crate) fn mark_lengths(quote: &str) -> (usize, usize) {
+    let Some(first) = QUOTE_MARKS.iter().position(|m| quote.starts_with(m)) else {
+        return (0, 0);
+    };
+    let open = QUOTE_MARKS[first].len();
+    let rest = &quote[open..];
+    let close = if first < 2 {
+        QUOTE_MARKS
+            .iter()
+            .find(|m| rest.ends_with(*m))
+            .map_or(0, |m| m.len())
+    } else {
+        QUOTE_MARKS[2..]
+            .iter()
+            .find(|m| rest.ends_with(*m))
+            .map_or(0, |m| m.len())
+    };
+    (open, close)
+}
+
+/// Accepts an id given as a string or as a number (kept as its JSON text).
+fn id_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::String(s) => s,
+        v => v.to_string(),
+    })
+}
+
+/// One article with its quotes: the unit `extract` writes, one JSON Lines record each.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ArticleQuotes {
+    /// The article's metadata (its text is in [`ArticleQuotes::text`] when shown).
+    #[serde(flatten)]
+    pub article: Article,
+    /// The text the offsets refer to: given for HTML articles (the extracted main text),
+    /// and for every article with `extract --with-text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Quotation marks that could not be paired (unclosed, unopened or nested too deep).
+    pub unmatched_marks: usize,
+    /// The quotes, in order of their start offset.
+    pub quotes: Vec<Quote>,
+}
+
+impl ArticleQuotes {
+    /// Moves the article's text into the output (`text`), where readers can check offsets.
+    pub fn show_text(&mut self) {
+        if self.text.is_none() {
+            self.text = Some(std::mem::take(&mut self.article.text));
+        }
+    }
+
+    /// The text the offsets refer to, wherever it is kept.
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or(&self.article.text)
+    }
 }

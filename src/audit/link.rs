@@ -17,39 +17,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Thresholds of the linking step; reported in the audit's methods block.
-#[derive(
-    Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
-pub struct LinkParams {
-    /// Words per shingle.
-    pub shingle: usize,
-    /// A shingle shared by more quotes than this is too common to propose candidates.
-    pub max_postings: usize,
-    /// Minimum overlap coefficient of word sets for a candidate to be checked further.
-    pub min_overlap: f64,
-}
+use crate::model::LinkParams;
 
-impl Default for LinkParams {
-    fn default() -> Self {
-        LinkParams {
-            shingle: 3,
-            max_postings: 64,
-            min_overlap: 0.5,
-        }
-    }
-}
-
-/// FNV-1a over bytes: stable across runs and platforms, so candidate order is deterministic
-/// and input hashes can be compared between machines.
-pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+pub(crate) use crate::text::fnv1a;
 
 fn hash_words<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
     // A unit separator between words, so `ab c` and `a bc` differ.

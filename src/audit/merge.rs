@@ -1,0 +1,150 @@
+//! The scale-out unit: an audit as [`Part`]s, one per story, and their merge.
+//!
+//! `audit` itself goes through [`parts`] and [`merge`], as `audit --format parts` and
+//! `quotecheck merge` do on many machines, so both give the same report byte for byte.
+
+use std::collections::BTreeMap;
+
+use crate::error::MergeError;
+use crate::model::{ArticleQuotes, Audit, Diagnostic, InputHash, LinkParams, Part, Story};
+
+/// The parts of one audit run: a part per story, and one for what was skipped.
+pub(crate) fn parts(
+    articles: &[ArticleQuotes],
+    stories: Vec<Story>,
+    skipped: Vec<Diagnostic>,
+    link: LinkParams,
+    grouped_by: &str,
+) -> Vec<Part> {
+    let mut inputs: BTreeMap<&str, Vec<InputHash>> = BTreeMap::new();
+    for a in articles {
+        inputs
+            .entry(super::story_of(a))
+            .or_default()
+            .push(InputHash {
+                article_id: a.article.id.clone(),
+                outlet: a.article.outlet.clone().unwrap_or_default(),
+                fnv1a64: fnv1a64(&a.article.text),
+            });
+    }
+    let mut out: Vec<Part> = stories
+        .into_iter()
+        .map(|st| {
+            let mut inputs = inputs.remove(st.story.as_str()).unwrap_or_default();
+            inputs.sort();
+            Part {
+                grouped_by: grouped_by.to_string(),
+                link,
+                inputs,
+                story: Some(st),
+                skipped: Vec::new(),
+            }
+        })
+        .collect();
+    if !skipped.is_empty() {
+        out.push(Part {
+            grouped_by: grouped_by.to_string(),
+            link,
+            inputs: Vec::new(),
+            story: None,
+            skipped,
+        });
+    }
+    out
+}
+
+/// Merges parts given in any order. The same story twice is accepted when both parts
+/// are identical (a retried task), and refused otherwise: it means the records of one
+/// story were audited in two groups. Parts made with other settings are refused too.
+///
+/// ```
+/// use quotecheck::{Article, Pipeline};
+/// let p = Pipeline::default();
+/// let a = p.extract(Article { id: "a".into(), story: Some("s1".into()), text: "\"Go,\" Kim said.".into(), ..Article::default() });
+/// let b = p.extract(Article { id: "b".into(), story: Some("s2".into()), text: "\"Stay,\" Lee said.".into(), ..Article::default() });
+/// let whole = p.audit(&[a.clone(), b.clone()]);
+/// let (one, two) = (p.audit(&[a]), p.audit(&[b]));
+/// let merged = quotecheck::merge(two.parts.into_iter().chain(one.parts)).unwrap();
+/// assert_eq!(merged, whole);
+/// ```
+pub fn merge(parts: impl IntoIterator<Item = Part>) -> Result<Audit, MergeError> {
+    let mut by_story: BTreeMap<String, Part> = BTreeMap::new();
+    let mut skipped = Vec::new();
+    let mut settings: Option<(String, LinkParams)> = None;
+    for mut p in parts {
+        let these = (p.grouped_by.clone(), p.link);
+        match &settings {
+            None => settings = Some(these),
+            Some(s) if *s != these => {
+                return Err(MergeError::Settings {
+                    first: format!("{} / {:?}", s.0, s.1),
+                    other: format!("{} / {:?}", these.0, these.1),
+                });
+            }
+            Some(_) => {}
+        }
+        skipped.append(&mut p.skipped);
+        let Some(story) = &p.story else { continue };
+        let name = story.story.clone();
+        match by_story.get(&name) {
+            Some(q) if *q == p => {}
+            Some(_) => return Err(MergeError::SplitStory { story: name }),
+            None => {
+                by_story.insert(name, p);
+            }
+        }
+    }
+    let (grouped_by, link) = settings.unwrap_or_default();
+    Ok(finish(
+        grouped_by,
+        link,
+        by_story.into_values().collect(),
+        skipped,
+    ))
+}
+
+/// The audit of one run's own parts: one part per story (stories are unique) and one of
+/// skipped inputs, all with the same settings, so nothing can conflict.
+pub(crate) fn assemble(parts: Vec<Part>) -> Audit {
+    let (grouped_by, link) = parts
+        .first()
+        .map(|p| (p.grouped_by.clone(), p.link))
+        .unwrap_or_default();
+    let mut stories = Vec::with_capacity(parts.len());
+    let mut skipped = Vec::new();
+    for mut p in parts {
+        skipped.append(&mut p.skipped);
+        if p.story.is_some() {
+            stories.push(p);
+        }
+    }
+    stories.sort_by(|a, b| story_name(a).cmp(story_name(b)));
+    finish(grouped_by, link, stories, skipped)
+}
+
+fn story_name(p: &Part) -> &str {
+    p.story.as_ref().map_or("", |s| s.story.as_str())
+}
+
+/// An audit from its story parts (sorted by story) and its skipped inputs, sorted and
+/// without repeats.
+fn finish(
+    grouped_by: String,
+    link: LinkParams,
+    parts: Vec<Part>,
+    mut skipped: Vec<Diagnostic>,
+) -> Audit {
+    skipped.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
+    skipped.dedup();
+    Audit {
+        grouped_by,
+        link,
+        parts,
+        skipped,
+    }
+}
+
+/// Text hash for the methods block: stable across runs and platforms.
+pub(crate) fn fnv1a64(text: &str) -> String {
+    format!("{:016x}", crate::text::fnv1a(text.bytes()))
+}

@@ -1,0 +1,319 @@
+//! The command line's definition (clap), and the one place where flags become the
+//! library's options.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use quotecheck::input::InputOptions;
+use quotecheck::report::{AuditFormat, Format, Schema};
+use quotecheck::{AuditOptions, ExtractOptions, FailOn};
+
+/// Audit how news articles quote people.
+#[derive(Parser)]
+#[command(
+    name = "quotecheck",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:
+  quotecheck extract tests/fixtures/000_8e19547a2dfce686.txt
+  quotecheck extract --format jsonl articles.jsonl > quotes.jsonl
+  quotecheck audit --format json stories.jsonl > report.json
+  quotecheck explain truncation
+
+`quotecheck COMMAND --help` shows each command's options and examples."
+)]
+pub struct Cli {
+    /// Read settings from this file instead of the nearest quotecheck.toml.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Ignore any quotecheck.toml.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub isolated: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Extract every quotation with its speaker and cue.
+    ///
+    /// Examples:
+    ///   quotecheck extract article.txt
+    ///   quotecheck extract --format jsonl articles.jsonl > quotes.jsonl
+    ///   cat article.txt | quotecheck extract --outlet Reuters -
+    #[command(verbatim_doc_comment)]
+    Extract(ExtractArgs),
+    /// Compare the same quotes across outlets and report every discrepancy.
+    ///
+    /// Articles are compared within a story (the JSON Lines field `story`; otherwise all input
+    /// is one story); outlets come from `outlet`.
+    ///
+    /// Examples:
+    ///   quotecheck audit tests/fixtures/
+    ///   quotecheck audit --format json stories.jsonl > report.json
+    ///   quotecheck audit --fail-on medium stories.jsonl   # exit 1 when a medium or high finding exists
+    #[command(verbatim_doc_comment)]
+    Audit(AuditArgs),
+    /// Print each extract record behind its blocking key: `KEY<TAB>RECORD`.
+    ///
+    /// The key names the group a record is audited in (a hash of its story): every quote
+    /// that can join a family, and every article text the single-outlet check reads, share
+    /// it. Group records by the key (Spark: DISTRIBUTE BY key), audit each group with
+    /// `audit --records --format parts`, and `merge` the parts: the result is the audit of
+    /// the whole corpus.
+    ///
+    /// Examples:
+    ///   quotecheck extract --format jsonl --with-text articles.jsonl | quotecheck fingerprint -
+    ///   quotecheck fingerprint records.jsonl | sort > keyed.tsv
+    #[command(verbatim_doc_comment)]
+    Fingerprint {
+        /// Files of extract records (`extract --format jsonl --with-text`); `-` reads stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Merge audit parts (`audit --format parts`), given in any order, into one report.
+    ///
+    /// The merge is a sorted union of stories: associative and order-independent, so parts
+    /// audited on many machines merge into the report one machine would write.
+    ///
+    /// Examples:
+    ///   quotecheck merge --format json parts/ > report.json
+    ///   cat a.parts b.parts | quotecheck merge --format parts - > ab.parts
+    #[command(verbatim_doc_comment)]
+    Merge(MergeArgs),
+    /// Explain an attribution rule or an audit category: what it means, why it matters, an example.
+    ///
+    /// Without a name, lists every rule and category.
+    ///
+    /// Examples:
+    ///   quotecheck explain
+    ///   quotecheck explain marked-elision
+    ///   quotecheck explain speaker-cue-after
+    #[command(verbatim_doc_comment)]
+    Explain {
+        /// A rule or category name as it appears in the output.
+        name: Option<String>,
+    },
+    /// Print the effective configuration (built-in defaults, then quotecheck.toml).
+    ///
+    /// Example: quotecheck --config team.toml config
+    Config,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// Example: quotecheck completions bash > /etc/bash_completion.d/quotecheck
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) for `man`.
+    ///
+    /// Example: quotecheck man > quotecheck.1 && man ./quotecheck.1
+    Man,
+    /// Print the JSON schema of the output (`--format json` document, or one JSON Lines record).
+    ///
+    /// Examples:
+    ///   quotecheck schema > extract.schema.json
+    ///   quotecheck schema --audit > audit.schema.json
+    #[command(verbatim_doc_comment)]
+    Schema {
+        /// The schema of one `extract --format jsonl` line instead of the `--format json` document.
+        #[arg(long, conflicts_with = "audit")]
+        record: bool,
+        /// The schema of the `audit --format json` report.
+        #[arg(long, conflicts_with = "part")]
+        audit: bool,
+        /// The schema of one `audit --format parts` line.
+        #[arg(long, conflicts_with = "record")]
+        part: bool,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct ExtractArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Set each article's story from this JSON Lines field (default: `story`), for a later
+    /// `fingerprint` and `audit --records`.
+    #[arg(long, value_name = "FIELD")]
+    pub group_by: Option<String>,
+    /// Include each article's text in JSON output (always included for HTML articles, whose
+    /// offsets refer to the extracted text).
+    #[arg(long)]
+    pub with_text: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// What `extract` and `audit` read, and how.
+#[derive(clap::Args)]
+pub struct InputArgs {
+    /// Outlet for articles that do not name one (default: an HTML page's site name, else the
+    /// file name without extension).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Read HTML as text, without main-text extraction (menus, related links and comments
+    /// are then read as part of the article).
+    #[arg(long)]
+    pub raw_html: bool,
+    /// Threads to use (0: one per core). The output is the same for any number.
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub threads: usize,
+    /// Files or directories (walked recursively); `-` reads standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct AuditArgs {
+    /// Output format (`parts`: one line per story, for `quotecheck merge`).
+    #[arg(long, short, value_enum, default_value_t = AuditFormatArg::Text)]
+    pub format: AuditFormatArg,
+    /// The inputs are extract records (`extract --format jsonl --with-text`, optionally
+    /// behind a `fingerprint` key), not articles: nothing is extracted again.
+    #[arg(long)]
+    pub records: bool,
+    /// Exit with 1 when a finding of this severity or higher exists (default: `none`, never,
+    /// or the configuration's `audit.fail_on`).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOnArg>,
+    /// Colour the diffs in the text report.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Compare articles that share this JSON Lines field (default: `story`; articles without
+    /// it form one story).
+    #[arg(long, value_name = "FIELD")]
+    pub group_by: Option<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(clap::Args)]
+pub struct MergeArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = AuditFormatArg::Text)]
+    pub format: AuditFormatArg,
+    /// Exit with 1 when a finding of this severity or higher exists.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOnArg>,
+    /// Colour the diffs in the text report.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Files or directories of parts; `-` reads standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormatArg {
+    Json,
+    Jsonl,
+    Text,
+    Parts,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    None,
+    Info,
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Json,
+    Jsonl,
+    Text,
+}
+
+// Flags → library options: the only place they are translated.
+
+impl InputArgs {
+    pub fn options(&self, group_by: Option<String>) -> InputOptions {
+        InputOptions {
+            outlet: self.outlet.clone(),
+            group_by,
+            raw_html: self.raw_html,
+        }
+    }
+}
+
+impl ExtractArgs {
+    pub fn options(&self) -> ExtractOptions {
+        ExtractOptions {
+            input: self.input.options(self.group_by.clone()),
+            with_text: self.with_text,
+        }
+    }
+
+    pub fn format(&self) -> Format {
+        match self.format {
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Text => Format::Text,
+        }
+    }
+}
+
+impl AuditArgs {
+    pub fn options(&self) -> AuditOptions {
+        AuditOptions {
+            input: self.input.options(self.group_by.clone()),
+            records: self.records,
+        }
+    }
+}
+
+impl AuditFormatArg {
+    /// The report format; colour only for text on a terminal, unless asked, and never with
+    /// `NO_COLOR` set.
+    pub fn format(self, color: ColorArg, stdout_is_terminal: bool) -> AuditFormat {
+        let color = match color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
+        };
+        match self {
+            AuditFormatArg::Json => AuditFormat::Json,
+            AuditFormatArg::Jsonl => AuditFormat::Jsonl,
+            AuditFormatArg::Text => AuditFormat::Text { color },
+            AuditFormatArg::Parts => AuditFormat::Parts,
+        }
+    }
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> FailOn {
+        match f {
+            FailOnArg::None => FailOn::None,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Low => FailOn::Low,
+            FailOnArg::Medium => FailOn::Medium,
+            FailOnArg::High => FailOn::High,
+        }
+    }
+}
+
+/// The schema `quotecheck schema` prints for its flags.
+pub fn schema(record: bool, audit: bool, part: bool) -> Schema {
+    if part {
+        Schema::Part
+    } else if audit {
+        Schema::Audit
+    } else if record {
+        Schema::Record
+    } else {
+        Schema::Extract
+    }
+}

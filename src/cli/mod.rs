@@ -1,0 +1,4 @@
+//! The binary's own parts: the flags, and what it shows on standard error.
+
+pub mod args;
+pub mod terminal;

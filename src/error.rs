@@ -1,0 +1,160 @@
+//! The library's errors: small enums, each saying what went wrong and what to do.
+//!
+//! Problems with one input are not errors: they are [`crate::Diagnostic`]s, and the run goes
+//! on. An [`Error`] stops a run: the configuration cannot be used, the output cannot be
+//! written, parts cannot be merged into a whole.
+
+use std::io;
+use std::path::PathBuf;
+
+/// A configuration that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file cannot be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// The file is not valid TOML, or has an unknown key or a value of the wrong type.
+    #[error("{}{message}", at(path))]
+    Parse {
+        /// The file, when the configuration came from one.
+        path: Option<PathBuf>,
+        /// What is wrong.
+        message: String,
+    },
+    /// A value is out of its range.
+    #[error("{}{message}", at(path))]
+    Invalid {
+        /// The file, when the configuration came from one.
+        path: Option<PathBuf>,
+        /// What is wrong and what to use instead.
+        message: String,
+    },
+}
+
+fn at(path: &Option<PathBuf>) -> String {
+    path.as_ref()
+        .map_or_else(String::new, |p| format!("{}: ", p.display()))
+}
+
+impl ConfigError {
+    /// The same error, naming the file it was found in.
+    pub(crate) fn in_file(self, file: &std::path::Path) -> ConfigError {
+        match self {
+            ConfigError::Parse { message, .. } => ConfigError::Parse {
+                path: Some(file.to_path_buf()),
+                message,
+            },
+            ConfigError::Invalid { message, .. } => ConfigError::Invalid {
+                path: Some(file.to_path_buf()),
+                message,
+            },
+            e => e,
+        }
+    }
+}
+
+/// Audit parts that do not merge into one report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    /// Parts were audited with different `--group-by` fields or thresholds.
+    #[error(
+        "parts audited with different settings ({first} and {other}); audit every part with the same --group-by and thresholds"
+    )]
+    Settings {
+        /// The settings of the first part.
+        first: String,
+        /// The settings of a part that differs.
+        other: String,
+    },
+    /// One story's records were audited in two groups, with different results.
+    #[error(
+        "story `{story}` was audited in two groups with different results; group records by the `fingerprint` key before auditing"
+    )]
+    SplitStory {
+        /// The story.
+        story: String,
+    },
+}
+
+/// An HTML page whose main text cannot be extracted; the article is skipped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HtmlError {
+    /// Over [`crate::input::MAX_HTML_BYTES`].
+    #[error(
+        "HTML page of {mib} MiB is over the {limit} MiB limit for main-text extraction; pass --raw-html to read it as text"
+    )]
+    TooLarge {
+        /// The page's size in MiB.
+        mib: usize,
+        /// The limit in MiB.
+        limit: usize,
+    },
+    /// Elements nested deeper than [`crate::input::MAX_HTML_DEPTH`].
+    #[error(
+        "HTML elements nested {depth} deep (limit {limit}); not a web page that main-text extraction can read safely; pass --raw-html to read it as text"
+    )]
+    TooDeep {
+        /// How deep.
+        depth: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The parser refused the page.
+    #[error("invalid HTML: {0}")]
+    Invalid(String),
+    /// Main-text extraction found nothing to read.
+    #[error("no article text found in the page{}; pass --raw-html to read the whole page as text", .0.as_ref().map_or_else(String::new, |e| format!(" ({e})")))]
+    NoText(Option<String>),
+    /// The parser failed on the page.
+    #[error("the HTML parser failed on this page; pass --raw-html to read it as text")]
+    ParserFailed,
+}
+
+/// What stops a run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The configuration cannot be used.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// Parts cannot be merged.
+    #[error(transparent)]
+    Merge(#[from] MergeError),
+    /// The output cannot be written (a closed pipe is one: callers treat it as a normal end).
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+    /// The worker threads cannot be started.
+    #[error("cannot start {threads} threads: {source}")]
+    Threads {
+        /// How many were asked for.
+        threads: usize,
+        /// Why they could not start.
+        source: rayon::ThreadPoolBuildError,
+    },
+    /// `-` was given but standard input is a terminal: reading it would wait forever.
+    #[error(
+        "`-` reads standard input, but standard input is a terminal; pipe articles in or name a file"
+    )]
+    StdinIsTerminal,
+    /// Some inputs of a step that must see all of them (`merge`) could not be read.
+    #[error("{count} input(s) could not be read; no report written")]
+    Incomplete {
+        /// How many inputs failed.
+        count: usize,
+    },
+    /// `explain` was asked for a name that is neither a rule nor a category.
+    #[error("no rule or category named `{0}`; `quotecheck explain` lists them")]
+    UnknownName(String),
+}
+
+impl Error {
+    /// Whether the error is the reader of the output going away (`| head`): the reader's
+    /// choice, not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}

@@ -1,0 +1,441 @@
+//! What the audit produces: [`Story`]s of quote [`Family`]s with their [`Finding`]s, the
+//! [`Part`] that carries one story between machines, and the merged [`Audit`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Diagnostic, Kind};
+
+/// What a discrepancy is. `quotecheck explain CATEGORY` prints the definitions.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// The same text, character for character.
+    Verbatim,
+    /// The same words: case, punctuation, quote marks, a spelling variant
+    /// (recognises/recognizes) or a one-letter typo in a long word.
+    Typographic,
+    /// A contiguous excerpt of the reference: words dropped at the start or the end.
+    Truncation,
+    /// Words of the reference replaced by an ellipsis (`…`, `...`, `[...]`).
+    MarkedElision,
+    /// Words of the reference missing inside the quote with no ellipsis.
+    UnmarkedOmission,
+    /// Pieces of the reference reordered or joined from different places.
+    Splice,
+    /// Words replaced by an editor's bracketed insertion (`[the company]`).
+    BracketedEdit,
+    /// Words replaced or inserted.
+    WordingChange,
+    /// The family is attributed to different speakers by different outlets.
+    Misattribution,
+    /// The same speaker named in different forms (Cotton / Tom Cotton / Sen. Cotton).
+    SpeakerNameVariant,
+    /// The quote appears in only one outlet of the story.
+    SingleOutlet,
+}
+
+impl Category {
+    /// Every category, text categories first, then the family-level ones.
+    pub const ALL: [Category; 11] = [
+        Category::Verbatim,
+        Category::Typographic,
+        Category::Truncation,
+        Category::MarkedElision,
+        Category::UnmarkedOmission,
+        Category::Splice,
+        Category::BracketedEdit,
+        Category::WordingChange,
+        Category::Misattribution,
+        Category::SpeakerNameVariant,
+        Category::SingleOutlet,
+    ];
+
+    /// The category's name as it appears in the output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Verbatim => "verbatim",
+            Category::Typographic => "typographic",
+            Category::Truncation => "truncation",
+            Category::MarkedElision => "marked-elision",
+            Category::UnmarkedOmission => "unmarked-omission",
+            Category::Splice => "splice",
+            Category::BracketedEdit => "bracketed-edit",
+            Category::WordingChange => "wording-change",
+            Category::Misattribution => "misattribution",
+            Category::SpeakerNameVariant => "speaker-name-variant",
+            Category::SingleOutlet => "single-outlet",
+        }
+    }
+
+    /// How much the category matters before meaning-sensitive words raise it.
+    pub fn severity(self) -> Severity {
+        match self {
+            Category::Verbatim => Severity::None,
+            Category::Typographic | Category::SpeakerNameVariant | Category::SingleOutlet => {
+                Severity::Info
+            }
+            Category::Truncation | Category::MarkedElision | Category::BracketedEdit => {
+                Severity::Low
+            }
+            Category::UnmarkedOmission | Category::Splice | Category::WordingChange => {
+                Severity::Medium
+            }
+            Category::Misattribution => Severity::High,
+        }
+    }
+}
+
+/// How much a discrepancy matters; `--fail-on` takes one of these.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Nothing differs (verbatim).
+    None,
+    /// Worth knowing, not a fault: typography, a name form, a quote in one outlet.
+    Info,
+    /// A usual editing choice: an excerpt, a marked elision, a bracketed edit.
+    Low,
+    /// Words changed, dropped without a mark, or pieces joined; or a speaker conflict that
+    /// may be the resolver's, not the outlet's.
+    Medium,
+    /// A meaning-sensitive edit, or two outlets naming different people.
+    High,
+}
+
+impl Severity {
+    /// Every level, lowest first.
+    pub const ALL: [Severity; 5] = [
+        Severity::None,
+        Severity::Info,
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+    ];
+
+    /// The level's name as it appears in the output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::None => "none",
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+
+    /// One level up (meaning-sensitive words raise a finding).
+    pub fn raised(self) -> Severity {
+        match self {
+            Severity::None => Severity::Info,
+            Severity::Info => Severity::Low,
+            Severity::Low => Severity::Medium,
+            _ => Severity::High,
+        }
+    }
+}
+
+/// One discrepancy of an appearance (or of a family) with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Finding {
+    /// What kind of discrepancy.
+    pub category: Category,
+    /// How much it matters.
+    pub severity: Severity,
+    /// What differs, in the articles' own words.
+    pub detail: String,
+    /// The edit touches a negation, number, modal, quantifier, hedge or name.
+    pub meaning_sensitive: bool,
+}
+
+impl Finding {
+    pub(crate) fn new(category: Category, detail: String) -> Self {
+        Finding {
+            category,
+            severity: category.severity(),
+            detail,
+            meaning_sensitive: false,
+        }
+    }
+}
+
+/// A block of the word diff against the reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    /// The same words in both.
+    Equal,
+    /// Words of the reference missing here.
+    Delete,
+    /// Words here that the reference lacks.
+    Insert,
+    /// Words of the reference replaced by others.
+    Replace,
+}
+
+/// One block of a word diff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct DiffBlock {
+    /// What the block does to the reference.
+    pub op: Op,
+    /// The reference's raw words in this block (empty for an insertion).
+    pub reference: String,
+    /// This version's raw words in this block (empty for a deletion).
+    pub text: String,
+}
+
+/// One version of a quote in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Appearance {
+    /// The article's outlet (its id when it has none).
+    pub outlet: String,
+    /// The article's id.
+    pub article_id: String,
+    /// The article's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The article's date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The quote's id in `extract` output (`article_id#n`).
+    pub quote_id: String,
+    /// The quote with its marks, exactly `text[start..end]` of the article.
+    pub text: String,
+    /// Byte offset of the quote in the article text.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// Code-point offset of the quote.
+    pub char_start: usize,
+    /// Code-point offset one past its end.
+    pub char_end: usize,
+    /// The quote's kind (direct or partial: the audit compares only speech).
+    pub kind: Kind,
+    /// Canonical speaker in this article, if attributed.
+    pub speaker: Option<String>,
+    /// The words naming the speaker (`Cotton`, `he`).
+    pub speaker_mention: Option<String>,
+    /// The cue's lemma (`say`, `write`).
+    pub cue: Option<String>,
+    /// Whether this is the family's reference version.
+    pub is_reference: bool,
+    /// The word diff against the reference (empty for the reference itself).
+    pub diff: Vec<DiffBlock>,
+    /// What differs from the reference.
+    pub findings: Vec<Finding>,
+}
+
+/// All versions of one quote in a story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Family {
+    /// `f1`, `f2`, … in order of first appearance in the input, per story.
+    pub id: String,
+    /// The reference version's text (the longest).
+    pub reference: String,
+    /// The reference version's canonical speaker.
+    pub speaker: Option<String>,
+    /// Every canonical speaker name used for this quote.
+    pub speakers: Vec<String>,
+    /// Every form the speaker is named in.
+    pub name_forms: Vec<String>,
+    /// Outlets that carry the quote, sorted.
+    pub outlets: Vec<String>,
+    /// The earliest appearance: (outlet, article id, date).
+    pub first_appearance: FirstAppearance,
+    /// Every version, in input order.
+    pub appearances: Vec<Appearance>,
+    /// Family-level findings: misattribution, speaker name variants, single outlet.
+    pub findings: Vec<Finding>,
+    /// Every category found in the family, sorted.
+    pub categories: Vec<Category>,
+    /// The highest severity in the family.
+    pub severity: Severity,
+    /// For a single-outlet quote: each other outlet of the story, and whether the words
+    /// appear there unquoted (`unquoted`) or not at all (`absent`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub elsewhere: BTreeMap<String, String>,
+}
+
+/// Where a quote was seen first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct FirstAppearance {
+    /// The outlet.
+    pub outlet: String,
+    /// The article's id.
+    pub article_id: String,
+    /// The article's date, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// The audit of one story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Story {
+    /// The story's name (its `story` or `--group-by` value; `all` when none is given).
+    pub story: String,
+    /// Outlets of the story's articles, sorted.
+    pub outlets: Vec<String>,
+    /// Articles in the story.
+    pub articles: usize,
+    /// The quote families, in order of first appearance.
+    pub families: Vec<Family>,
+    /// Family id → outlet → number of appearances.
+    pub coverage: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+/// Thresholds of the linking step; reported in the audit's methods block.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct LinkParams {
+    /// Words per shingle.
+    pub shingle: usize,
+    /// A shingle shared by more quotes than this is too common to propose candidates.
+    pub max_postings: usize,
+    /// Minimum overlap coefficient of word sets for a candidate to be checked further.
+    pub min_overlap: f64,
+}
+
+impl Default for LinkParams {
+    fn default() -> Self {
+        LinkParams {
+            shingle: 3,
+            max_postings: 64,
+            min_overlap: 0.5,
+        }
+    }
+}
+
+/// An input article as the methods block lists it.
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+pub struct InputHash {
+    /// The article's id.
+    pub article_id: String,
+    /// Its outlet.
+    pub outlet: String,
+    /// A 64-bit FNV-1a hash of its text, in hex: the same text gives the same hash anywhere.
+    pub fnv1a64: String,
+}
+
+/// The audit of one story with what the report needs from it: the unit that
+/// `audit --format parts` writes, one per line, and that [`crate::merge`] reads. A line with
+/// no `story` carries inputs that were skipped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Part {
+    /// The field articles were grouped into stories by.
+    pub grouped_by: String,
+    /// The link thresholds the story was audited with.
+    pub link: LinkParams,
+    /// The story's articles (id, outlet, text hash), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<InputHash>,
+    /// The story's audit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<Story>,
+    /// Inputs that were skipped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<super::diagnostic::Skipped>")]
+    pub skipped: Vec<Diagnostic>,
+}
+
+/// An audit: parts merged, stories sorted by name, skipped inputs sorted.
+///
+/// Made by [`crate::Pipeline::audit`] or by [`crate::merge`] from parts; the merge is a
+/// sorted union, so it is associative and order-independent: merging the parts of
+/// `audit(A)` and `audit(B)` gives `audit(A ∪ B)` when no story is split between A and B
+/// (the `fingerprint` key guarantees that).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Audit {
+    /// The field articles were grouped into stories by.
+    pub grouped_by: String,
+    /// The link thresholds.
+    pub link: LinkParams,
+    /// Parts with a story, sorted by story.
+    pub parts: Vec<Part>,
+    /// Inputs that were skipped, sorted.
+    pub skipped: Vec<Diagnostic>,
+}
+
+impl Audit {
+    /// The stories, in order, borrowed: reports are written without copying them.
+    pub fn stories(&self) -> Vec<&Story> {
+        self.parts.iter().filter_map(|p| p.story.as_ref()).collect()
+    }
+
+    /// Every input article, sorted.
+    pub fn inputs(&self) -> Vec<InputHash> {
+        let mut all: Vec<InputHash> = self.parts.iter().flat_map(|p| p.inputs.clone()).collect();
+        all.sort();
+        all
+    }
+
+    /// The highest severity of any family.
+    pub fn worst(&self) -> Severity {
+        self.parts
+            .iter()
+            .filter_map(|p| p.story.as_ref())
+            .flat_map(|s| s.families.iter().map(|f| f.severity))
+            .max()
+            .unwrap_or(Severity::None)
+    }
+
+    /// Whether a finding reaches `level` (the `--fail-on` test): never for [`FailOn::None`].
+    pub fn fails(&self, level: FailOn) -> bool {
+        level.threshold().is_some_and(|t| self.worst() >= t)
+    }
+}
+
+/// When an audit should fail (exit 1): never, or from a severity up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    /// Never.
+    #[default]
+    None,
+    /// On any finding above verbatim.
+    Info,
+    /// On a low, medium or high finding.
+    Low,
+    /// On a medium or high finding.
+    Medium,
+    /// On a high finding.
+    High,
+}
+
+impl FailOn {
+    /// The lowest severity that fails, if any does.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::None => None,
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Low => Some(Severity::Low),
+            FailOn::Medium => Some(Severity::Medium),
+            FailOn::High => Some(Severity::High),
+        }
+    }
+}

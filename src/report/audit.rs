@@ -1,0 +1,272 @@
+//! The `quotecheck audit` report: the JSON citation report, JSON Lines (one family per
+//! line), the parts for `quotecheck merge`, or a readable listing with the diffs marked.
+//! Rendering only: the audit itself is [`crate::Pipeline::audit`].
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::model::{
+    Audit, Category, Diagnostic, Family, InputHash, LinkParams, Op, Part, Severity, Story,
+};
+
+/// The JSON document of a merged audit.
+pub(crate) fn report(m: &Audit) -> AuditReport<'_> {
+    let stories = m.stories();
+    AuditReport {
+        schema_version: super::SCHEMA_VERSION,
+        methods: Methods {
+            tool: "quotecheck",
+            version: env!("CARGO_PKG_VERSION"),
+            link: m.link,
+            grouped_by: m.grouped_by.clone(),
+            inputs: m.inputs(),
+        },
+        summary: summary(&stories),
+        stories,
+        skipped: &m.skipped,
+    }
+}
+
+/// How an audit is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditFormat {
+    /// The JSON citation report (`schema/audit.schema.json`).
+    Json,
+    /// One family per line.
+    Jsonl,
+    /// The readable report.
+    Text {
+        /// Colour the diffs with ANSI escapes.
+        color: bool,
+    },
+    /// One [`Part`] per line, for `quotecheck merge`.
+    Parts,
+}
+
+/// Writes a merged audit: `audit` and `merge` share this, so a merge of parts is
+/// byte-identical to the audit of the whole.
+pub fn write_audit(out: &mut impl Write, m: &Audit, format: AuditFormat) -> io::Result<()> {
+    match format {
+        AuditFormat::Json => {
+            // `io::Error::from` keeps the kind of an I/O error inside serde_json's, so a
+            // closed pipe is still seen as one.
+            serde_json::to_writer_pretty(&mut *out, &report(m)).map_err(io::Error::from)?;
+            out.write_all(b"\n")
+        }
+        AuditFormat::Jsonl => write_jsonl(out, &m.stories()),
+        AuditFormat::Text { color } => write_text(out, &m.stories(), color, Severity::Info),
+        AuditFormat::Parts => {
+            let skipped = (!m.skipped.is_empty()).then(|| Part {
+                grouped_by: m.grouped_by.clone(),
+                link: m.link,
+                inputs: Vec::new(),
+                story: None,
+                skipped: m.skipped.clone(),
+            });
+            for p in m.parts.iter().chain(skipped.as_ref()) {
+                serde_json::to_writer(&mut *out, p).map_err(io::Error::from)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The whole audit as one JSON document.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct AuditReport<'a> {
+    schema_version: &'static str,
+    methods: Methods,
+    stories: Vec<&'a Story>,
+    #[schemars(with = "Vec<crate::model::diagnostic::Skipped>")]
+    skipped: &'a [Diagnostic],
+    summary: AuditSummary,
+}
+
+/// What a reader needs to replicate the audit.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct Methods {
+    tool: &'static str,
+    version: &'static str,
+    link: LinkParams,
+    /// Families are formed within a story: the field the articles were grouped by.
+    grouped_by: String,
+    /// Each input article's id, outlet and a 64-bit FNV-1a hash of its text.
+    inputs: Vec<InputHash>,
+}
+
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub(crate) struct AuditSummary {
+    pub stories: usize,
+    pub articles: usize,
+    pub outlets: Vec<String>,
+    pub quotes: usize,
+    pub families: usize,
+    /// Families seen in more than one outlet.
+    pub shared_families: usize,
+    /// Findings by category (appearance-level and family-level).
+    pub by_category: BTreeMap<String, usize>,
+    /// Families by their highest severity.
+    pub by_severity: BTreeMap<String, usize>,
+}
+
+/// The JSON schema of the `audit --format json` document (`schema/audit.schema.json`).
+pub(crate) fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(AuditReport<'static>)).unwrap_or_default()
+}
+
+/// The JSON schema of one `audit --format parts` line (`schema/audit-part.schema.json`).
+pub(crate) fn part_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Part)).unwrap_or_default()
+}
+
+pub(crate) fn summary(stories: &[&Story]) -> AuditSummary {
+    let mut s = AuditSummary {
+        stories: stories.len(),
+        ..AuditSummary::default()
+    };
+    let mut outlets = std::collections::BTreeSet::new();
+    for st in stories {
+        s.articles += st.articles;
+        outlets.extend(st.outlets.iter().cloned());
+        s.families += st.families.len();
+        for f in &st.families {
+            s.quotes += f.appearances.len();
+            if f.outlets.len() > 1 {
+                s.shared_families += 1;
+            }
+            *s.by_severity
+                .entry(f.severity.name().to_string())
+                .or_default() += 1;
+            let all = f
+                .findings
+                .iter()
+                .chain(f.appearances.iter().flat_map(|a| a.findings.iter()));
+            for x in all {
+                *s.by_category
+                    .entry(x.category.name().to_string())
+                    .or_default() += 1;
+            }
+        }
+    }
+    s.outlets = outlets.into_iter().collect();
+    s
+}
+
+/// One family per line, with its story.
+fn write_jsonl(out: &mut impl Write, stories: &[&Story]) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        story: &'a str,
+        #[serde(flatten)]
+        family: &'a Family,
+    }
+    for st in stories {
+        for f in &st.families {
+            serde_json::to_writer(
+                &mut *out,
+                &Line {
+                    story: &st.story,
+                    family: f,
+                },
+            )?;
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(())
+}
+
+/// The readable report: families with a discrepancy first-class, the diff marked with
+/// `[-dropped-]` and `{+added+}` (in colour when asked).
+fn write_text(
+    out: &mut impl Write,
+    stories: &[&Story],
+    color: bool,
+    min: Severity,
+) -> io::Result<()> {
+    let (red, green, bold, dim, reset) = if color {
+        ("\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[2m", "\x1b[0m")
+    } else {
+        ("", "", "", "", "")
+    };
+    for st in stories {
+        writeln!(
+            out,
+            "{bold}== story {} — {} article(s), outlets: {}{reset}",
+            st.story,
+            st.articles,
+            st.outlets.join(", ")
+        )?;
+        for f in &st.families {
+            if f.severity < min || f.categories == [Category::Verbatim] {
+                continue;
+            }
+            let cats: Vec<&str> = f.categories.iter().map(|c| c.name()).collect();
+            writeln!(
+                out,
+                "\n{bold}{} [{}] {}{reset} {dim}({}){reset}",
+                f.id,
+                f.severity.name(),
+                cats.join(", "),
+                f.outlets.join(", ")
+            )?;
+            writeln!(
+                out,
+                "  reference ({}): {}",
+                f.speaker.as_deref().unwrap_or("unattributed"),
+                f.reference
+            )?;
+            for x in &f.findings {
+                writeln!(out, "  - {}: {}", x.category.name(), x.detail)?;
+            }
+            for ap in &f.appearances {
+                if ap.is_reference {
+                    continue;
+                }
+                write!(out, "  {} {}: ", ap.outlet, ap.quote_id)?;
+                for b in &ap.diff {
+                    match b.op {
+                        Op::Equal => write!(out, "{} ", b.text)?,
+                        Op::Delete => write!(out, "{red}[-{}-]{reset} ", b.reference)?,
+                        Op::Insert => write!(out, "{green}{{+{}+}}{reset} ", b.text)?,
+                        Op::Replace => write!(
+                            out,
+                            "{red}[-{}-]{reset}{green}{{+{}+}}{reset} ",
+                            b.reference, b.text
+                        )?,
+                    }
+                }
+                writeln!(out)?;
+                for x in &ap.findings {
+                    let sens = if x.meaning_sensitive {
+                        " (meaning-sensitive)"
+                    } else {
+                        ""
+                    };
+                    writeln!(
+                        out,
+                        "      {} [{}]{sens}: {}",
+                        x.category.name(),
+                        x.severity.name(),
+                        x.detail
+                    )?;
+                }
+            }
+        }
+        writeln!(out)?;
+    }
+    let s = summary(stories);
+    writeln!(
+        out,
+        "{} stor(y/ies), {} article(s), {} quote(s) in {} famil(y/ies), {} shared across outlets",
+        s.stories, s.articles, s.quotes, s.families, s.shared_families
+    )?;
+    let cats: Vec<String> = s
+        .by_category
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    writeln!(out, "findings: {}", cats.join(", "))
+}

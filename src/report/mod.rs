@@ -1,0 +1,293 @@
+//! The last stage: write results. Rendering only; nothing here decides a result.
+//!
+//! `extract` formats ([`Format`], written by [`Writer`]):
+//! - `jsonl`: one JSON object per article, in input order, written as each article is done:
+//!   `{"id", "outlet"?, "url"?, "date"?, "title"?, "story"?, "unmatched_marks", "quotes": [...]}`.
+//!   Skipped inputs and warnings go to stderr.
+//! - `json`: one document, `{"schema_version", "tool", "articles": [...], "skipped": [...],
+//!   "warnings": [...], "summary": {...}}`; the schema is `schema/extract.schema.json`.
+//! - `text`: a readable listing for a terminal.
+//!
+//! The audit is written by [`write_audit`] in one of the [`AuditFormat`]s.
+//!
+//! Every quote, speaker and cue carries byte offsets (`start`, `end`) and code-point offsets
+//! (`char_start`, `char_end`) into the article text. Output is byte-for-byte deterministic.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::model::{ArticleQuotes, Diagnostic, Level};
+
+mod audit;
+
+pub use audit::{AuditFormat, write_audit};
+
+/// Version of the JSON output's shape; bumped on any incompatible change.
+pub const SCHEMA_VERSION: &str = "1";
+
+/// How `extract` results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One document with every article, the skipped inputs, warnings and a summary
+    /// (`schema/extract.schema.json`), written at the end.
+    Json,
+    /// One record per article (`schema/extract-record.schema.json`), written as each is done.
+    Jsonl,
+    /// A readable listing.
+    Text,
+}
+
+/// Counts over a whole run.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+pub struct Summary {
+    /// Articles read: processed plus skipped.
+    pub articles_read: usize,
+    /// Articles in the output.
+    pub articles_processed: usize,
+    /// Articles left out, each with a reason in `skipped`.
+    pub articles_skipped: usize,
+    /// Quotes found.
+    pub quotes: usize,
+    /// Quotes by kind.
+    pub by_kind: BTreeMap<String, usize>,
+    /// Quotes with a speaker.
+    pub attributed: usize,
+    /// Quotation marks that could not be paired.
+    pub unmatched_marks: usize,
+    /// Warnings about inputs that were read.
+    pub warnings: usize,
+}
+
+impl Summary {
+    fn add(&mut self, a: &ArticleQuotes) {
+        self.articles_read += 1;
+        self.articles_processed += 1;
+        self.quotes += a.quotes.len();
+        self.unmatched_marks += a.unmatched_marks;
+        for q in &a.quotes {
+            *self.by_kind.entry(q.kind.name().to_string()).or_default() += 1;
+            if q.speaker.is_some() {
+                self.attributed += 1;
+            }
+        }
+    }
+    fn skip(&mut self) {
+        self.articles_read += 1;
+        self.articles_skipped += 1;
+    }
+}
+
+#[derive(Serialize, schemars::JsonSchema)]
+struct Document<'a> {
+    schema_version: &'static str,
+    tool: Tool,
+    articles: &'a [ArticleQuotes],
+    #[schemars(with = "Vec<crate::model::diagnostic::Skipped>")]
+    skipped: &'a [Diagnostic],
+    #[schemars(with = "Vec<crate::model::diagnostic::Warning>")]
+    warnings: &'a [Diagnostic],
+    summary: &'a Summary,
+}
+
+#[derive(Serialize, schemars::JsonSchema)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+/// Writes `extract` results in the chosen format. For `jsonl` and `text`,
+/// [`Writer::article`] writes at once; for `json`, articles are kept until
+/// [`Writer::finish`].
+///
+/// ```
+/// use quotecheck::{Pipeline, report::{Format, Writer}};
+/// let pipeline = Pipeline::default();
+/// let mut w = Writer::new(Vec::new(), Format::Jsonl);
+/// w.article(pipeline.extract_text("\"We will win,\" Cotton wrote.")).unwrap();
+/// let (bytes, summary, _) = w.finish().unwrap();
+/// assert_eq!(summary.quotes, 1);
+/// assert!(String::from_utf8(bytes).unwrap().contains("\"name\":\"Cotton\""));
+/// ```
+pub struct Writer<W: Write> {
+    out: W,
+    format: Format,
+    kept: Vec<ArticleQuotes>,
+    skipped: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    summary: Summary,
+}
+
+impl<W: Write> Writer<W> {
+    /// A writer of `format` into `out`.
+    pub fn new(out: W, format: Format) -> Self {
+        Writer {
+            out,
+            format,
+            kept: Vec::new(),
+            skipped: Vec::new(),
+            warnings: Vec::new(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Writes (or, for `json`, keeps) one article's results.
+    pub fn article(&mut self, a: ArticleQuotes) -> io::Result<()> {
+        self.summary.add(&a);
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, &a)?;
+                self.out.write_all(b"\n")
+            }
+            Format::Json => {
+                self.kept.push(a);
+                Ok(())
+            }
+            Format::Text => write_text(&mut self.out, &a),
+        }
+    }
+
+    /// Records a skipped input or a warning, for the `json` document and the summary.
+    pub fn diagnostic(&mut self, d: Diagnostic) {
+        match d.level {
+            Level::Skipped => {
+                self.summary.skip();
+                self.skipped.push(d);
+            }
+            Level::Warning => {
+                self.summary.warnings += 1;
+                self.warnings.push(d);
+            }
+        }
+    }
+
+    /// The counts so far.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// Finishes the output; returns the output, the counts and the diagnostics (skipped
+    /// first, then warnings).
+    pub fn finish(mut self) -> io::Result<(W, Summary, Vec<Diagnostic>)> {
+        match self.format {
+            Format::Json => {
+                let doc = Document {
+                    schema_version: SCHEMA_VERSION,
+                    tool: Tool {
+                        name: "quotecheck",
+                        version: env!("CARGO_PKG_VERSION"),
+                    },
+                    articles: &self.kept,
+                    skipped: &self.skipped,
+                    warnings: &self.warnings,
+                    summary: &self.summary,
+                };
+                serde_json::to_writer_pretty(&mut self.out, &doc)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Text => {
+                let s = &self.summary;
+                writeln!(
+                    self.out,
+                    "{} article(s), {} quote(s) ({} attributed), {} skipped",
+                    s.articles_processed, s.quotes, s.attributed, s.articles_skipped
+                )?;
+            }
+            Format::Jsonl => {}
+        }
+        self.out.flush()?;
+        let mut diagnostics = self.skipped;
+        diagnostics.append(&mut self.warnings);
+        Ok((self.out, self.summary, diagnostics))
+    }
+}
+
+/// The readable listing of one article.
+fn write_text(out: &mut impl Write, a: &ArticleQuotes) -> io::Result<()> {
+    let outlet = a.article.outlet.as_deref().unwrap_or("-");
+    writeln!(
+        out,
+        "== {} ({}) — {} quote(s)",
+        a.article.id,
+        outlet,
+        a.quotes.len()
+    )?;
+    for q in &a.quotes {
+        let who = match &q.speaker {
+            Some(s) if s.name != s.mention => format!("{} [\"{}\"]", s.name, s.mention),
+            Some(s) => s.name.clone(),
+            None => "—".to_string(),
+        };
+        let cue = q.cue.as_ref().map_or("", |c| c.text.as_str());
+        writeln!(
+            out,
+            "  {:>6}..{:<6} {:<8} {}",
+            q.char_start,
+            q.char_end,
+            q.kind.name(),
+            one_line(&q.text, 100)
+        )?;
+        writeln!(
+            out,
+            "                  speaker: {who}  cue: {cue}  rule: {} ({:.2})",
+            q.rule.name(),
+            q.confidence
+        )?;
+    }
+    Ok(())
+}
+
+/// The text on one line, shortened to `max` characters with an ellipsis.
+fn one_line(s: &str, max: usize) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let mut t: String = flat.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// The published JSON schemas (`quotecheck schema`, and the files in `schema/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schema {
+    /// The `extract --format json` document (`schema/extract.schema.json`).
+    Extract,
+    /// One `extract --format jsonl` record (`schema/extract-record.schema.json`).
+    Record,
+    /// The `audit --format json` report (`schema/audit.schema.json`).
+    Audit,
+    /// One `audit --format parts` line (`schema/audit-part.schema.json`).
+    Part,
+}
+
+impl Schema {
+    /// Every published schema.
+    pub const ALL: [Schema; 4] = [Schema::Extract, Schema::Record, Schema::Audit, Schema::Part];
+
+    /// The file the schema is published as, in `schema/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Schema::Extract => "extract.schema.json",
+            Schema::Record => "extract-record.schema.json",
+            Schema::Audit => "audit.schema.json",
+            Schema::Part => "audit-part.schema.json",
+        }
+    }
+
+    /// The schema as a JSON value.
+    pub fn json(self) -> serde_json::Value {
+        let schema = match self {
+            Schema::Extract => schemars::schema_for!(Document<'static>),
+            Schema::Record => schemars::schema_for!(ArticleQuotes),
+            Schema::Audit => return audit::schema(),
+            Schema::Part => return audit::part_schema(),
+        };
+        serde_json::to_value(schema).unwrap_or_default()
+    }
+}
