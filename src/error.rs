@@ -1,5 +1,8 @@
 //! The library's errors: small enums, each saying what went wrong and what to do.
 //!
+//! As is the convention, a message does not repeat its cause: the cause is the error's
+//! [`std::error::Error::source`], and a printer walks the chain (`anyhow`'s `{:#}` does).
+//!
 //! Problems with one input are not errors: they are [`crate::Diagnostic`]s, and the run goes
 //! on. An [`Error`] stops a run: the configuration cannot be used, the output cannot be
 //! written, parts cannot be merged into a whole.
@@ -11,7 +14,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The file cannot be read.
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read", path.display())]
     Read {
         /// The file.
         path: PathBuf,
@@ -125,10 +128,10 @@ pub enum Error {
     #[error(transparent)]
     Merge(#[from] MergeError),
     /// The output cannot be written (a closed pipe is one: callers treat it as a normal end).
-    #[error("cannot write output: {0}")]
+    #[error("cannot write output")]
     Output(#[from] io::Error),
     /// The worker threads cannot be started.
-    #[error("cannot start {threads} threads: {source}")]
+    #[error("cannot start {threads} threads")]
     Threads {
         /// How many were asked for.
         threads: usize,

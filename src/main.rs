@@ -24,7 +24,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            say(&e);
+            // `{:#}`: the message and its causes, `cannot write output: No space left on device`.
+            say(format_args!("{e:#}"));
             ExitCode::from(2)
         }
     }
@@ -103,7 +104,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Explain { name } => {
             let mut out = stdout();
             quotecheck::explain::write(&mut out, name.as_deref())?;
-            out.flush()?;
+            out.flush().map_err(quotecheck::Error::Output)?;
             Outcome::Done { errored: false }
         }
         Command::Completions { shell } => {
@@ -155,10 +156,10 @@ fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::new(io::stdout().lock())
 }
 
-fn print(bytes: &[u8]) -> io::Result<()> {
+fn print(bytes: &[u8]) -> Result<(), quotecheck::Error> {
     let mut out = stdout();
     out.write_all(bytes)?;
-    out.flush()
+    Ok(out.flush()?)
 }
 
 /// Writes an audit report and says whether it fails at `fail_on`.
@@ -168,8 +169,9 @@ fn write_audit(
     fail_on: FailOn,
 ) -> anyhow::Result<Outcome> {
     let mut out = stdout();
-    report::write_audit(&mut out, audit, format)?;
-    out.flush()?;
+    report::write_audit(&mut out, audit, format)
+        .and_then(|()| out.flush())
+        .map_err(quotecheck::Error::Output)?;
     Ok(Outcome::Audited {
         errored: !audit.skipped.is_empty(),
         failed: audit.fails(fail_on),

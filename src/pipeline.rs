@@ -244,7 +244,7 @@ impl Pipeline {
     /// The result depends on the set of articles, not their order.
     ///
     /// ```
-    /// use quotecheck::{Article, Category, Pipeline};
+    /// use quotecheck::{Article, Category, Pipeline, Severity};
     /// let p = Pipeline::default();
     /// let article = |outlet: &str, text: &str| {
     ///     p.extract(Article {
@@ -259,7 +259,11 @@ impl Pipeline {
     ///     article("B", "\"We will raise taxes on working families this year,\" Lee said."),
     /// ]);
     /// let family = &audit.stories()[0].families[0];
-    /// assert!(family.categories.contains(&Category::WordingChange));
+    /// // B drops a negation without an ellipsis: the highest severity, with the evidence.
+    /// assert_eq!(family.categories, [Category::UnmarkedOmission]);
+    /// assert_eq!(family.severity, Severity::High);
+    /// let finding = &family.appearances[1].findings[0];
+    /// assert!(finding.meaning_sensitive && finding.detail.contains("\"not\""));
     /// ```
     pub fn audit(&self, articles: &[ArticleQuotes]) -> Audit {
         self.audit_grouped(articles, "story", Vec::new())

@@ -159,11 +159,11 @@ pub fn read_paths(paths: &[PathBuf], opts: &InputOptions, sink: &mut dyn FnMut(E
 
 /// Reads one file (or stdin for `-`).
 pub(crate) fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
-    let name = if path.as_os_str() == "-" {
-        "-".to_string()
-    } else {
-        path.display().to_string()
-    };
+    if path.as_os_str() == "-" {
+        read_reader("-", io::stdin().lock(), opts, sink);
+        return;
+    }
+    let name = path.display().to_string();
     let reader = match open(path, &name) {
         Ok(r) => r,
         Err(s) => {
@@ -171,25 +171,59 @@ pub(crate) fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(E
             return;
         }
     };
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
-    // Standard input has no extension: its first non-blank byte tells, `{` for JSON Lines
-    // and `<` for HTML.
-    let (jsonl, html) = if path.as_os_str() == "-" {
-        let first = sniff(&mut reader);
-        (first == Some(b'{'), first == Some(b'<'))
-    } else {
-        (is_jsonl(path), is_html(path))
-    };
-    if jsonl {
+    let reader = BufReader::with_capacity(1 << 16, reader);
+    if is_jsonl(path) {
         read_jsonl(&name, reader, opts, sink);
     } else {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("stdin")
-            .to_string();
-        read_text(&name, &stem, Box::new(reader), html, opts, sink);
+        read_text(&name, &stem(path), reader, is_html(path), opts, sink);
     }
+}
+
+/// Reads articles from any reader, named `name` in ids and messages. With no extension to
+/// go by, the first non-blank byte tells the format, as for standard input: `{` JSON Lines,
+/// `<` an HTML page, anything else one plain-text article (whose outlet, unless the options
+/// give one, is `name` without its extension).
+///
+/// ```
+/// use quotecheck::input::{self, Event, InputOptions};
+/// let page = "<html><body><article><p>\"We will win,\" Mayor Jane Smith said on Tuesday at a rally \
+///     outside city hall, where hundreds had gathered since the morning.</p></article></body></html>";
+/// let mut articles = Vec::new();
+/// input::read_reader("rally.html", page.as_bytes(), &InputOptions::default(), &mut |e| {
+///     if let Event::Article(a) = e {
+///         articles.push(a)
+///     }
+/// });
+/// assert!(articles[0].text.starts_with("\"We will win,\""));
+/// ```
+pub fn read_reader(
+    name: &str,
+    reader: impl Read,
+    opts: &InputOptions,
+    sink: &mut dyn FnMut(Event),
+) {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let first = sniff(&mut reader);
+    if first == Some(b'{') {
+        read_jsonl(name, reader, opts, sink);
+    } else {
+        read_text(
+            name,
+            &stem(Path::new(name)),
+            reader,
+            first == Some(b'<'),
+            opts,
+            sink,
+        );
+    }
+}
+
+/// A file's name without its extension: the default outlet of a plain-text article.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("stdin")
+        .to_string()
 }
 
 /// The first byte that is not ASCII white space, without consuming anything but the
@@ -285,7 +319,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 fn read_text(
     name: &str,
     stem: &str,
-    mut reader: Box<dyn Read>,
+    mut reader: impl Read,
     html: bool,
     opts: &InputOptions,
     sink: &mut dyn FnMut(Event),
@@ -583,7 +617,7 @@ mod tests {
         read_text(
             "b.bin",
             "b",
-            Box::new(&b"\0\0\0abc"[..]),
+            &b"\0\0\0abc"[..],
             false,
             &InputOptions::default(),
             &mut |e| v.push(e),
@@ -599,7 +633,7 @@ mod tests {
         read_text(
             "u.txt",
             "u",
-            Box::new(&b"\"caf\xe9 ok\" he said"[..]),
+            &b"\"caf\xe9 ok\" he said"[..],
             false,
             &InputOptions::default(),
             &mut |e| v.push(e),
