@@ -465,3 +465,44 @@ fn subject_after_a_subordinate_clause() {
         },
     );
 }
+
+/// Two pipelines with different lexicons in one process: each finds its own words, and
+/// running one changes nothing in what the other finds.
+#[test]
+fn configured_words_stay_with_their_pipeline() {
+    let mut config = crate::Config::default();
+    // Not built in (`quip` is): only the configured pipeline knows it.
+    config.lexicon.speech_verbs = vec!["deadpan deadpans deadpanned deadpanning".into()];
+    config.lexicon.titles = vec!["Chief Rainmaker".into()];
+    let configured = crate::Pipeline::new(config).expect("a valid configuration");
+    let default = crate::Pipeline::default();
+
+    let verb = "\"Nothing ever changes here,\" Dana Whitfield deadpanned.";
+    let title = "\"Rain is coming,\" said Chief Rainmaker Dana Whitfield.";
+    let first = |p: &crate::Pipeline, text: &str| p.extract_text(text).quotes.swap_remove(0);
+    let name = |q: &crate::Quote| q.speaker.as_ref().map(|s| s.name.clone());
+    let configured_knows_its_words = || {
+        let q = first(&configured, verb);
+        assert_eq!(q.rule, Rule::SpeakerCueAfter);
+        assert_eq!(name(&q).as_deref(), Some("Dana Whitfield"));
+        assert_eq!(q.cue.as_ref().map(|c| c.lemma.as_str()), Some("deadpan"));
+        let q = first(&configured, title);
+        assert_eq!(name(&q).as_deref(), Some("Dana Whitfield"));
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.mention.as_str()),
+            Some("Chief Rainmaker Dana Whitfield")
+        );
+    };
+    let default_does_not = || {
+        let q = first(&default, verb);
+        assert_eq!(q.rule, Rule::Unattributed);
+        assert!(q.cue.is_none() && q.speaker.is_none());
+        // Without the title, `Rainmaker` reads as part of the name.
+        let q = first(&default, title);
+        assert_eq!(name(&q).as_deref(), Some("Rainmaker Dana Whitfield"));
+    };
+    configured_knows_its_words();
+    default_does_not();
+    configured_knows_its_words();
+    default_does_not();
+}
