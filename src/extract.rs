@@ -15,7 +15,7 @@
 
 use nom::{IResult, Parser, branch::alt, bytes::complete::tag, combinator::value};
 
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::Lexicon;
 
 /// Deeper nesting than this is not a quotation any reader can follow; marks beyond it are
 /// reported as strays instead of growing the stack.
@@ -398,7 +398,7 @@ struct Mark {
 
 /// Decides what a mark at `pos` is from its glyph and the characters beside it.
 /// Returns `None` for an apostrophe.
-fn classify(text: &str, pos: usize, len: usize, g: Glyph) -> Option<Role> {
+fn classify(text: &str, pos: usize, len: usize, g: Glyph, lexicon: &Lexicon) -> Option<Role> {
     let prev_char = text[..pos].chars().next_back();
     let next_char = text[pos + len..].chars().next();
     let prev = side_of(prev_char);
@@ -409,7 +409,7 @@ fn classify(text: &str, pos: usize, len: usize, g: Glyph) -> Option<Role> {
         !matches!(prev, Side::Space | Side::Opener) && !matches!(next, Side::Word | Side::Opener);
 
     if g.family() == MarkFamily::Single {
-        return classify_single(text, pos, len, g, prev, next, prev_char);
+        return classify_single(&text[pos + len..], g, prev, next, prev_char, lexicon);
     }
     Some(match (can_open, can_close, g.nominal()) {
         (true, false, _) => Role::Open,
@@ -428,20 +428,19 @@ fn classify(text: &str, pos: usize, len: usize, g: Glyph) -> Option<Role> {
     })
 }
 
+/// [`classify`] for a single mark; `after` is the text after the mark.
 fn classify_single(
-    text: &str,
-    pos: usize,
-    len: usize,
+    after: &str,
     g: Glyph,
     prev: Side,
     next: Side,
     prev_char: Option<char>,
+    lexicon: &Lexicon,
 ) -> Option<Role> {
     // Between letters it is always an apostrophe: didn't, Guizhou's, rock’n’roll.
     if prev == Side::Word && next == Side::Word {
         return None;
     }
-    let after = &text[pos + len..];
     let opening_context = matches!(prev, Side::Space | Side::Opener | Side::Dash | Side::Quote);
     if opening_context && matches!(next, Side::Word | Side::Symbol | Side::Quote) {
         // A right single mark at the start of a word is an apostrophe in typeset text
@@ -449,7 +448,7 @@ fn classify_single(
         if g == Glyph::RightSingle {
             return None;
         }
-        if g == Glyph::StraightSingle && is_elision(after) {
+        if g == Glyph::StraightSingle && is_elision(after, lexicon) {
             return None;
         }
         return Some(Role::Open);
@@ -481,7 +480,7 @@ fn classify_single(
 }
 
 /// `'em`, `'cause`, `'90s`: a word that starts with an apostrophe.
-fn is_elision(after: &str) -> bool {
+fn is_elision(after: &str, lexicon: &Lexicon) -> bool {
     let word_len = after
         .char_indices()
         .find(|&(_, c)| !c.is_alphanumeric())
@@ -497,7 +496,7 @@ fn is_elision(after: &str) -> bool {
     }
     // Only the word itself decides: an elision is followed by a space or punctuation, never by
     // more of a quote on the same word (`'n'` in rock 'n' roll is in the list).
-    lexicon::get().is_elision(word)
+    lexicon.is_elision(word)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -617,8 +616,9 @@ impl Pairer {
     }
 }
 
-/// Finds every quoted span in `text`. Never fails; see the module docs.
-pub(crate) fn extract(text: &str, _lexicon: &Lexicon) -> Extraction {
+/// Finds every quoted span in `text`; the lexicon's elisions (`'em`, `'cause`) tell a leading
+/// apostrophe from an opening mark. Never fails; see the module docs.
+pub(crate) fn extract(text: &str, lexicon: &Lexicon) -> Extraction {
     let mut pairer = Pairer {
         stack: Vec::new(),
         spans: Vec::new(),
@@ -650,7 +650,7 @@ pub(crate) fn extract(text: &str, _lexicon: &Lexicon) -> Extraction {
             para_has_text = false;
             let next_start = tok.map_or(text.len(), |(pos, len, _)| pos + len);
             if !pairer.stack.is_empty() {
-                continued = continues(text, next_start, &pairer.stack[0]);
+                continued = continues(text, next_start, &pairer.stack[0], lexicon);
                 if continued {
                     // Only the outermost quote runs on; anything opened inside it is a stray.
                     let inner: Vec<Open> = pairer.stack.drain(1..).collect();
@@ -680,7 +680,7 @@ pub(crate) fn extract(text: &str, _lexicon: &Lexicon) -> Extraction {
             continue;
         };
         para_has_text = true;
-        if let Some(role) = classify(text, pos, len, g) {
+        if let Some(role) = classify(text, pos, len, g, lexicon) {
             marks.push(Mark {
                 pos,
                 len,
@@ -700,7 +700,7 @@ pub(crate) fn extract(text: &str, _lexicon: &Lexicon) -> Extraction {
 
 /// Whether the paragraph starting at `from` reopens the quote left open by the paragraph
 /// before it (the convention for a quotation that runs over several paragraphs).
-fn continues(text: &str, from: usize, open: &Open) -> bool {
+fn continues(text: &str, from: usize, open: &Open, lexicon: &Lexicon) -> bool {
     let rest = text[from..].trim_start();
     let Ok((after, g)) = glyph(rest) else {
         return false;
@@ -711,7 +711,7 @@ fn continues(text: &str, from: usize, open: &Open) -> bool {
     let pos = text.len() - rest.len();
     let len = rest.len() - after.len();
     matches!(
-        classify(text, pos, len, g),
+        classify(text, pos, len, g, lexicon),
         Some(Role::Open) | Some(Role::Toggle)
     )
 }
@@ -737,8 +737,13 @@ fn set_parents(spans: &mut [Span]) {
 mod tests {
     use super::*;
 
+    /// [`extract`] with the built-in lexicon.
+    fn extracted(text: &str) -> Extraction {
+        extract(text, &Lexicon::builtin())
+    }
+
     fn quotes(text: &str) -> Vec<&str> {
-        extract(text)
+        extracted(text)
             .spans
             .iter()
             .map(|s| &text[s.start..s.end])
@@ -803,7 +808,7 @@ mod tests {
     #[test]
     fn nested_quotes() {
         let t = r#""He said 'no' twice," she said."#;
-        let ex = extract(t);
+        let ex = extracted(t);
         assert_eq!(ex.spans.len(), 2);
         assert_eq!(
             &t[ex.spans[0].start..ex.spans[0].end],
@@ -817,7 +822,7 @@ mod tests {
     #[test]
     fn continued_over_paragraphs() {
         let t = "“First part.\n\n“Second part,” he said.";
-        let ex = extract(t);
+        let ex = extracted(t);
         assert_eq!(ex.spans.len(), 1);
         assert_eq!(
             &t[ex.spans[0].start..ex.spans[0].end],
@@ -830,7 +835,7 @@ mod tests {
     fn unclosed_mark_is_contained_to_its_paragraph() {
         let t = "He said \"this is unclosed.\nThen \"one\" and \"two\".";
         assert_eq!(quotes(t), vec!["\"one\"", "\"two\""]);
-        let ex = extract(t);
+        let ex = extracted(t);
         assert_eq!(ex.strays.len(), 1);
         assert_eq!(ex.strays[0].kind, StrayKind::Unclosed);
     }
@@ -877,7 +882,7 @@ mod tests {
         for i in 0..10_000 {
             t.push_str(if i % 2 == 0 { "“a " } else { "‘b " });
         }
-        let ex = extract(&t);
+        let ex = extracted(&t);
         assert!(ex.spans.is_empty());
         assert_eq!(ex.strays.len(), 10_000);
     }
@@ -885,7 +890,7 @@ mod tests {
     #[test]
     fn every_span_slices_the_text() {
         let t = "«Oui» — \"x 'y' z\" ‘a’ “b” ''c'' ``d''";
-        for s in extract(t).spans {
+        for s in extracted(t).spans {
             assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
             assert!(s.start <= s.content_start && s.content_end <= s.end);
         }

@@ -1,10 +1,11 @@
 //! The word lists the grammar uses, compiled into the binary from `grammar/`.
 //!
 //! The lists are data, not code: each file in `grammar/` says its own format in its header.
-//! They are parsed once, on first use, into lower-cased hash sets and maps.
+//! A [`Lexicon`] is a plain value, parsed into lower-cased hash sets and maps when it is built;
+//! the pipeline builds one from its configuration and lends it to every stage, so two
+//! configurations can run side by side in one process.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
 
 use crate::config::LexiconExtras;
 
@@ -232,7 +233,7 @@ impl Lexicon {
     }
 
     /// The lemma of a speech-verb form (`said` → `say`), if it is one. `word` is lower case.
-    pub fn speech_verb(&'static self, word: &str) -> Option<&'static str> {
+    pub fn speech_verb(&self, word: &str) -> Option<&str> {
         self.speech_verbs.get(word).map(String::as_str)
     }
     /// Verb-particle cues starting with `word` (lower case), longest first.
@@ -282,20 +283,13 @@ impl Lexicon {
     }
 }
 
-/// The lexicons, parsed on first use.
-pub fn get() -> &'static Lexicon {
-    LEXICON.get_or_init(Lexicon::load)
-}
-
-static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn lexicons_load_and_hold_the_core_entries() {
-        let l = get();
+        let l = Lexicon::builtin();
         assert_eq!(l.speech_verb("said"), Some("say"));
         assert_eq!(l.speech_verb("told"), Some("tell"));
         assert_eq!(l.speech_verb("wrote"), Some("write"));

@@ -15,7 +15,7 @@ mod phrase;
 pub mod resolve;
 
 use crate::extract::Span;
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::model::{Kind, Resolution, Rule, SpeakerType};
 use crate::text::{self, Tok};
 
@@ -66,7 +66,7 @@ struct Found {
 
 /// Attributes every span of one text. `spans` is the extractor's output (sorted by start);
 /// the result has one entry per span, in the same order. Nested quotes get kind `nested`.
-pub(crate) fn attribute(text: &str, spans: &[Span], _lexicon: &Lexicon) -> Vec<Attribution> {
+pub(crate) fn attribute(text: &str, spans: &[Span], lexicon: &Lexicon) -> Vec<Attribution> {
     // Most articles quote no one: nothing to scan.
     if spans.is_empty() {
         return Vec::new();
@@ -81,7 +81,7 @@ pub(crate) fn attribute(text: &str, spans: &[Span], _lexicon: &Lexicon) -> Vec<A
         };
         spans.len()
     ];
-    let mut entities = resolve::Entities::new();
+    let mut entities = resolve::Entities::new(lexicon);
     let mut win = Window::default();
     let mut paras = Paragraphs::default();
     // A first line that is short and followed by more text reads as a headline.
@@ -107,9 +107,10 @@ pub(crate) fn attribute(text: &str, spans: &[Span], _lexicon: &Lexicon) -> Vec<A
             .map(|&m| spans[m].start)
             .filter(|&st| st < p_end)
             .unwrap_or(p_end);
-        win.fill(text, s, gap_start, gap_end);
+        win.fill(text, lexicon, s, gap_start, gap_end);
         let q = Quote {
             text,
+            lexicon,
             span: s,
             p_start,
             in_headline: s.start < headline_end,
@@ -201,6 +202,7 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 /// One top-level quote and where it stands.
 struct Quote<'a> {
     text: &'a str,
+    lexicon: &'a Lexicon,
     span: &'a Span,
     p_start: usize,
     /// In the first line of the text, which is a headline in most articles.
@@ -281,9 +283,15 @@ struct Window {
 }
 
 impl Window {
-    fn fill(&mut self, text: &str, s: &Span, gap_start: usize, gap_end: usize) {
-        text::tokenize_into(text, gap_start, s.start, &mut self.all_before);
-        text::tokenize_into(text, s.end, gap_end.max(s.end), &mut self.all_after);
+    fn fill(&mut self, text: &str, lexicon: &Lexicon, s: &Span, gap_start: usize, gap_end: usize) {
+        text::tokenize_into(text, gap_start, s.start, lexicon, &mut self.all_before);
+        text::tokenize_into(
+            text,
+            s.end,
+            gap_end.max(s.end),
+            lexicon,
+            &mut self.all_after,
+        );
         self.lead = text::last_sentence_start(text, &self.all_before, self.all_before.len());
         self.tail = self.all_after.len();
         for i in 0..self.all_after.len() {
@@ -329,23 +337,23 @@ fn lower<'a>(text: &'a str, t: &Tok) -> text::Lower<'a> {
 }
 
 /// The lemma of a speech verb token, if it is one.
-fn cue_lemma(text: &str, t: &Tok) -> Option<&'static str> {
+fn cue_lemma<'l>(text: &str, lexicon: &'l Lexicon, t: &Tok) -> Option<&'l str> {
     // A capitalised form is a name or a noun (`United States`), not a cue.
     if !t.is_word() || !text::is_lowercase_word(&text[t.start..t.end]) {
         return None;
     }
-    lexicon::get().speech_verb(&text[t.start..t.end])
+    lexicon.speech_verb(&text[t.start..t.end])
 }
 
 /// A cue that starts at token `v`: a verb-particle phrase (`points out`, `went on`) or a
 /// speech verb. Returns one past its last token, and its lemma.
-fn cue_here(text: &str, toks: &[Tok], v: usize) -> Option<(usize, String)> {
+fn cue_here(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, String)> {
     let t = toks.get(v)?;
     if !t.is_word() || !text::is_lowercase_word(&text[t.start..t.end]) {
         return None;
     }
     let w = lower(text, t);
-    for p in lexicon::get().verb_phrases(&w) {
+    for p in lexicon.verb_phrases(&w) {
         let n = p.len();
         if v + n <= toks.len()
             && toks[v..v + n]
@@ -356,13 +364,13 @@ fn cue_here(text: &str, toks: &[Tok], v: usize) -> Option<(usize, String)> {
             return Some((v + n, p.join(" ")));
         }
     }
-    cue_lemma(text, t).map(|l| (v + 1, l.to_string()))
+    cue_lemma(text, lexicon, t).map(|l| (v + 1, l.to_string()))
 }
 
 /// The cue at token `v`, with the auxiliaries and adverbs right before it (`has said`,
 /// `later said`) and an adverb right after it (`said recently`), or `None` when the word is
 /// used as a noun (`the report`, `his answer`).
-fn cue_at(text: &str, toks: &[Tok], v: usize) -> Option<CueRef> {
+fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRef> {
     if let Some(p) = v.checked_sub(1).map(|k| &toks[k]) {
         if p.is_word() {
             let pw = lower(text, p);
@@ -386,9 +394,9 @@ fn cue_at(text: &str, toks: &[Tok], v: usize) -> Option<CueRef> {
             }
         }
     }
-    let (mut end, lemma) = cue_here(text, toks, v)?;
+    let (mut end, lemma) = cue_here(text, lexicon, toks, v)?;
     // A noun before the real verb (`the IMF report stated`) is not the cue.
-    if end == v + 1 && cue_here(text, toks, end).is_some() {
+    if end == v + 1 && cue_here(text, lexicon, toks, end).is_some() {
         return None;
     }
     let mut start = v;
@@ -477,9 +485,10 @@ fn find(
     last: Option<(usize, usize)>,
 ) -> Option<Found> {
     let text = q.text;
+    let lexicon = q.lexicon;
     // Headline: `Pat Caddell: … ‘in Their Heads’` / `Name: 'quote'`.
     if q.in_headline && q.prev_char() == Some(':') {
-        if let Some(f) = colon_speaker(text, win.before()) {
+        if let Some(f) = colon_speaker(text, lexicon, win.before()) {
             return Some(f);
         }
     }
@@ -513,7 +522,7 @@ fn find(
 }
 
 /// `Pew Research: "…"`: a short name and a colon, the colon being the cue.
-fn colon_speaker(text: &str, before: &[Tok]) -> Option<Found> {
+fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Option<Found> {
     let colon = before.len().checked_sub(1)?;
     if !before[colon].is_punct(':') || colon == 0 || colon > 6 {
         return None;
@@ -524,7 +533,7 @@ fn colon_speaker(text: &str, before: &[Tok]) -> Option<Found> {
     {
         return None;
     }
-    let np = phrase::before_verb(text, before, 0, colon)?;
+    let np = phrase::before_verb(text, lexicon, before, 0, colon)?;
     Some(Found {
         speaker: Some(np),
         cue: Some(CueRef {
@@ -541,6 +550,7 @@ fn colon_speaker(text: &str, before: &[Tok]) -> Option<Found> {
 /// `"…," Cotton wrote` / `"…," said Ziad, a nurse` / `"…" ― Pamela Padilla`.
 fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
     let text = q.text;
+    let lexicon = q.lexicon;
     let after = win.after();
     let ends_with_stop = q.content().trim_end().ends_with('.');
     let mut i = 0;
@@ -554,10 +564,12 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
             let rest = &after[i + 1..];
             let words = rest.iter().filter(|t| t.is_word()).count();
             if (1..=12).contains(&words)
-                && rest.first().is_some_and(|t| phrase::is_name_word(text, t))
+                && rest
+                    .first()
+                    .is_some_and(|t| phrase::is_name_word(text, lexicon, t))
             {
                 // A person only: `- Reuters` at the end of a story is the wire's credit.
-                if let Some(np) = phrase::after_verb(text, after, i + 1, after.len())
+                if let Some(np) = phrase::after_verb(text, lexicon, after, i + 1, after.len())
                     .filter(|np| np.speaker_type == SpeakerType::Person)
                 {
                     return Some(Found {
@@ -586,8 +598,8 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
         let bare = words <= 3
             && after.last().is_some_and(|t| t.is_punct('.'))
             && after.len() >= 2
-            && cue_at(text, after, after.len() - 2).is_some();
-        if words > 5 || !(starts_lower || cue_lemma(text, first).is_some() || bare) {
+            && cue_at(text, lexicon, after, after.len() - 2).is_some();
+        if words > 5 || !(starts_lower || cue_lemma(text, lexicon, first).is_some() || bare) {
             return None;
         }
     }
@@ -601,8 +613,8 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
     let participle = after
         .get(v)
         .is_some_and(|t| lower(text, t).ends_with("ing"));
-    if let Some(cue) = cue_at(text, after, v).filter(|_| !participle) {
-        if let Some(np) = phrase::after_verb(text, after, v + 1, after.len()) {
+    if let Some(cue) = cue_at(text, lexicon, after, v).filter(|_| !participle) {
+        if let Some(np) = phrase::after_verb(text, lexicon, after, v + 1, after.len()) {
             return Some(Found {
                 speaker: Some(np),
                 cue: Some(cue),
@@ -612,12 +624,12 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
     }
     // Speaker then cue: `Cotton wrote`, `White House press secretary Josh Earnest said`;
     // after a fragment, the subject just before the verb (`'' of the plans, Mr. Smith said`).
-    let v = (i..after.len().min(i + 41)).find(|&k| cue_at(text, after, k).is_some())?;
-    let np =
-        phrase::up_to_verb(text, after, i, v).or_else(|| phrase::before_verb(text, after, i, v))?;
+    let v = (i..after.len().min(i + 41)).find(|&k| cue_at(text, lexicon, after, k).is_some())?;
+    let np = phrase::up_to_verb(text, lexicon, after, i, v)
+        .or_else(|| phrase::before_verb(text, lexicon, after, i, v))?;
     Some(Found {
         speaker: Some(np),
-        cue: cue_at(text, after, v),
+        cue: cue_at(text, lexicon, after, v),
         rule: Rule::SpeakerCueAfter,
     })
 }
@@ -626,6 +638,7 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
 /// of a split quote, and `Hegseth said this is "obviously unacceptable"`.
 fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
     let text = q.text;
+    let lexicon = q.lexicon;
     let before = win.before();
     if before.is_empty() {
         return None;
@@ -634,7 +647,7 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
     // according to NP
     for k in (0..before.len().saturating_sub(1)).rev() {
         if lower(text, &before[k]) == "according" && lower(text, &before[k + 1]) == "to" {
-            let np = phrase::after_verb(text, before, k + 2, before.len())?;
+            let np = phrase::after_verb(text, lexicon, before, k + 2, before.len())?;
             return Some(Found {
                 speaker: Some(np),
                 cue: Some(CueRef {
@@ -661,9 +674,9 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
             // `went on to say`: a verb phrase that ends here starts further back.
             let v = (1..=3)
                 .filter_map(|k| v.checked_sub(k))
-                .find(|&u| cue_here(text, before, u).is_some_and(|(end, _)| end == v + 1))
+                .find(|&u| cue_here(text, lexicon, before, u).is_some_and(|(end, _)| end == v + 1))
                 .unwrap_or(v);
-            let Some(cue) = cue_at(text, before, v) else {
+            let Some(cue) = cue_at(text, lexicon, before, v) else {
                 continue;
             };
             let participle =
@@ -681,10 +694,10 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
                     .last()
                     .is_none_or(|t| t.is_punct(',') || t.is_punct(':'));
             let adjacent = || {
-                phrase::before_verb(text, before, 0, v).or_else(|| {
+                phrase::before_verb(text, lexicon, before, 0, v).or_else(|| {
                     // `Says Ellis: "…"`: inverted only when the cue opens the lead-in.
                     (v == 0)
-                        .then(|| phrase::after_verb(text, before, v + 1, before.len()))
+                        .then(|| phrase::after_verb(text, lexicon, before, v + 1, before.len()))
                         .flatten()
                 })
             };
@@ -693,11 +706,11 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
                 // the reported clause, not a cue of its own.
                 (0, _) if introduces && after_aux => adjacent(),
                 (0, _) if introduces => {
-                    adjacent().or_else(|| phrase::sentence_subject(text, before, v))
+                    adjacent().or_else(|| phrase::sentence_subject(text, lexicon, before, v))
                 }
                 (0, true) => None,
                 (0, false) => adjacent(),
-                _ => phrase::sentence_subject(text, before, v),
+                _ => phrase::sentence_subject(text, lexicon, before, v),
             };
             if let Some(np) = np {
                 return Some(Found {
@@ -709,13 +722,14 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
         }
     }
     // `Pew Research: "…"` in the body.
-    colon_speaker(text, before)
+    colon_speaker(text, lexicon, before)
 }
 
 /// A quote with no cue in its sentence takes the subject of the sentence before it in the
 /// paragraph (`The judge then turned to me. "Mr. D'Souza?"`).
 fn previous_sentence(q: &Quote, win: &Window) -> Option<Found> {
     let text = q.text;
+    let lexicon = q.lexicon;
     let toks = &win.all_before[..win.lead];
     if toks.is_empty() || !q.starts_sentence(win) {
         return None;
@@ -723,14 +737,14 @@ fn previous_sentence(q: &Quote, win: &Window) -> Option<Found> {
     // The sentence before the quote, without its final punctuation.
     let end = toks.len() - 1;
     let sent = &toks[text::last_sentence_start(text, toks, end)..end];
-    let np = phrase::sentence_subject(text, sent, sent.len())?;
+    let np = phrase::sentence_subject(text, lexicon, sent, sent.len())?;
     if np.speaker_type == SpeakerType::Organization {
         return None;
     }
     // Its verb stands for the cue.
     let after_np = sent.iter().position(|t| t.start >= np.range.end)?;
     let v = (after_np..sent.len()).find(|&k| !is_adverb(text, &sent[k]))?;
-    let cue = cue_at(text, sent, v).unwrap_or_else(|| CueRef {
+    let cue = cue_at(text, lexicon, sent, v).unwrap_or_else(|| CueRef {
         range: Range {
             start: sent[after_np].start,
             end: sent[v].end,
@@ -751,6 +765,7 @@ fn previous_paragraph(
     last: Option<(usize, usize)>,
 ) -> Option<Found> {
     let text = q.text;
+    let lexicon = q.lexicon;
     let head = text[..q.p_start].trim_end();
     if head.is_empty() {
         return None;
@@ -777,16 +792,16 @@ fn previous_paragraph(
         return None;
     }
     let mut scratch = Vec::new();
-    text::tokenize_into(text, pp_start, pp_end, &mut scratch);
+    text::tokenize_into(text, pp_start, pp_end, lexicon, &mut scratch);
     let toks = &scratch[..];
     // The last sentence, whose final token (the colon) does not end it.
     let sent = &toks[text::last_sentence_start(text, toks, toks.len().saturating_sub(1))..];
     for v in (0..sent.len()).rev() {
-        let Some(cue) = cue_at(text, sent, v) else {
+        let Some(cue) = cue_at(text, lexicon, sent, v) else {
             continue;
         };
-        let np = phrase::before_verb(text, sent, 0, v)
-            .or_else(|| phrase::after_verb(text, sent, v + 1, sent.len()));
+        let np = phrase::before_verb(text, lexicon, sent, 0, v)
+            .or_else(|| phrase::after_verb(text, lexicon, sent, v + 1, sent.len()));
         if let Some(np) = np {
             return Some(Found {
                 speaker: Some(np),
@@ -795,7 +810,7 @@ fn previous_paragraph(
             });
         }
     }
-    colon_speaker(text, sent).map(|f| Found {
+    colon_speaker(text, lexicon, sent).map(|f| Found {
         rule: Rule::ColonLeadIn,
         ..f
     })
@@ -810,6 +825,7 @@ fn previous_paragraph(
 /// Anything else is a partial quote, or a term when it reads like a name.
 fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
     let text = q.text;
+    let lexicon = q.lexicon;
     let s_open = q.starts_sentence(win);
     let e = q.ends_with_punct();
     let prev = q.prev_char();
@@ -861,7 +877,7 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
             // D3: the gap since the previous quote is short and holds a speech verb, or
             // a speech verb stands within three words before the quote.
             let words: Vec<&Tok> = before.iter().filter(|t| t.is_word()).collect();
-            let has_verb = |ts: &[&Tok]| ts.iter().any(|t| cue_lemma(text, t).is_some());
+            let has_verb = |ts: &[&Tok]| ts.iter().any(|t| cue_lemma(text, lexicon, t).is_some());
             let near = &words[words.len().saturating_sub(3)..];
             if (q.after_prev_quote && words.len() <= 8 && has_verb(&words)) || has_verb(near) {
                 return Kind::Direct;

@@ -9,7 +9,7 @@
 //! subject and the verb (`He then said`) stay outside the mention.
 
 use super::{Range, lower};
-use crate::lexicon;
+use crate::lexicon::Lexicon;
 use crate::model::SpeakerType;
 use crate::text::{self, Tok};
 
@@ -173,7 +173,7 @@ fn is_possessive(w: &str) -> bool {
 
 /// A capitalised word that can be part of a name (not `The`, not `Monday`, not a
 /// possessive, not a pronoun or a speech verb).
-pub(super) fn is_name_word(text: &str, t: &Tok) -> bool {
+pub(super) fn is_name_word(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
     }
@@ -185,9 +185,10 @@ pub(super) fn is_name_word(text: &str, t: &Tok) -> bool {
     if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.') {
         return true;
     }
-    let l = lexicon::get();
     let lw = text::Lower::new(w);
-    !l.is_not_name_word(&lw) && l.pronoun(&lw).is_none() && l.speech_verb(&lw).is_none()
+    !lexicon.is_not_name_word(&lw)
+        && lexicon.pronoun(&lw).is_none()
+        && lexicon.speech_verb(&lw).is_none()
 }
 
 pub(super) fn is_particle(text: &str, t: &Tok) -> bool {
@@ -195,15 +196,14 @@ pub(super) fn is_particle(text: &str, t: &Tok) -> bool {
 }
 
 /// The number of tokens of the longest title starting at `i` (`Defense Secretary` → 2).
-pub(super) fn title_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
-    let l = lexicon::get();
+pub(super) fn title_at(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize) -> Option<usize> {
     let first = toks.get(i)?;
-    if !first.is_word() || !l.starts_title(&lower(text, first)) {
+    if !first.is_word() || !lexicon.starts_title(&lower(text, first)) {
         return None;
     }
     let mut phrase = String::new();
     let mut best = None;
-    for n in 0..l.max_title_words {
+    for n in 0..lexicon.max_title_words {
         let Some(t) = toks.get(i + n) else {
             break;
         };
@@ -214,7 +214,7 @@ pub(super) fn title_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
             phrase.push(' ');
         }
         phrase.push_str(&word(text, t).to_lowercase());
-        if l.is_title(&phrase) {
+        if lexicon.is_title(&phrase) {
             best = Some(n + 1);
         }
     }
@@ -222,31 +222,36 @@ pub(super) fn title_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
 }
 
 /// A noun that heads a descriptor (`official`, `ministry`, `statement`) or a title word.
-fn is_head_noun(text: &str, t: &Tok) -> bool {
+fn is_head_noun(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
     }
-    let l = lexicon::get();
     let w = lower(text, t);
-    l.is_person_noun(&w) || l.is_org_noun(&w) || l.is_source_noun(&w) || l.is_title(&w)
+    lexicon.is_person_noun(&w)
+        || lexicon.is_org_noun(&w)
+        || lexicon.is_source_noun(&w)
+        || lexicon.is_title(&w)
 }
 
 /// A word that may stand inside a noun phrase before its head.
-fn is_premodifier(text: &str, t: &Tok) -> bool {
+fn is_premodifier(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
     }
     let w = word(text, t);
     if text::is_capitalised(w) {
-        return is_name_word(text, t) || is_possessive(w) || is_courtesy(w) || {
+        return is_name_word(text, lexicon, t) || is_possessive(w) || is_courtesy(w) || {
             let lw = w.to_lowercase();
-            lexicon::get().is_title(&lw) || MODIFIERS.contains(&lw.as_str())
+            lexicon.is_title(&lw) || MODIFIERS.contains(&lw.as_str())
         };
     }
     let lw = lower(text, t);
     // `9/11 widow Terry Strada`, `46-year-old mother`
     let numeric = w.starts_with(|c: char| c.is_ascii_digit());
-    is_head_noun(text, t) || MODIFIERS.contains(&lw.as_ref()) || is_possessive(w) || numeric
+    is_head_noun(text, lexicon, t)
+        || MODIFIERS.contains(&lw.as_ref())
+        || is_possessive(w)
+        || numeric
 }
 
 fn range(toks: &[Tok], a: usize, b: usize) -> Range {
@@ -256,16 +261,22 @@ fn range(toks: &[Tok], a: usize, b: usize) -> Range {
     }
 }
 
-fn is_pronoun(text: &str, t: &Tok) -> bool {
+fn is_pronoun(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     t.is_word() && {
         let w = lower(text, t);
-        lexicon::get().pronoun(&w).is_some() || w == "who"
+        lexicon.pronoun(&w).is_some() || w == "who"
     }
 }
 
 /// The speaker type and core of the mention `toks[a..b]`.
-fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, SpeakerType)> {
-    if b == a + 1 && is_pronoun(text, &toks[a]) {
+fn classify(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+) -> Option<(Range, SpeakerType)> {
+    if b == a + 1 && is_pronoun(text, lexicon, &toks[a]) {
         return Some((range(toks, a, b), SpeakerType::Pronoun));
     }
     // The core lives before any appositive or parenthetical.
@@ -277,10 +288,13 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
     }
     // `the committee's chairman, Representative Trey Gowdy`: a role, then the name in the
     // appositive; the name is the core.
-    if end < b && toks[end].is_punct(',') && !toks[a..end].iter().any(|t| is_name_word(text, t)) {
+    if end < b
+        && toks[end].is_punct(',')
+        && !toks[a..end].iter().any(|t| is_name_word(text, lexicon, t))
+    {
         let c2 = (end + 1..b).find(|&k| toks[k].is_punct(',')).unwrap_or(b);
         if c2 > end + 1 {
-            if let Some((core, ty)) = classify(text, toks, end + 1, c2) {
+            if let Some((core, ty)) = classify(text, lexicon, toks, end + 1, c2) {
                 if ty == SpeakerType::Person {
                     return Some((core, ty));
                 }
@@ -291,19 +305,23 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
     // (`Senator Chuck Schumer of New York`).
     let mut end = end;
     if let Some(of) = (a + 1..end).find(|&k| lower(text, &toks[k]) == "of") {
-        if toks[..of].iter().skip(a).any(|t| is_name_word(text, t)) {
+        if toks[..of]
+            .iter()
+            .skip(a)
+            .any(|t| is_name_word(text, lexicon, t))
+        {
             end = of;
         }
     }
     let mut k = end;
-    while k > a && !is_name_word(text, &toks[k - 1]) {
+    while k > a && !is_name_word(text, lexicon, &toks[k - 1]) {
         k -= 1;
     }
     if k > a {
         let name_end = k;
         let mut s = k;
         while s > a
-            && (is_name_word(text, &toks[s - 1])
+            && (is_name_word(text, lexicon, &toks[s - 1])
                 || (is_particle(text, &toks[s - 1]) && s < name_end))
         {
             s -= 1;
@@ -313,7 +331,7 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
         let mut j = s;
         let mut name_start = s;
         while j < name_end {
-            match title_at(text, toks, j) {
+            match title_at(text, lexicon, toks, j) {
                 Some(n) if j + n <= name_end => {
                     j += n;
                     name_start = j;
@@ -336,10 +354,10 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
         // descriptor with a name inside) and is more than modifiers (`Israeli`, `Monday`).
         let only_modifiers = toks[name_start..name_end]
             .iter()
-            .all(|t| lexicon::get().is_name_modifier(&lower(text, t)));
+            .all(|t| lexicon.is_name_modifier(&lower(text, t)));
         if !only_modifiers && (name_end == end || toks[name_end..end].iter().all(|t| !t.is_word()))
         {
-            let ty = name_type(text, &toks[name_start..name_end]);
+            let ty = name_type(text, lexicon, &toks[name_start..name_end]);
             let start = if name_start > a && is_courtesy(word(text, &toks[name_start - 1])) {
                 name_start - 1
             } else {
@@ -350,10 +368,10 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
     }
     // A descriptor: its head is the last word of the core.
     let head = &toks[end - 1];
-    if !is_head_noun(text, head) {
+    if !is_head_noun(text, lexicon, head) {
         return None;
     }
-    let ty = if lexicon::get().is_org_noun(&lower(text, head)) {
+    let ty = if lexicon.is_org_noun(&lower(text, head)) {
         SpeakerType::Organization
     } else {
         SpeakerType::Descriptor
@@ -362,25 +380,24 @@ fn classify(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<(Range, Spea
 }
 
 /// An organisation when listed or shaped like one (all capitals, an organisation noun).
-pub(super) fn name_type(text: &str, toks: &[Tok]) -> SpeakerType {
-    let l = lexicon::get();
+pub(super) fn name_type(text: &str, lexicon: &Lexicon, toks: &[Tok]) -> SpeakerType {
     // Most runs are one word (a sentence-initial capital): look it up without building a
     // phrase.
     let listed = match toks {
-        [t] => l.is_org_name(&lower(text, t)),
+        [t] => lexicon.is_org_name(&lower(text, t)),
         _ => {
             let phrase = toks
                 .iter()
                 .map(|t| lower(text, t).into_owned())
                 .collect::<Vec<_>>()
                 .join(" ");
-            l.is_org_name(&phrase)
+            lexicon.is_org_name(&phrase)
         }
     };
     if listed {
         return SpeakerType::Organization;
     }
-    if toks.iter().any(|t| l.is_org_noun(&lower(text, t))) {
+    if toks.iter().any(|t| lexicon.is_org_noun(&lower(text, t))) {
         return SpeakerType::Organization;
     }
     if toks.len() == 1 {
@@ -404,7 +421,13 @@ fn skip_parenthetical_back(toks: &[Tok], lo: usize, k: usize) -> usize {
 }
 
 /// Extends a core that starts at `a` backwards over premodifiers, not below `lo`.
-pub(super) fn extend_back(text: &str, toks: &[Tok], lo: usize, a: usize) -> usize {
+pub(super) fn extend_back(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    lo: usize,
+    a: usize,
+) -> usize {
     let mut a = a;
     while a > lo {
         let t = &toks[a - 1];
@@ -417,7 +440,7 @@ pub(super) fn extend_back(text: &str, toks: &[Tok], lo: usize, a: usize) -> usiz
             a -= 1;
             break;
         }
-        if !is_premodifier(text, t) {
+        if !is_premodifier(text, lexicon, t) {
             break;
         }
         a -= 1;
@@ -436,7 +459,13 @@ pub(super) fn skip_determiner(text: &str, toks: &[Tok], a: usize, b: usize) -> u
 
 /// The mention that ends at token `k - 1`, searched back no further than `lo`: the subject
 /// of a verb at `k` (after adverbs were skipped by the caller).
-fn mention_ending_at(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<Np> {
+fn mention_ending_at(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    lo: usize,
+    k: usize,
+) -> Option<Np> {
     if k <= lo {
         return None;
     }
@@ -447,19 +476,19 @@ fn mention_ending_at(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<Np
             .rev()
             .take(20)
             .find(|&j| toks[j].is_punct(','))?;
-        let core = mention_ending_at(text, toks, lo, c1)?;
+        let core = mention_ending_at(text, lexicon, toks, lo, c1)?;
         // `Hillary Clinton, at a later press gaggle, said`: an adverbial, not an appositive.
         if toks.get(c1 + 1).is_some_and(|t| is_preposition(text, t)) {
             return Some(core);
         }
         let a = toks.iter().position(|t| t.start == core.range.start)?;
-        return finish(text, toks, a, end - 1);
+        return finish(text, lexicon, toks, a, end - 1);
     }
     // `Mr. Morgan of the Sierra Club said`
-    if let Some(of) = of_phrase_back(text, toks, lo, k) {
-        let inner = mention_ending_at(text, toks, lo, of)?;
+    if let Some(of) = of_phrase_back(text, lexicon, toks, lo, k) {
+        let inner = mention_ending_at(text, lexicon, toks, lo, of)?;
         let a = toks.iter().position(|t| t.start == inner.range.start)?;
-        return finish(text, toks, a, end);
+        return finish(text, lexicon, toks, a, end);
     }
     let k2 = skip_parenthetical_back(toks, lo, k);
     // A parenthetical with nothing before it in reach (`(AP) said`) names no one.
@@ -467,14 +496,14 @@ fn mention_ending_at(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<Np
         return None;
     }
     let t = &toks[k2 - 1];
-    if is_pronoun(text, t) {
-        return finish(text, toks, k2 - 1, end);
+    if is_pronoun(text, lexicon, t) {
+        return finish(text, lexicon, toks, k2 - 1, end);
     }
-    if !(is_name_word(text, t) || is_head_noun(text, t)) {
+    if !(is_name_word(text, lexicon, t) || is_head_noun(text, lexicon, t)) {
         return None;
     }
-    let a = extend_back(text, toks, lo, k2 - 1);
-    finish(text, toks, a, end)
+    let a = extend_back(text, lexicon, toks, lo, k2 - 1);
+    finish(text, lexicon, toks, a, end)
 }
 
 fn is_preposition(text: &str, t: &Tok) -> bool {
@@ -509,9 +538,15 @@ fn is_preposition(text: &str, t: &Tok) -> bool {
 }
 
 /// `of (the) Capitalised+` ending at `k - 1`: returns the index of `of`.
-fn of_phrase_back(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<usize> {
+fn of_phrase_back(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    lo: usize,
+    k: usize,
+) -> Option<usize> {
     let mut j = k;
-    while j > lo && is_name_word(text, &toks[j - 1]) {
+    while j > lo && is_name_word(text, lexicon, &toks[j - 1]) {
         j -= 1;
     }
     if j == k || j <= lo {
@@ -520,13 +555,13 @@ fn of_phrase_back(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<usize
     if lower(text, &toks[j - 1]) == "the" {
         j -= 1;
     }
-    (j > lo + 1 && lower(text, &toks[j - 1]) == "of" && is_name_word(text, &toks[j - 2]))
+    (j > lo + 1 && lower(text, &toks[j - 1]) == "of" && is_name_word(text, lexicon, &toks[j - 2]))
         .then(|| j - 1)
 }
 
 /// Builds the mention `toks[a..b]` with its core and type.
-fn finish(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
-    let (core, speaker_type) = classify(text, toks, a, b)?;
+fn finish(text: &str, lexicon: &Lexicon, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+    let (core, speaker_type) = classify(text, lexicon, toks, a, b)?;
     Some(Np {
         range: range(toks, a, b),
         core,
@@ -535,12 +570,12 @@ fn finish(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
 }
 
 /// The subject of the cue at `v`, searched back no further than `lo`.
-pub fn before_verb(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
+pub fn before_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     let mut k = v;
     while k > lo && super::is_adverb(text, &toks[k - 1]) {
         k -= 1;
     }
-    mention_ending_at(text, toks, lo, k)
+    mention_ending_at(text, lexicon, toks, lo, k)
 }
 
 /// Words after a name that end an inverted mention (`said Smith in a statement`).
@@ -591,18 +626,18 @@ fn ends_mention(text: &str, t: &Tok) -> bool {
 
 /// The speaker after a cue in inverted order (`said Ziad, a nurse`, `said the health
 /// ministry, which is controlled by Hamas`), from token `i` up to `hi` (the sentence end).
-pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
+pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
     let mut i = i;
     while i < hi && super::is_adverb(text, &toks[i]) {
         i += 1;
     }
     let first = toks.get(i).filter(|_| i < hi)?;
-    if is_pronoun(text, first) {
+    if is_pronoun(text, lexicon, first) {
         // `said he`, but not `said it was`.
         if toks.get(i + 1).is_some_and(|t| t.is_word()) && i + 1 < hi {
             return None;
         }
-        return finish(text, toks, i, i + 1);
+        return finish(text, lexicon, toks, i, i + 1);
     }
     // The noun phrase: determiner, premodifiers, name or head.
     let mut j = i;
@@ -610,7 +645,7 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
     if det {
         j += 1;
     } else {
-        while j < hi && (is_premodifier(text, &toks[j]) || is_particle(text, &toks[j])) {
+        while j < hi && (is_premodifier(text, lexicon, &toks[j]) || is_particle(text, &toks[j])) {
             j += 1;
         }
         // A possessive works as a determiner: `Hillary Clinton's right-hand woman`.
@@ -627,7 +662,7 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
             && toks[k].is_word()
             && !ends_mention(text, &toks[k])
             && !super::is_adverb(text, &toks[k])
-            && super::cue_lemma(text, &toks[k]).is_none()
+            && super::cue_lemma(text, lexicon, &toks[k]).is_none()
         {
             k += 1;
         }
@@ -636,7 +671,7 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
         // gambling tycoon`).
         match (j + 1..=k)
             .rev()
-            .find(|&e| finish(text, toks, i, e).is_some())
+            .find(|&e| finish(text, lexicon, toks, i, e).is_some())
         {
             Some(e) => j = e,
             None if k > j && !lower(text, &toks[k - 1]).ends_with("ed") => {
@@ -649,7 +684,7 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
             None => return None,
         }
     }
-    if j == i || (j == i + 1 && !is_premodifier(text, &toks[i])) {
+    if j == i || (j == i + 1 && !is_premodifier(text, lexicon, &toks[i])) {
         return None;
     }
     // A parenthetical: `(D-N.C.)`.
@@ -665,7 +700,7 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
             k += 1;
         }
         let s = k;
-        while k < hi && is_name_word(text, &toks[k]) {
+        while k < hi && is_name_word(text, lexicon, &toks[k]) {
             k += 1;
         }
         if k > s {
@@ -699,15 +734,16 @@ pub fn after_verb(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
             while k > j + 1 && !toks[k - 1].is_word() && !toks[k - 1].is_punct(')') {
                 k -= 1;
             }
-            return finish(text, toks, i, k).or_else(|| finish(text, toks, i, core_end));
+            return finish(text, lexicon, toks, i, k)
+                .or_else(|| finish(text, lexicon, toks, i, core_end));
         }
     }
-    finish(text, toks, i, core_end)
+    finish(text, lexicon, toks, i, core_end)
 }
 
 /// The speaker that starts at token `i` and runs up to the cue at `v` (`"…," White House
 /// press secretary Josh Earnest said`).
-pub fn up_to_verb(text: &str, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
+pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
     let mut k = v;
     while k > i && super::is_adverb(text, &toks[k - 1]) {
         k -= 1;
@@ -724,9 +760,9 @@ pub fn up_to_verb(text: &str, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
     let first = &toks[i];
     let fw = word(text, first);
     if !(text::is_capitalised(fw)
-        || is_pronoun(text, first)
+        || is_pronoun(text, lexicon, first)
         || DETERMINERS.contains(&lower(text, first).as_ref())
-        || is_premodifier(text, first))
+        || is_premodifier(text, lexicon, first))
     {
         return None;
     }
@@ -743,7 +779,7 @@ pub fn up_to_verb(text: &str, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
         k = commas[0];
     }
     // The whole stretch must hold a mention: check that a core is found.
-    let np = finish(text, toks, i, k).or_else(|| {
+    let np = finish(text, lexicon, toks, i, k).or_else(|| {
         // `the gambling tycoon`, `Cuban`: a determiner and an unlisted noun, or capitalised
         // words, between the quote and the verb.
         let det = DETERMINERS.contains(&lower(text, first).as_ref());
@@ -772,10 +808,9 @@ pub fn up_to_verb(text: &str, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
     // Without an appositive, every word before the core must be a premodifier.
     if !toks[i..k].iter().any(|t| t.is_punct(',')) {
         let core_start = toks.iter().position(|t| t.start == np.core.start)?;
-        if !toks[i..core_start]
-            .iter()
-            .all(|t| is_premodifier(text, t) || DETERMINERS.contains(&lower(text, t).as_ref()))
-        {
+        if !toks[i..core_start].iter().all(|t| {
+            is_premodifier(text, lexicon, t) || DETERMINERS.contains(&lower(text, t).as_ref())
+        }) {
             return None;
         }
     }
@@ -810,26 +845,26 @@ fn is_opener(text: &str, t: &Tok) -> bool {
 /// (`But`) and a lead-in adverbial closed by a comma (`On Friday,`), and that a verb
 /// follows. Used for participles (`Trump returned the compliment, telling Reuters, "…"`)
 /// and for cues whose subject is not next to them.
-pub fn sentence_subject(text: &str, toks: &[Tok], v: usize) -> Option<Np> {
-    opening_subject(text, toks, v).or_else(|| {
+pub fn sentence_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
+    opening_subject(text, lexicon, toks, v).or_else(|| {
         // `When he returned he began by saying,`: the pronoun or name closest before the
         // verb chain.
         let lo = v.saturating_sub(4);
         (lo..v)
             .rev()
-            .find(|&k| is_pronoun(text, &toks[k]) || is_name_word(text, &toks[k]))
+            .find(|&k| is_pronoun(text, lexicon, &toks[k]) || is_name_word(text, lexicon, &toks[k]))
             .and_then(|k| {
-                if is_pronoun(text, &toks[k]) {
-                    finish(text, toks, k, k + 1)
+                if is_pronoun(text, lexicon, &toks[k]) {
+                    finish(text, lexicon, toks, k, k + 1)
                 } else {
-                    mention_ending_at(text, toks, 0, k + 1)
+                    mention_ending_at(text, lexicon, toks, 0, k + 1)
                 }
             })
     })
 }
 
 /// The mention that opens the sentence `toks[..v]` (see [`sentence_subject`]).
-fn opening_subject(text: &str, toks: &[Tok], v: usize) -> Option<Np> {
+fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
     let mut i = 0;
     while i < v && is_opener(text, &toks[i]) {
         i += 1;
@@ -868,10 +903,10 @@ fn opening_subject(text: &str, toks: &[Tok], v: usize) -> Option<Np> {
         let c = (i..v.min(i + 25)).find(|&k| toks[k].is_punct(','))?;
         i = c + 1;
     }
-    let np = if toks.get(i).is_some_and(|t| is_pronoun(text, t)) {
-        finish(text, toks, i, i + 1)?
+    let np = if toks.get(i).is_some_and(|t| is_pronoun(text, lexicon, t)) {
+        finish(text, lexicon, toks, i, i + 1)?
     } else {
-        after_verb(text, toks, i, v)?
+        after_verb(text, lexicon, toks, i, v)?
     };
     // A verb (a lower-case word) must follow the mention.
     let next = toks.iter().position(|t| t.start >= np.range.end)?;

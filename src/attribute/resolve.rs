@@ -9,7 +9,7 @@
 
 use super::phrase::{self, Np};
 use super::{SpeakerRef, lower};
-use crate::lexicon::{self, Gender, PronounKind};
+use crate::lexicon::{Gender, Lexicon, PronounKind};
 use crate::model::{Resolution, SpeakerType};
 use crate::text::{self, Tok};
 
@@ -29,17 +29,23 @@ struct Entity {
     aliases: Vec<String>,
 }
 
-/// The people and organisations of one article.
-#[derive(Debug, Default)]
-pub struct Entities {
+/// The people and organisations of one article, and the lexicon that reads its names.
+#[derive(Debug)]
+pub struct Entities<'a> {
+    lexicon: &'a Lexicon,
     list: Vec<Entity>,
     scanned_to: usize,
     toks: Vec<Tok>,
 }
 
-impl Entities {
-    pub fn new() -> Self {
-        Self::default()
+impl<'a> Entities<'a> {
+    pub fn new(lexicon: &'a Lexicon) -> Self {
+        Entities {
+            lexicon,
+            list: Vec::new(),
+            scanned_to: 0,
+            toks: Vec::new(),
+        }
     }
 
     /// Learns the names of `text[scanned_to..upto]`.
@@ -51,17 +57,18 @@ impl Entities {
         // learned when a later mention needs them (recency must not see the future).
         let from = self.scanned_to;
         let to = upto;
+        let lexicon = self.lexicon;
         let mut toks = std::mem::take(&mut self.toks);
-        text::tokenize_into(text, from, to, &mut toks);
+        text::tokenize_into(text, from, to, lexicon, &mut toks);
         self.scanned_to = to;
         let mut i = 0;
         while i < toks.len() {
             // Organisations by their noun: `Israel's military`, `the Gaza health ministry`.
             if toks[i].is_word()
                 && text::is_lowercase_word(&text[toks[i].start..toks[i].end])
-                && lexicon::get().is_org_noun(&lower(text, &toks[i]))
+                && lexicon.is_org_noun(&lower(text, &toks[i]))
             {
-                let a = phrase::extend_back(text, &toks, 0, i);
+                let a = phrase::extend_back(text, lexicon, &toks, 0, i);
                 let a = phrase::skip_determiner(text, &toks, a, i);
                 if a < i {
                     self.learn(
@@ -75,7 +82,7 @@ impl Entities {
                 i += 1;
                 continue;
             }
-            if !phrase::is_name_word(text, &toks[i]) {
+            if !phrase::is_name_word(text, lexicon, &toks[i]) {
                 i += 1;
                 continue;
             }
@@ -83,16 +90,16 @@ impl Entities {
             // (`Defense Secretary`), then the name.
             let mut b = i;
             while b < toks.len()
-                && (phrase::is_name_word(text, &toks[b])
+                && (phrase::is_name_word(text, lexicon, &toks[b])
                     || (b > i
                         && phrase::is_particle(text, &toks[b])
                         && toks.get(b + 1).is_some_and(|n| {
-                            phrase::is_name_word(text, n) || phrase::is_particle(text, n)
+                            phrase::is_name_word(text, lexicon, n) || phrase::is_particle(text, n)
                         })))
             {
                 b += 1;
             }
-            if phrase::name_type(text, &toks[i..b]) == SpeakerType::Organization {
+            if phrase::name_type(text, lexicon, &toks[i..b]) == SpeakerType::Organization {
                 let idx = self.learn(
                     text,
                     &toks[i..b],
@@ -107,18 +114,18 @@ impl Entities {
             let mut titles = Vec::new();
             // `spokesman Frank Shaw`: a lower-case title just before the run.
             for n in (1..=2).rev() {
-                if i >= n && phrase::title_at(text, &toks, i - n) == Some(n) {
+                if i >= n && phrase::title_at(text, lexicon, &toks, i - n) == Some(n) {
                     titles.push(join_lower(text, &toks[i - n..i]));
                     break;
                 }
             }
             let mut a = i;
             // `Republican Jim Smith`: modifiers before the name are not part of it.
-            while a + 1 < b && lexicon::get().is_name_modifier(&lower(text, &toks[a])) {
+            while a + 1 < b && lexicon.is_name_modifier(&lower(text, &toks[a])) {
                 a += 1;
             }
             while a < b {
-                match phrase::title_at(text, &toks, a) {
+                match phrase::title_at(text, lexicon, &toks, a) {
                     Some(n) if a + n < b => {
                         titles.push(join_lower(text, &toks[a..a + n]));
                         a += n;
@@ -126,11 +133,11 @@ impl Entities {
                     _ => break,
                 }
             }
-            let first_gender = lexicon::get().first_name(&lower(text, &toks[a]));
+            let first_gender = lexicon.first_name(&lower(text, &toks[a]));
             let courtesy = i > 0 && phrase::is_courtesy(&text[toks[i - 1].start..toks[i - 1].end]);
             // A title, a courtesy title, a known given name, or a role in an appositive
             // (`Lidia de la Vega, president of the commission,`) makes a person.
-            let appositive = appositive_titles(text, &toks, b);
+            let appositive = appositive_titles(text, lexicon, &toks, b);
             let is_person = !titles.is_empty()
                 || courtesy
                 || (first_gender.is_some() && b - a >= 2)
@@ -258,7 +265,7 @@ impl Entities {
         match np.speaker_type {
             SpeakerType::Pronoun => {
                 let w = mention.to_lowercase();
-                let kind = lexicon::get().pronoun(&w);
+                let kind = self.lexicon.pronoun(&w);
                 let found = match kind {
                     Some(PronounKind::Person(g)) => self.latest(np.range.start, |e| {
                         e.speaker_type == SpeakerType::Person
@@ -294,7 +301,7 @@ impl Entities {
             }
             SpeakerType::Person | SpeakerType::Organization => {
                 let mut toks = Vec::new();
-                text::tokenize_into(text, np.core.start, np.core.end, &mut toks);
+                text::tokenize_into(text, np.core.start, np.core.end, self.lexicon, &mut toks);
                 let toks: Vec<Tok> = toks
                     .into_iter()
                     .filter(|t| t.is_word() && lower(text, t) != "the")
@@ -386,22 +393,21 @@ fn courtesy_gender(text: &str, toks: &[Tok]) -> Option<Gender> {
 
 /// Titles in an appositive after a name: `Ziad, a nurse,` → `nurse`;
 /// `Frank Shaw, Microsoft's Chief Communications Officer,` → `chief communications officer`.
-fn appositive_titles(text: &str, toks: &[Tok], b: usize) -> Vec<String> {
+fn appositive_titles(text: &str, lexicon: &Lexicon, toks: &[Tok], b: usize) -> Vec<String> {
     let mut out = Vec::new();
     if !toks.get(b).is_some_and(|t| t.is_punct(',')) {
         return out;
     }
-    let l = lexicon::get();
     let mut j = b + 1;
     while j < toks.len() && j < b + 12 && toks[j].is_word() {
-        if let Some(n) = phrase::title_at(text, toks, j) {
+        if let Some(n) = phrase::title_at(text, lexicon, toks, j) {
             let t = join_lower(text, &toks[j..j + n]);
             out.push(t);
             j += n;
             continue;
         }
         let w = lower(text, &toks[j]);
-        if l.is_person_noun(&w) {
+        if lexicon.is_person_noun(&w) {
             out.push(w.into_owned());
         }
         j += 1;

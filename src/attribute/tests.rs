@@ -1,7 +1,14 @@
 //! One test per sieve rule and per kind decision: a short text, the quote it is about, and
 //! what the rule must decide.
 
-use crate::model::{Kind, Resolution, Rule, SpeakerType};
+use crate::model::{ArticleQuotes, Kind, Resolution, Rule, SpeakerType};
+
+/// Extracts and attributes `text` with the default configuration. Building a pipeline parses
+/// the built-in lexicons, a few milliseconds in a test build: cheap enough for each call to
+/// build its own and share nothing with other tests.
+fn process_text(text: &str) -> ArticleQuotes {
+    crate::Pipeline::default().extract_text(text)
+}
 
 /// What a test expects of one quote (selected by a fragment of its text).
 struct Expect<'a> {
@@ -14,7 +21,7 @@ struct Expect<'a> {
 }
 
 fn check(text: &str, e: Expect) {
-    let out = crate::process_text(text);
+    let out = process_text(text);
     let q = out
         .quotes
         .iter()
@@ -337,7 +344,7 @@ fn unattributed_speech() {
 
 #[test]
 fn nested_quote_is_not_attributed() {
-    let out = crate::process_text("\"He told me 'no' twice,\" she said.");
+    let out = process_text("\"He told me 'no' twice,\" she said.");
     let inner = out.quotes.iter().find(|q| q.text == "'no'").unwrap();
     assert_eq!(inner.kind, Kind::Nested);
     assert_eq!(inner.rule, Rule::Nested);
@@ -349,7 +356,7 @@ fn nested_quote_is_not_attributed() {
 fn pronoun_resolves_to_the_last_compatible_person() {
     let text =
         "\"We want food,\" said Ziad, a nurse. \"We want an end to this war,\" he told Reuters.";
-    let out = crate::process_text(text);
+    let out = process_text(text);
     let q = out
         .quotes
         .iter()
@@ -365,7 +372,7 @@ fn pronoun_resolves_to_the_last_compatible_person() {
 #[test]
 fn pronoun_it_resolves_to_an_organisation() {
     let text = "Israel's military said its troops fired to remove what it said was \"an immediate threat\".";
-    let out = crate::process_text(text);
+    let out = process_text(text);
     let s = out.quotes[0].speaker.as_ref().unwrap();
     assert_eq!(s.mention, "it");
     assert_eq!(s.name, "Israel's military");
@@ -375,7 +382,7 @@ fn pronoun_it_resolves_to_an_organisation() {
 #[test]
 fn surname_resolves_to_the_full_name() {
     let text = "Senator Tom Cotton sent a letter. \"China is a threat,\" Cotton wrote.";
-    let s = crate::process_text(text).quotes[0].speaker.clone().unwrap();
+    let s = process_text(text).quotes[0].speaker.clone().unwrap();
     assert_eq!(s.name, "Tom Cotton");
     assert_eq!(s.resolution, Resolution::Surname);
 }
@@ -383,7 +390,7 @@ fn surname_resolves_to_the_full_name() {
 #[test]
 fn descriptor_resolves_to_the_titled_person() {
     let text = "Cotton wrote to Defense Secretary Pete Hegseth. The US Defense Secretary also said the problem is \"a legacy system.\"";
-    let q = &crate::process_text(text).quotes[0];
+    let q = &process_text(text).quotes[0];
     let s = q.speaker.as_ref().unwrap();
     assert_eq!(s.mention, "The US Defense Secretary");
     assert_eq!(s.name, "Pete Hegseth");
@@ -394,7 +401,7 @@ fn descriptor_resolves_to_the_titled_person() {
 #[test]
 fn she_skips_men() {
     let text = "Lidia de la Vega, president of the commission, spoke after Raymundo Vazquez. The exhibition is a \"visual bridge\" for both countries, she said.";
-    let s = crate::process_text(text).quotes[0].speaker.clone().unwrap();
+    let s = process_text(text).quotes[0].speaker.clone().unwrap();
     assert_eq!(s.name, "Lidia de la Vega");
 }
 
@@ -402,7 +409,7 @@ fn she_skips_men() {
 fn noun_uses_of_speech_verbs_are_not_cues() {
     // `report` is a noun here and `press` modifies `secretary`.
     let text = "\"The impact remains unclear,\" the IMF report stated.";
-    let q = &crate::process_text(text).quotes[0];
+    let q = &process_text(text).quotes[0];
     assert_eq!(q.cue.as_ref().unwrap().text, "stated");
     assert_eq!(q.speaker.as_ref().unwrap().mention, "the IMF report");
 }
@@ -411,10 +418,10 @@ fn noun_uses_of_speech_verbs_are_not_cues() {
 fn headline_quotes() {
     // A headline is in title case: that alone does not make a quoted phrase a title.
     let text = "Pat Caddell: Democrat Voters Worried; It’s ‘in Their Heads’\n\nBody text.";
-    assert_eq!(crate::process_text(text).quotes[0].kind, Kind::Partial);
+    assert_eq!(process_text(text).quotes[0].kind, Kind::Partial);
     // `Name: 'quote'` in a headline is the name's direct quote, the colon its cue.
     let text = "Trump: ‘We Will Win Florida’\n\nBody text.";
-    let q = &crate::process_text(text).quotes[0];
+    let q = &process_text(text).quotes[0];
     assert_eq!(q.kind, Kind::Direct);
     assert_eq!(q.speaker.as_ref().unwrap().mention, "Trump");
     assert_eq!(q.cue.as_ref().unwrap().text, ":");
@@ -423,7 +430,7 @@ fn headline_quotes() {
 #[test]
 fn acronym_after_a_name_is_an_alias() {
     let text = "The U.N. World Food Programme (WFP) said a WFP convoy was hit. \"Violence is unacceptable,\" it said.";
-    let q = &crate::process_text(text).quotes[0];
+    let q = &process_text(text).quotes[0];
     let s = q.speaker.as_ref().unwrap();
     assert_eq!(s.mention, "it");
     assert_eq!(s.name, "U.N. World Food Programme");
@@ -457,4 +464,45 @@ fn subject_after_a_subordinate_clause() {
             cue: Some("saying"),
         },
     );
+}
+
+/// Two pipelines with different lexicons in one process: each finds its own words, and
+/// running one changes nothing in what the other finds.
+#[test]
+fn configured_words_stay_with_their_pipeline() {
+    let mut config = crate::Config::default();
+    // Not built in (`quip` is): only the configured pipeline knows it.
+    config.lexicon.speech_verbs = vec!["deadpan deadpans deadpanned deadpanning".into()];
+    config.lexicon.titles = vec!["Chief Rainmaker".into()];
+    let configured = crate::Pipeline::new(config).expect("a valid configuration");
+    let default = crate::Pipeline::default();
+
+    let verb = "\"Nothing ever changes here,\" Dana Whitfield deadpanned.";
+    let title = "\"Rain is coming,\" said Chief Rainmaker Dana Whitfield.";
+    let first = |p: &crate::Pipeline, text: &str| p.extract_text(text).quotes.swap_remove(0);
+    let name = |q: &crate::Quote| q.speaker.as_ref().map(|s| s.name.clone());
+    let configured_knows_its_words = || {
+        let q = first(&configured, verb);
+        assert_eq!(q.rule, Rule::SpeakerCueAfter);
+        assert_eq!(name(&q).as_deref(), Some("Dana Whitfield"));
+        assert_eq!(q.cue.as_ref().map(|c| c.lemma.as_str()), Some("deadpan"));
+        let q = first(&configured, title);
+        assert_eq!(name(&q).as_deref(), Some("Dana Whitfield"));
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.mention.as_str()),
+            Some("Chief Rainmaker Dana Whitfield")
+        );
+    };
+    let default_does_not = || {
+        let q = first(&default, verb);
+        assert_eq!(q.rule, Rule::Unattributed);
+        assert!(q.cue.is_none() && q.speaker.is_none());
+        // Without the title, `Rainmaker` reads as part of the name.
+        let q = first(&default, title);
+        assert_eq!(name(&q).as_deref(), Some("Rainmaker Dana Whitfield"));
+    };
+    configured_knows_its_words();
+    default_does_not();
+    configured_knows_its_words();
+    default_does_not();
 }

@@ -5,7 +5,7 @@
 
 pub(crate) mod normalize;
 
-use crate::lexicon;
+use crate::lexicon::Lexicon;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,8 +46,9 @@ fn is_joiner(c: char) -> bool {
     )
 }
 
-/// Tokenises `text[from..to]` into `out` (cleared first).
-pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+/// Tokenises `text[from..to]` into `out` (cleared first). The lexicon's abbreviations say
+/// which words keep their final period.
+pub fn tokenize_into(text: &str, from: usize, to: usize, lexicon: &Lexicon, out: &mut Vec<Tok>) {
     out.clear();
     let s = &text[from..to];
     let mut it = s.char_indices().peekable();
@@ -90,7 +91,7 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         if let Some(&(j, '.')) = it.peek() {
             let word = &s[i..end];
             let single_initial = word.chars().count() == 1 && c.is_uppercase();
-            if has_inner_dot || single_initial || is_abbreviation_word(word) {
+            if has_inner_dot || single_initial || is_abbreviation_word(word, lexicon) {
                 end = j + 1;
                 it.next();
             }
@@ -103,7 +104,7 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
-fn is_abbreviation_word(word: &str) -> bool {
+fn is_abbreviation_word(word: &str, lexicon: &Lexicon) -> bool {
     if word.len() > 8 {
         return false;
     }
@@ -112,7 +113,7 @@ fn is_abbreviation_word(word: &str) -> bool {
     buf[..n].copy_from_slice(word.as_bytes());
     buf[n] = b'.';
     buf[..=n].make_ascii_lowercase();
-    std::str::from_utf8(&buf[..=n]).is_ok_and(|w| lexicon::get().is_abbreviation(w))
+    std::str::from_utf8(&buf[..=n]).is_ok_and(|w| lexicon.is_abbreviation(w))
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -280,7 +281,7 @@ mod tests {
 
     fn words(t: &str) -> Vec<&str> {
         let mut v = Vec::new();
-        tokenize_into(t, 0, t.len(), &mut v);
+        tokenize_into(t, 0, t.len(), &Lexicon::builtin(), &mut v);
         v.iter().map(|k| &t[k.start..k.end]).collect()
     }
 
@@ -306,7 +307,7 @@ mod tests {
     fn sentence_ends() {
         let t = "He left. She said \"no.\" then Mr. Smith spoke";
         let mut v = Vec::new();
-        tokenize_into(t, 0, t.len(), &mut v);
+        tokenize_into(t, 0, t.len(), &Lexicon::builtin(), &mut v);
         let ends: Vec<usize> = (0..v.len()).filter(|&i| ends_sentence(t, &v, i)).collect();
         assert_eq!(ends.len(), 1);
         assert_eq!(&t[v[ends[0]].start..v[ends[0]].end], ".");
