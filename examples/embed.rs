@@ -51,7 +51,10 @@ fn main() -> ExitCode {
     let extracted = pipeline.extract_all(articles);
     for a in &extracted {
         for q in a.quotes.iter().filter(|q| q.kind == Kind::Direct) {
-            let who = q.speaker.as_ref().map_or("(unattributed)", |s| s.name.as_str());
+            let who = q
+                .speaker
+                .as_ref()
+                .map_or("(unattributed)", |s| s.name.as_str());
             println!("{:<24} {}", who, q.text.replace('\n', " "));
         }
     }

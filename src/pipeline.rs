@@ -16,9 +16,9 @@ use crate::extract::{self, Extraction};
 use crate::input::{self, Event, InputOptions};
 use crate::lexicon::Lexicon;
 use crate::model::{
-    Article, ArticleQuotes, Audit, Cue, Diagnostic, FailOn, LinkParams, Quote, Speaker,
+    Article, ArticleQuotes, Audit, Cue, Diagnostic, FailOn, LinkParams, Quote, Speaker, Summary,
 };
-use crate::report::{Format, Summary, Writer};
+use crate::report::{Format, Writer};
 use crate::{attribute, text};
 
 /// Articles per parallel batch, and bytes of text: enough to keep every core busy, small

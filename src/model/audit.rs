@@ -404,6 +404,11 @@ impl Audit {
             .unwrap_or(Severity::None)
     }
 
+    /// The counts of the audit, as its JSON report gives them.
+    pub fn summary(&self) -> super::AuditSummary {
+        super::report::summary(&self.stories())
+    }
+
     /// Whether a finding reaches `level` (the `--fail-on` test): never for [`FailOn::None`].
     pub fn fails(&self, level: FailOn) -> bool {
         level.threshold().is_some_and(|t| self.worst() >= t)

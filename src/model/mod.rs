@@ -5,7 +5,9 @@
 //!   of `extract`;
 //! - [`audit`]: [`Story`], [`Family`], [`Appearance`], [`Finding`] out of the audit, [`Part`]
 //!   between machines, [`Audit`] merged;
-//! - [`diagnostic`]: [`Diagnostic`], an input skipped or a warning.
+//! - [`diagnostic`]: [`Diagnostic`], an input skipped or a warning;
+//! - [`report`]: the envelopes of the JSON outputs, with their counts ([`Summary`],
+//!   [`AuditSummary`]).
 //!
 //! Offsets: every span carries byte offsets (`start`/`end`, for slicing the UTF-8 text) and
 //! code-point offsets (`char_start`/`char_end`, for Python and JavaScript users). For every
@@ -14,6 +16,7 @@
 pub(crate) mod article;
 pub(crate) mod audit;
 pub(crate) mod diagnostic;
+pub(crate) mod report;
 
 pub use article::{
     Article, ArticleQuotes, Cue, Kind, Quote, Resolution, Rule, Source, Speaker, SpeakerType,
@@ -24,3 +27,4 @@ pub use audit::{
     LinkParams, Op, Part, Severity, Story,
 };
 pub use diagnostic::{Diagnostic, Level};
+pub use report::{AuditSummary, SCHEMA_VERSION, Summary};

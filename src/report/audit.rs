@@ -2,32 +2,12 @@
 //! line), the parts for `quotecheck merge`, or a readable listing with the diffs marked.
 //! Rendering only: the audit itself is [`crate::Pipeline::audit`].
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::model::{
-    Audit, Category, Diagnostic, Family, InputHash, LinkParams, Op, Part, Severity, Story,
-};
-
-/// The JSON document of a merged audit.
-pub(crate) fn report(m: &Audit) -> AuditReport<'_> {
-    let stories = m.stories();
-    AuditReport {
-        schema_version: super::SCHEMA_VERSION,
-        methods: Methods {
-            tool: "quotecheck",
-            version: env!("CARGO_PKG_VERSION"),
-            link: m.link,
-            grouped_by: m.grouped_by.clone(),
-            inputs: m.inputs(),
-        },
-        summary: summary(&stories),
-        stories,
-        skipped: &m.skipped,
-    }
-}
+use crate::model::report::{AuditReport, report, summary};
+use crate::model::{Audit, Category, Family, Op, Part, Severity, Story};
 
 /// How an audit is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,44 +54,6 @@ pub fn write_audit(out: &mut impl Write, m: &Audit, format: AuditFormat) -> io::
     }
 }
 
-/// The whole audit as one JSON document.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub(crate) struct AuditReport<'a> {
-    schema_version: &'static str,
-    methods: Methods,
-    stories: Vec<&'a Story>,
-    #[schemars(with = "Vec<crate::model::diagnostic::Skipped>")]
-    skipped: &'a [Diagnostic],
-    summary: AuditSummary,
-}
-
-/// What a reader needs to replicate the audit.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub(crate) struct Methods {
-    tool: &'static str,
-    version: &'static str,
-    link: LinkParams,
-    /// Families are formed within a story: the field the articles were grouped by.
-    grouped_by: String,
-    /// Each input article's id, outlet and a 64-bit FNV-1a hash of its text.
-    inputs: Vec<InputHash>,
-}
-
-#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
-pub(crate) struct AuditSummary {
-    pub stories: usize,
-    pub articles: usize,
-    pub outlets: Vec<String>,
-    pub quotes: usize,
-    pub families: usize,
-    /// Families seen in more than one outlet.
-    pub shared_families: usize,
-    /// Findings by category (appearance-level and family-level).
-    pub by_category: BTreeMap<String, usize>,
-    /// Families by their highest severity.
-    pub by_severity: BTreeMap<String, usize>,
-}
-
 /// The JSON schema of the `audit --format json` document (`schema/audit.schema.json`).
 pub(crate) fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(AuditReport<'static>)).unwrap_or_default()
@@ -120,39 +62,6 @@ pub(crate) fn schema() -> serde_json::Value {
 /// The JSON schema of one `audit --format parts` line (`schema/audit-part.schema.json`).
 pub(crate) fn part_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Part)).unwrap_or_default()
-}
-
-pub(crate) fn summary(stories: &[&Story]) -> AuditSummary {
-    let mut s = AuditSummary {
-        stories: stories.len(),
-        ..AuditSummary::default()
-    };
-    let mut outlets = std::collections::BTreeSet::new();
-    for st in stories {
-        s.articles += st.articles;
-        outlets.extend(st.outlets.iter().cloned());
-        s.families += st.families.len();
-        for f in &st.families {
-            s.quotes += f.appearances.len();
-            if f.outlets.len() > 1 {
-                s.shared_families += 1;
-            }
-            *s.by_severity
-                .entry(f.severity.name().to_string())
-                .or_default() += 1;
-            let all = f
-                .findings
-                .iter()
-                .chain(f.appearances.iter().flat_map(|a| a.findings.iter()));
-            for x in all {
-                *s.by_category
-                    .entry(x.category.name().to_string())
-                    .or_default() += 1;
-            }
-        }
-    }
-    s.outlets = outlets.into_iter().collect();
-    s
 }
 
 /// One family per line, with its story.

@@ -13,19 +13,14 @@
 //! Every quote, speaker and cue carries byte offsets (`start`, `end`) and code-point offsets
 //! (`char_start`, `char_end`) into the article text. Output is byte-for-byte deterministic.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use serde::Serialize;
-
-use crate::model::{ArticleQuotes, Diagnostic, Level};
+use crate::model::report::Document;
+use crate::model::{ArticleQuotes, Diagnostic, Level, Summary};
 
 mod audit;
 
 pub use audit::{AuditFormat, write_audit};
-
-/// Version of the JSON output's shape; bumped on any incompatible change.
-pub const SCHEMA_VERSION: &str = "1";
 
 /// How `extract` results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,64 +32,6 @@ pub enum Format {
     Jsonl,
     /// A readable listing.
     Text,
-}
-
-/// Counts over a whole run.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq, schemars::JsonSchema)]
-pub struct Summary {
-    /// Articles read: processed plus skipped.
-    pub articles_read: usize,
-    /// Articles in the output.
-    pub articles_processed: usize,
-    /// Articles left out, each with a reason in `skipped`.
-    pub articles_skipped: usize,
-    /// Quotes found.
-    pub quotes: usize,
-    /// Quotes by kind.
-    pub by_kind: BTreeMap<String, usize>,
-    /// Quotes with a speaker.
-    pub attributed: usize,
-    /// Quotation marks that could not be paired.
-    pub unmatched_marks: usize,
-    /// Warnings about inputs that were read.
-    pub warnings: usize,
-}
-
-impl Summary {
-    fn add(&mut self, a: &ArticleQuotes) {
-        self.articles_read += 1;
-        self.articles_processed += 1;
-        self.quotes += a.quotes.len();
-        self.unmatched_marks += a.unmatched_marks;
-        for q in &a.quotes {
-            *self.by_kind.entry(q.kind.name().to_string()).or_default() += 1;
-            if q.speaker.is_some() {
-                self.attributed += 1;
-            }
-        }
-    }
-    fn skip(&mut self) {
-        self.articles_read += 1;
-        self.articles_skipped += 1;
-    }
-}
-
-#[derive(Serialize, schemars::JsonSchema)]
-struct Document<'a> {
-    schema_version: &'static str,
-    tool: Tool,
-    articles: &'a [ArticleQuotes],
-    #[schemars(with = "Vec<crate::model::diagnostic::Skipped>")]
-    skipped: &'a [Diagnostic],
-    #[schemars(with = "Vec<crate::model::diagnostic::Warning>")]
-    warnings: &'a [Diagnostic],
-    summary: &'a Summary,
-}
-
-#[derive(Serialize, schemars::JsonSchema)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
 }
 
 /// Writes `extract` results in the chosen format. For `jsonl` and `text`,
@@ -172,17 +109,7 @@ impl<W: Write> Writer<W> {
     pub fn finish(mut self) -> io::Result<(W, Summary, Vec<Diagnostic>)> {
         match self.format {
             Format::Json => {
-                let doc = Document {
-                    schema_version: SCHEMA_VERSION,
-                    tool: Tool {
-                        name: "quotecheck",
-                        version: env!("CARGO_PKG_VERSION"),
-                    },
-                    articles: &self.kept,
-                    skipped: &self.skipped,
-                    warnings: &self.warnings,
-                    summary: &self.summary,
-                };
+                let doc = Document::new(&self.kept, &self.skipped, &self.warnings, &self.summary);
                 serde_json::to_writer_pretty(&mut self.out, &doc)?;
                 self.out.write_all(b"\n")?;
             }
