@@ -103,6 +103,27 @@ impl std::fmt::Debug for Pipeline {
 impl Pipeline {
     /// A pipeline with `config`, checked first; it runs on the calling thread until
     /// [`Pipeline::with_threads`] gives it more.
+    ///
+    /// ```
+    /// use quotecheck::{Article, Config, Pipeline};
+    ///
+    /// let mut config = Config::default();
+    /// config.lexicon.speech_verbs.push("deadpan deadpans deadpanned deadpanning".into());
+    /// let pipeline = Pipeline::new(config)?;
+    /// let out = pipeline.extract(Article {
+    ///     id: "a1".into(),
+    ///     outlet: Some("Ledger".into()),
+    ///     text: "\"Nothing here was built for this,\" Ana Ruiz deadpanned.".into(),
+    ///     ..Article::default()
+    /// });
+    /// assert_eq!(out.quotes[0].speaker.as_ref().unwrap().name, "Ana Ruiz");
+    /// let audit = pipeline.audit(&[out]); // stories, families, findings
+    /// quotecheck::report::write_audit(&mut std::io::sink(), &audit, quotecheck::report::AuditFormat::Json)?;
+    /// // The default lexicon does not know the verb: another pipeline, same process.
+    /// let plain = Pipeline::default().extract_text("\"Nothing here was built for this,\" Ana Ruiz deadpanned.");
+    /// assert!(plain.quotes[0].cue.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(config: Config) -> Result<Pipeline, ConfigError> {
         config.validate()?;
         Ok(Pipeline::build(config))
