@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 /// ```
 ///
 /// Serialised (in every output record) it leaves the text out: the output carries it in
-/// [`ArticleQuotes::text`] only when asked to.
+/// [`ArticleQuotes::text`] only when asked to. A record that gives a web page in `html`
+/// instead of `text` needs main-text extraction first: read such records with
+/// [`crate::input::read_jsonl`] or [`crate::input::read_reader`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Article {
     /// The article's id: the input's `id` (a number is kept as its digits), else
