@@ -14,6 +14,7 @@ mod adversarial;
 mod audit;
 mod cli;
 mod distributed;
+mod errors;
 mod html;
 mod properties;
 mod schema;

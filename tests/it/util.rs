@@ -80,6 +80,19 @@ impl Run {
             .collect();
         args.join(" ")
     }
+
+    /// The command, its exit code, stdout and stderr, in one text: what a CLI snapshot holds.
+    pub fn transcript(&self) -> String {
+        let code = self
+            .code
+            .map_or_else(|| "killed by a signal".to_string(), |c| c.to_string());
+        format!(
+            "$ quotecheck {}\nexit code: {code}\n----- stdout -----\n{}----- stderr -----\n{}",
+            self.command_line(),
+            self.stdout,
+            self.stderr
+        )
+    }
 }
 
 /// One invocation of the binary, run with [`Quotecheck::run`].
