@@ -1,6 +1,6 @@
 //! How the audit scales with the number of quotes: synthetic stories of three outlets whose
 //! articles quote a shared pool of statements (verbatim, cut, reworded, misattributed), at
-//! 10k, 100k and 1M quotes. Prints the time of `compare::audit` alone (articles are
+//! 10k, 100k and 1M quotes. Prints the time of `Pipeline::audit` alone (articles are
 //! extracted and attributed beforehand) and quotes per second.
 //!
 //!     cargo bench --bench audit_scale            # 10k and 100k
@@ -9,8 +9,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use quotecheck::compare::{self, AuditOptions};
-use quotecheck::{Article, ArticleQuotes, process};
+use quotecheck::{Article, ArticleQuotes, Pipeline};
 
 const WORDS: &[&str] = &[
     "budget", "bridge", "school", "taxes", "families", "jobs", "plan", "city", "state", "war",
@@ -34,7 +33,7 @@ impl Rng {
 }
 
 /// Articles holding about `n_quotes` quotes: stories of three outlets, ten quotes an article.
-fn corpus(n_quotes: usize) -> Vec<ArticleQuotes> {
+fn corpus(pipeline: &Pipeline, n_quotes: usize) -> Vec<ArticleQuotes> {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let per_article = 10;
     let n_stories = n_quotes.div_ceil(per_article * 3);
@@ -67,7 +66,7 @@ fn corpus(n_quotes: usize) -> Vec<ArticleQuotes> {
                     words.join(" ")
                 ));
             }
-            out.push(process(Article {
+            out.push(pipeline.extract(Article {
                 id: format!("{s}-{outlet}"),
                 outlet: Some(outlet.into()),
                 story: Some(format!("story-{s}")),
@@ -86,18 +85,18 @@ fn main() {
             sizes.push(n);
         }
     }
-    let opts = AuditOptions::default();
+    let pipeline = Pipeline::default();
     println!(
         "{:>10} {:>12} {:>10} {:>14}",
         "quotes", "families", "seconds", "quotes/s"
     );
     for n in sizes {
-        let arts = corpus(n);
+        let arts = corpus(&pipeline, n);
         let quotes: usize = arts.iter().map(|a| a.quotes.len()).sum();
         let t0 = Instant::now();
-        let stories = black_box(compare::audit(&arts, &opts));
+        let audit = black_box(pipeline.audit(&arts));
         let secs = t0.elapsed().as_secs_f64();
-        let families: usize = stories.iter().map(|s| s.families.len()).sum();
+        let families: usize = audit.stories().iter().map(|s| s.families.len()).sum();
         println!(
             "{quotes:>10} {families:>12} {secs:>10.3} {:>14.0}",
             quotes as f64 / secs

@@ -5,9 +5,9 @@
 //! runs anywhere. Reading and JSON decoding are done once, before measuring; see BENCHMARKS.md
 //! for the end-to-end CLI figures.
 //!
-//! Groups:
-//! - `process`: `quotecheck::process` (extract + attribute + output records) per article;
-//! - `extract`: `quotecheck::extract::extract` alone.
+//! Groups (one [`Pipeline`], built before measuring):
+//! - `process`: `Pipeline::extract` (extract + attribute + output records) per article;
+//! - `extract`: `Pipeline::quote_spans` (pairing the quotation marks) alone.
 //!
 //! Both report throughput in bytes of article text.
 
@@ -18,7 +18,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use serde::Deserialize;
 
-use quotecheck::Article;
+use quotecheck::{Article, Pipeline};
 
 const CORPUS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -165,20 +165,21 @@ fn synthetic(n: usize) -> Vec<Article> {
 fn benches(c: &mut Criterion) {
     let corpus = load();
     let articles = &corpus.articles;
+    let pipeline = Pipeline::default();
 
     let mut g = c.benchmark_group("process");
     g.throughput(Throughput::Bytes(corpus.bytes));
     g.sample_size(10);
     g.warm_up_time(Duration::from_secs(3));
     g.measurement_time(Duration::from_secs(20));
-    // `process` takes its article by value: the copy is made in the (untimed) setup, and the
+    // `extract` takes its article by value: the copy is made in the (untimed) setup, and the
     // results are returned so that dropping them is not timed either.
     g.bench_function(&corpus.name, |b| {
         b.iter_batched(
             || articles.clone(),
             |arts| {
                 arts.into_iter()
-                    .map(quotecheck::process)
+                    .map(|a| pipeline.extract(a))
                     .collect::<Vec<_>>()
             },
             BatchSize::PerIteration,
@@ -195,7 +196,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let mut spans = 0usize;
             for a in articles {
-                spans += black_box(quotecheck::extract::extract(black_box(&a.text)))
+                spans += black_box(pipeline.quote_spans(black_box(&a.text)))
                     .spans
                     .len();
             }

@@ -4,20 +4,19 @@
 //! printed): every quote with its kind, span, speaker, cue, rule and confidence. Review a
 //! changed snapshot by reading it: a snapshot that records a wrong attribution is a bug.
 
-use quotecheck::{Article, process};
+use quotecheck::{Article, Pipeline};
+
+use crate::util::snapshot_settings;
 
 #[test]
 fn extract_fixtures() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_omit_expression(true);
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
-        insta::glob!("fixtures/*.txt", |path| {
+    let pipeline = Pipeline::default();
+    snapshot_settings().bind(|| {
+        insta::glob!("../fixtures", "*.txt", |path| {
             let text = std::fs::read_to_string(path).unwrap();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let out = process(Article {
+            let out = pipeline.extract(Article {
                 id: name,
                 outlet: Some(stem),
                 text: text.clone(),

@@ -3,66 +3,27 @@
 //! the audit of the whole corpus on one machine, whatever the grouping of stories into
 //! parts, the order of records and parts, and the order of merges.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use crate::util::{Run, TempDir, quotecheck};
 
-fn qc(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .arg("--isolated")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+/// `quotecheck --isolated ARGS…` with `stdin` on its standard input.
+fn qc(args: &[&str], stdin: &[u8]) -> Run {
+    quotecheck(["--isolated"]).args(args).stdin(stdin).run()
 }
 
+/// The standard output of a run that must succeed.
 fn ok(args: &[&str], stdin: &[u8]) -> Vec<u8> {
-    let out = qc(args, stdin);
-    assert!(
-        out.status.success(),
-        "quotecheck {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    qc(args, stdin).ok().into_bytes()
 }
 
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("quotecheck-dist-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-    fn file(&self, name: &str, data: &[u8]) -> String {
-        let p = self.0.join(name);
-        std::fs::write(&p, data).unwrap();
-        p.display().to_string()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// Writes `data` to `name` in `dir` and returns the path as an argument.
+fn file(dir: &TempDir, name: &str, data: &[u8]) -> String {
+    dir.file(name, data).display().to_string()
 }
 
 /// A corpus of three stories from the fixtures: the seed articles as text, the saved pages
 /// as HTML, and a small made-up story with a changed quote.
 fn corpus() -> Vec<u8> {
-    let read = |p: &str| std::fs::read_to_string(Path::new(p)).unwrap();
+    let read = |p: &str| std::fs::read_to_string(crate::util::root().join(p)).unwrap();
     let lines = [
         serde_json::json!({"id": "seed-a", "outlet": "A", "story": "seeds",
             "text": read("tests/fixtures/000_8e19547a2dfce686.txt")}),
@@ -86,7 +47,7 @@ fn corpus() -> Vec<u8> {
 
 #[test]
 fn merged_parts_equal_the_single_machine_audit() {
-    let dir = Scratch::new("merge");
+    let dir = TempDir::new("dist-merge");
     let articles = corpus();
     let single = ok(&["audit", "--format", "json", "-"], &articles);
 
@@ -128,15 +89,17 @@ fn merged_parts_equal_the_single_machine_audit() {
         ));
     }
     let [a, b, c] =
-        [&parts[0], &parts[1], &parts[2]].map(|p| dir.file(&format!("{}.parts", p.len()), p));
+        [&parts[0], &parts[1], &parts[2]].map(|p| file(&dir, &format!("{}.parts", p.len()), p));
     // Any order of parts, and merges of merges, give the single-machine report.
     assert_eq!(ok(&["merge", "--format", "json", &c, &a, &b], b""), single);
-    let ab = dir.file(
+    let ab = file(
+        &dir,
         "ab.parts",
         &ok(&["merge", "--format", "parts", &b, &a], b""),
     );
     assert_eq!(ok(&["merge", "--format", "json", &ab, &c], b""), single);
-    let bc = dir.file(
+    let bc = file(
+        &dir,
         "bc.parts",
         &ok(&["merge", "--format", "parts", &c, &b], b""),
     );
@@ -187,7 +150,7 @@ fn audit_does_not_depend_on_article_order() {
 
 #[test]
 fn a_story_split_between_parts_is_refused() {
-    let dir = Scratch::new("split");
+    let dir = TempDir::new("dist-split");
     let records = ok(
         &["extract", "--format", "jsonl", "--with-text", "-"],
         &corpus(),
@@ -195,14 +158,16 @@ fn a_story_split_between_parts_is_refused() {
     let text = String::from_utf8(records).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     // seed-a and seed-b (one story) audited apart.
-    let a = dir.file(
+    let a = file(
+        &dir,
         "a.parts",
         &ok(
             &["audit", "--records", "--format", "parts", "-"],
             lines[0].as_bytes(),
         ),
     );
-    let b = dir.file(
+    let b = file(
+        &dir,
         "b.parts",
         &ok(
             &["audit", "--records", "--format", "parts", "-"],
@@ -210,11 +175,12 @@ fn a_story_split_between_parts_is_refused() {
         ),
     );
     let out = qc(&["merge", "--format", "json", &a, &b], b"");
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.code, Some(2));
     assert!(
-        err.contains("story `seeds` was audited in two groups"),
-        "{err}"
+        out.stderr
+            .contains("story `seeds` was audited in two groups"),
+        "{}",
+        out.stderr
     );
 }
 
@@ -223,27 +189,23 @@ fn malformed_input_exits_non_zero_at_every_step() {
     // Spark keeps rows a filter drops silently; a non-zero exit fails the task instead.
     let bad = b"{\"id\": \"a\", \"text\": \"\\\"Hi,\\\" she said.\"}\n{\"id\": \"b\", \"text\": \n";
     let out = qc(&["extract", "--format", "jsonl", "--with-text", "-"], bad);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("-:2"));
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("-:2"), "{}", out.stderr);
     for step in [
         vec!["fingerprint", "-"],
         vec!["audit", "--records", "--format", "parts", "-"],
         vec!["merge", "--format", "json", "-"],
     ] {
         let out = qc(&step, b"{\"not\": \"a record\"\n");
-        assert_eq!(out.status.code(), Some(2), "{step:?}");
-        assert!(
-            String::from_utf8_lossy(&out.stderr).contains("-:1"),
-            "{step:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_eq!(out.code, Some(2), "{step:?}");
+        assert!(out.stderr.contains("-:1"), "{step:?}: {}", out.stderr);
     }
     // A record without its text cannot be audited.
     let first = &bad[..=bad.iter().position(|&b| b == b'\n').unwrap()];
     let no_text = ok(&["extract", "--format", "jsonl", "-"], first);
     let out = qc(&["audit", "--records", "--format", "parts", "-"], &no_text);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--with-text"));
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("--with-text"), "{}", out.stderr);
 }
 
 #[test]

@@ -8,7 +8,9 @@
 use std::collections::{HashMap, HashSet};
 
 use proptest::prelude::*;
-use quotecheck::{ArticleQuotes, Kind, extract};
+use quotecheck::{Article, ArticleQuotes, Kind, Pipeline};
+
+use crate::util::pipeline;
 
 /// Every quotation-mark character the lexer knows, plus the two-character ones.
 const MARKS: &[&str] = &[
@@ -251,7 +253,7 @@ fn cases(n: u32) -> u32 {
 }
 
 fn json(s: &str) -> String {
-    serde_json::to_string(&quotecheck::process_text(s)).expect("output serialises")
+    serde_json::to_string(&pipeline().extract_text(s)).expect("output serialises")
 }
 
 proptest! {
@@ -259,7 +261,7 @@ proptest! {
 
     #[test]
     fn reported_spans_slice_the_text(s in article_text()) {
-        let out = quotecheck::process_text(&s);
+        let out = pipeline().extract_text(&s);
         check_output(&s, &out)?;
     }
 
@@ -273,14 +275,14 @@ proptest! {
 
     #[test]
     fn no_marks_no_quotes(s in text_without_marks()) {
-        let out = quotecheck::process_text(&s);
+        let out = pipeline().extract_text(&s);
         prop_assert!(out.quotes.is_empty(), "quotes found in {s:?}: {:?}", out.quotes);
         prop_assert_eq!(out.unmatched_marks, 0);
     }
 
     #[test]
     fn extracted_spans_nest_or_are_disjoint(s in article_text()) {
-        let ex = extract::extract(&s);
+        let ex = pipeline().quote_spans(&s);
         for (i, sp) in ex.spans.iter().enumerate() {
             prop_assert!(sp.start <= sp.content_start, "span {i}: {sp:?}");
             prop_assert!(sp.content_start <= sp.content_end, "span {i}: {sp:?}");
@@ -323,7 +325,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_do_not_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let s = String::from_utf8_lossy(&bytes);
-        let out = quotecheck::process_text(&s);
+        let out = pipeline().extract_text(&s);
         check_output(&s, &out)?;
     }
 
@@ -338,7 +340,7 @@ proptest! {
         0..256,
     )) {
         let s = String::from_utf8_lossy(&bytes);
-        let out = quotecheck::process_text(&s);
+        let out = pipeline().extract_text(&s);
         check_output(&s, &out)?;
     }
 }
@@ -351,19 +353,21 @@ proptest! {
     fn output_is_the_same_with_one_or_many_threads(
         texts in prop::collection::vec(article_text(), 1..12)
     ) {
-        let articles: Vec<quotecheck::Article> = texts
+        let articles: Vec<Article> = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| quotecheck::Article {
+            .map(|(i, t)| Article {
                 id: format!("a{i}"),
                 text: t.clone(),
-                ..quotecheck::Article::default()
+                ..Article::default()
             })
             .collect();
-        let one = quotecheck::thread_pool(1).unwrap();
-        let four = quotecheck::thread_pool(4).unwrap();
-        let a = serde_json::to_string(&quotecheck::process_all(articles.clone(), &one)).unwrap();
-        let b = serde_json::to_string(&quotecheck::process_all(articles, &four)).unwrap();
+        let one = Pipeline::default().with_threads(1).unwrap();
+        let four = Pipeline::default().with_threads(4).unwrap();
+        let a = one.extract_all(articles.clone());
+        prop_assert_eq!(a.len(), articles.len());
+        let a = serde_json::to_string(&a).unwrap();
+        let b = serde_json::to_string(&four.extract_all(articles)).unwrap();
         prop_assert_eq!(a, b);
     }
 }

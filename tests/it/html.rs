@@ -3,22 +3,16 @@
 //! extraction must keep the story and drop the rest, so the quotes and speakers read from
 //! the page are those read from the plain text of the same story.
 
-use std::process::Command;
-
 use serde_json::Value;
 
+use crate::util::{TempDir, pipeline, quotecheck};
+
 fn extract_json(args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(["--isolated", "extract", "--format", "json"])
+    let out = quotecheck(["--isolated", "extract", "--format", "json"])
         .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+        .run()
+        .ok();
+    serde_json::from_str(&out).unwrap()
 }
 
 /// (kind, quote text, speaker name) of every quote, in order.
@@ -107,13 +101,13 @@ fn scraped_page_keeps_the_story_and_drops_the_rest() {
     let end = plain[last_at..]
         .find('\n')
         .map_or(plain.len(), |e| last_at + e);
-    let story = quotecheck::process_text(&plain[start..end]);
+    let story = pipeline().extract_text(&plain[start..end]);
     let want: Vec<_> = story
         .quotes
         .iter()
         .map(|q| {
             (
-                quotecheck::report::kind_name(q.kind).to_string(),
+                q.kind.name().to_string(),
                 q.text.clone(),
                 q.speaker.as_ref().map(|s| s.name.clone()),
             )
@@ -143,9 +137,7 @@ fn raw_html_reads_the_whole_page() {
 #[test]
 fn json_lines_html_field() {
     let html = std::fs::read_to_string("tests/pages/000_8e19547a2dfce686.html").unwrap();
-    let dir = std::env::temp_dir().join(format!("quotecheck-html-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("pages.jsonl");
+    let dir = TempDir::new("html-jsonl");
     let lines = [
         serde_json::json!({"id": "a", "html": html}),
         serde_json::json!({"id": "b", "html": html, "outlet": "Wire"}),
@@ -154,20 +146,18 @@ fn json_lines_html_field() {
         serde_json::json!({"id": "d", "html": "<html><body><script>x()</script></body></html>"}),
     ];
     let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    std::fs::write(&path, body).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-        .args(["--isolated", "extract", "--format", "json"])
+    let path = dir.file("pages.jsonl", body);
+    let out = quotecheck(["--isolated", "extract", "--format", "json"])
         .arg(&path)
-        .output()
-        .unwrap();
+        .run();
     // Line 4 has no article text: skipped, named, exit 2; the others are still written.
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.code, Some(2));
     assert!(
-        stderr.contains("pages.jsonl:4") && stderr.contains("no article text"),
-        "{stderr}"
+        out.stderr.contains("pages.jsonl:4") && out.stderr.contains("no article text"),
+        "{}",
+        out.stderr
     );
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     let arts = doc["articles"].as_array().unwrap();
     assert_eq!(arts.len(), 3);
     let file = extract_json(&["tests/pages/000_8e19547a2dfce686.html"]);
@@ -177,7 +167,6 @@ fn json_lines_html_field() {
     assert!(arts[2].get("text_source").is_none());
     assert_eq!(arts[2]["quotes"].as_array().unwrap().len(), 1);
     assert_eq!(doc["summary"]["articles_skipped"], 1);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -195,12 +184,10 @@ fn with_text_includes_plain_text() {
 fn html_and_plain_text_audit_alike() {
     // The families both outlets quote, with their findings, are those of the plain text.
     let run = |paths: &[&str]| -> Vec<(Value, Value, Value)> {
-        let out = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
-            .args(["--isolated", "audit", "--format", "json"])
+        let out = quotecheck(["--isolated", "audit", "--format", "json"])
             .args(paths)
-            .output()
-            .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+            .run();
+        let v: Value = serde_json::from_str(&out.stdout).unwrap();
         v["stories"][0]["families"]
             .as_array()
             .unwrap()

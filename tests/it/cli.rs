@@ -1,0 +1,211 @@
+//! The command line's own subcommands: explain, completions, man, schema, and usage errors.
+
+use std::process::Command;
+
+use crate::util::{TempDir, bin, quotecheck, root, run};
+
+#[test]
+fn explain_lists_every_rule_and_category() {
+    let out = run(["explain"]);
+    assert_eq!(out.code, Some(0));
+    let docs = quotecheck::explain::all();
+    assert!(!docs.is_empty());
+    for d in docs {
+        assert!(
+            out.stdout.contains(d.name),
+            "{} missing from the list",
+            d.name
+        );
+    }
+}
+
+#[test]
+fn explain_one_name_and_an_unknown_one() {
+    let out = run(["explain", "truncation"]);
+    assert_eq!(out.code, Some(0));
+    assert!(
+        out.stdout.contains("What it is:")
+            && out.stdout.contains("Why it matters:")
+            && out.stdout.contains("Example:"),
+        "{}",
+        out.stdout
+    );
+    let out = run(["explain", "no-such-rule"]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("no-such-rule"), "{}", out.stderr);
+}
+
+#[test]
+fn completions_and_man_page() {
+    let out = run(["completions", "bash"]);
+    assert_eq!(out.code, Some(0));
+    assert!(
+        out.stdout.contains("quotecheck")
+            && out.stdout.contains("extract")
+            && out.stdout.contains("audit")
+    );
+    let out = run(["man"]);
+    assert_eq!(out.code, Some(0));
+    assert!(out.stdout.contains(".TH quotecheck"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(["extract"]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("PATHS"), "{}", out.stderr);
+    let out = run(["no-such-command"]);
+    assert_eq!(out.code, Some(2));
+}
+
+#[test]
+fn schema_subcommand_prints_the_published_schemas() {
+    let dir = root().join("schema");
+    for (args, file) in [
+        (vec!["schema"], "extract.schema.json"),
+        (vec!["schema", "--record"], "extract-record.schema.json"),
+        (vec!["schema", "--audit"], "audit.schema.json"),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.code, Some(0));
+        let published = std::fs::read_to_string(dir.join(file)).unwrap();
+        assert_eq!(out.stdout, published, "{file}");
+    }
+}
+
+/// `quotecheck.toml` is found upward from the working directory; it adds speech verbs and
+/// outlet aliases and sets `--fail-on`; flags win over it; `--isolated` ignores it.
+#[test]
+fn configuration_file() {
+    let dir = TempDir::new("cli-config");
+    dir.file(
+        "quotecheck.toml",
+        "[lexicon]\nspeech_verbs = [\"harrumph harrumphs harrumphed harrumphing\"]\n\n[outlets]\n\"a.com\" = \"Outlet A\"\n\n[audit]\nfail_on = \"medium\"\n",
+    );
+    let lines = [
+        serde_json::json!({"id": "1", "outlet": "a.com", "story": "s", "text": "\"We will not raise taxes on working families,\" Lee harrumphed."}),
+        serde_json::json!({"id": "2", "outlet": "b.com", "story": "s", "text": "\"We will raise taxes on working families,\" Lee harrumphed."}),
+    ];
+    dir.file("archive/a.jsonl", lines.map(|l| l.to_string()).join("\n"));
+    let sub = dir.path().join("archive");
+    let run_in = |args: &[&str]| quotecheck(args).current_dir(&sub).run();
+    let first_record = |stdout: &str| -> serde_json::Value {
+        serde_json::from_str(stdout.lines().next().expect("a record")).unwrap()
+    };
+
+    // The extra verb is a cue, and the alias renames the outlet.
+    let out = run_in(&["extract", "--format", "jsonl", "a.jsonl"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let first = first_record(&out.stdout);
+    assert_eq!(first["outlet"], "Outlet A");
+    assert_eq!(first["quotes"][0]["cue"]["lemma"], "harrumph");
+
+    // The file's fail_on applies; a flag overrides it.
+    assert_eq!(run_in(&["audit", "a.jsonl"]).code, Some(1));
+    assert_eq!(
+        run_in(&["audit", "--fail-on", "none", "a.jsonl"]).code,
+        Some(0)
+    );
+
+    // --isolated ignores the file.
+    let out = run_in(&["--isolated", "extract", "--format", "jsonl", "a.jsonl"]);
+    let first = first_record(&out.stdout);
+    assert_eq!(first["outlet"], "a.com");
+    assert!(first["quotes"][0]["cue"].is_null());
+
+    // quotecheck config shows where the settings come from.
+    let out = run_in(&["config"]);
+    assert!(
+        out.stdout.contains("quotecheck.toml") && out.stdout.contains("Outlet A"),
+        "{}",
+        out.stdout
+    );
+
+    // A typo in the file is an error naming the file.
+    dir.file("quotecheck.toml", "[audit]\nfail_onn = \"low\"\n");
+    let out = run_in(&["extract", "a.jsonl"]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("quotecheck.toml"), "{}", out.stderr);
+}
+
+/// Progress is drawn only on a terminal: a pipeline's stderr stays clean. (On a terminal a
+/// line `⠖ 228352 articles, 177.31 MiB of text (34.06 MiB/s), 5s` appears after a second;
+/// check by hand with `script -qc "quotecheck extract big.jsonl > /dev/null" /dev/null`.)
+#[test]
+fn no_progress_output_when_stderr_is_not_a_terminal() {
+    let fixtures = root().join("tests/fixtures");
+    let out = quotecheck(["--isolated", "extract", "--format", "jsonl"])
+        .arg(&fixtures)
+        .run();
+    assert_eq!(out.code, Some(0));
+    assert!(!out.stdout.is_empty());
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+}
+
+/// On a terminal the progress line is drawn: run under a pseudo-terminal with `script`
+/// (util-linux), which copies what the terminal shows to its stdout. The one-second delay
+/// before the bar appears is shortened so that a short run shows it.
+#[test]
+fn progress_is_drawn_on_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/004_dbadbda89d79b732.txt")).unwrap();
+    let dir = TempDir::new("pty");
+    let lines: String = (0..100)
+        .map(|i| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": i.to_string(), "text": text})
+            )
+        })
+        .collect();
+    let input = dir.file("many.jsonl", lines);
+    let cmd = format!(
+        "{} --isolated extract --format jsonl {} > /dev/null",
+        bin().display(),
+        input.display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("QUOTECHECK_PROGRESS_DELAY_MS", "0")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("100 articles") && shown.contains("of text"),
+        "no progress line on the terminal: {shown:?}"
+    );
+}
+
+/// Every command's `--help` shows at least one example, and the top-level help too.
+#[test]
+fn help_has_examples_for_every_command() {
+    for cmd in [
+        "",
+        "extract",
+        "audit",
+        "fingerprint",
+        "merge",
+        "explain",
+        "config",
+        "completions",
+        "man",
+        "schema",
+    ] {
+        let mut args = vec!["--isolated"];
+        if !cmd.is_empty() {
+            args.push(cmd);
+        }
+        args.push("--help");
+        let out = run(&args);
+        assert_eq!(out.code, Some(0), "{cmd}");
+        assert!(
+            out.stdout.contains("Example") && out.stdout.contains("quotecheck "),
+            "no example in `quotecheck {cmd} --help`:\n{}",
+            out.stdout
+        );
+    }
+}

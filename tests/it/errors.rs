@@ -1,0 +1,261 @@
+//! What the command line shows when something is wrong: each case snapshotted whole, exit
+//! code, stdout and stderr together (`snapshots/cli-*.snap`), with the scratch directory
+//! written `[TMP]`. Each test also asserts the facts its snapshot must show, so that a
+//! snapshot accepted without reading cannot hide a wrong exit code or a lost line number.
+
+use crate::util::{Run, TempDir, quotecheck, run, snapshot_settings};
+
+/// `text` with every regex metacharacter escaped, for an insta filter.
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Snapshots the run's transcript as `snapshots/{name}.snap`, the scratch directory (if
+/// any) redacted.
+fn assert_transcript(name: &str, dir: Option<&TempDir>, run: &Run) {
+    let mut settings = snapshot_settings();
+    if let Some(dir) = dir {
+        let path = dir.path().to_str().expect("the temp dir is UTF-8");
+        settings.add_filter(&regex_escape(path), "[TMP]");
+    }
+    settings.bind(|| insta::assert_snapshot!(name, run.transcript()));
+}
+
+/// A JSON Lines article.
+fn article(id: &str, text: &str) -> String {
+    serde_json::json!({"id": id, "outlet": "Wire", "text": text}).to_string()
+}
+
+#[test]
+fn extract_without_paths_is_a_usage_error() {
+    let out = run(["--isolated", "extract"]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.contains("<PATHS>"), "{}", out.stderr);
+    assert_transcript("cli-extract-without-paths", None, &out);
+}
+
+#[test]
+fn extract_of_a_missing_file() {
+    let dir = TempDir::new("err-missing");
+    let missing = dir.path().join("missing.txt");
+    let out = quotecheck(["--isolated", "extract", "--format", "jsonl"])
+        .arg(&missing)
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains(&format!("{}: skipped: cannot read", missing.display())),
+        "{}",
+        out.stderr
+    );
+    assert_transcript("cli-extract-missing-file", Some(&dir), &out);
+}
+
+#[test]
+fn extract_of_json_lines_with_a_broken_line_and_a_line_without_text() {
+    let dir = TempDir::new("err-jsonl");
+    let lines = [
+        article("a", "\u{201C}We will win,\u{201D} Smith said."),
+        r#"{"id": "b", "text": "broken"#.to_string(),
+        r#"{"id": "c", "outlet": "Wire"}"#.to_string(),
+        article("d", "He said \"yes\" twice."),
+    ];
+    let path = dir.file("articles.jsonl", lines.join("\n") + "\n");
+    let out = quotecheck(["--isolated", "extract", "--format", "jsonl"])
+        .arg(&path)
+        .run();
+    assert_eq!(out.code, Some(2));
+    // The good lines are written, the bad ones named by file and line.
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
+    let name = path.display();
+    assert!(
+        out.stderr
+            .contains(&format!("{name}:2: skipped: invalid JSON")),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains(&format!("{name}:3: skipped: no \"text\" or \"html\" field")),
+        "{}",
+        out.stderr
+    );
+    assert_transcript("cli-extract-jsonl-bad-lines", Some(&dir), &out);
+}
+
+/// At most 20 bad inputs are shown on stderr, then how many more there were.
+#[test]
+fn extract_of_many_bad_lines_shows_twenty() {
+    let dir = TempDir::new("err-many");
+    let mut lines: Vec<String> = (1..=25).map(|i| format!("{{\"id\": \"{i}\"")).collect();
+    lines.push(article("good", "\"Fine,\" she said."));
+    let path = dir.file("bad.jsonl", lines.join("\n") + "\n");
+    let out = quotecheck(["--isolated", "extract", "--format", "jsonl"])
+        .arg(&path)
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+    let shown: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(shown.len(), 21, "{}", out.stderr);
+    assert!(shown[19].contains("bad.jsonl:20:"), "{}", shown[19]);
+    assert_eq!(
+        shown[20],
+        "quotecheck: … and 5 more skipped inputs or warnings"
+    );
+    assert_transcript("cli-extract-many-bad-lines", Some(&dir), &out);
+}
+
+#[test]
+fn extract_of_a_binary_file_among_text_files() {
+    let dir = TempDir::new("err-binary");
+    dir.file("a.txt", "\u{201C}We will win,\u{201D} Smith said.");
+    let bin = dir.file("b.bin", b"\x7fELF\x02\x01\x01\0\0\0\"quoted\"\0\xff\xfe");
+    dir.file("c.txt", "He said \"yes\" twice.");
+    let out = quotecheck(["--isolated", "extract", "--format", "jsonl"])
+        .arg(dir.path())
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains(&format!("{}: skipped: binary file", bin.display())),
+        "{}",
+        out.stderr
+    );
+    assert_transcript("cli-extract-binary-file", Some(&dir), &out);
+}
+
+#[test]
+fn explain_of_an_unknown_name() {
+    let out = run(["--isolated", "explain", "no-such-rule"]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.contains("`no-such-rule`"), "{}", out.stderr);
+    assert_transcript("cli-explain-unknown-name", None, &out);
+}
+
+/// A line that is not a part fails the merge, even beside a good part: a part lost is a
+/// story lost.
+#[test]
+fn merge_of_a_line_that_is_not_a_part() {
+    let dir = TempDir::new("err-merge");
+    let part = quotecheck(["--isolated", "audit", "--format", "parts", "-"])
+        .stdin(article("a", "\"We will win the vote,\" Smith said."))
+        .run()
+        .ok();
+    assert_eq!(part.lines().count(), 1, "{part}");
+    let path = dir.file(
+        "all.parts",
+        format!("{part}{{\"story\": \"not a part\"}}\n"),
+    );
+    let out = quotecheck(["--isolated", "merge", "--format", "json"])
+        .arg(&path)
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains(&format!("{}:2: skipped: not an audit part", path.display())),
+        "{}",
+        out.stderr
+    );
+    assert_transcript("cli-merge-not-a-part", Some(&dir), &out);
+}
+
+/// `audit --records` on a broken record: the record is named by file and line, the others
+/// are audited, and the exit code says the report is incomplete.
+#[test]
+fn audit_of_records_with_a_broken_record() {
+    let dir = TempDir::new("err-records");
+    let record = quotecheck([
+        "--isolated",
+        "extract",
+        "--format",
+        "jsonl",
+        "--with-text",
+        "-",
+    ])
+    .stdin(article("a", "\"We will win the vote,\" Smith said."))
+    .run()
+    .ok();
+    let broken = &record[..record.len() / 2];
+    let path = dir.file("records.jsonl", format!("{record}{broken}\n"));
+    let out = quotecheck(["--isolated", "audit", "--records", "--color", "never"])
+        .arg(&path)
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert!(out.stdout.contains("1 article(s)"), "{}", out.stdout);
+    assert!(
+        out.stderr.contains(&format!(
+            "{}:2: skipped: not an extract record",
+            path.display()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_transcript("cli-audit-records-broken-record", Some(&dir), &out);
+}
+
+#[test]
+fn config_file_with_an_unknown_key() {
+    let dir = TempDir::new("err-config");
+    let config = dir.file("team.toml", "[audit]\nfail_onn = \"low\"\n");
+    let text = dir.file("a.txt", "\"We will win,\" Smith said.");
+    let out = quotecheck(["--config"])
+        .arg(&config)
+        .arg("extract")
+        .arg(&text)
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains(&format!("{}: unknown field `fail_onn`", config.display())),
+        "{}",
+        out.stderr
+    );
+    assert_transcript("cli-config-unknown-key", Some(&dir), &out);
+}
+
+#[test]
+fn config_file_with_an_unknown_fail_on_level() {
+    let dir = TempDir::new("err-config-level");
+    let config = dir.file("team.toml", "[audit]\nfail_on = \"meduim\"\n");
+    let text = dir.file("a.txt", "\"We will win,\" Smith said.");
+    let out = quotecheck(["--config"])
+        .arg(&config)
+        .arg("audit")
+        .arg(&text)
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains(&format!("{}: unknown variant `meduim`", config.display())),
+        "{}",
+        out.stderr
+    );
+    assert_transcript("cli-config-unknown-fail-on", Some(&dir), &out);
+}
+
+/// An empty standard input is read as one empty plain-text article `-`, like an empty
+/// file. (So an empty JSON Lines stream on stdin gives one record, where `fingerprint`,
+/// `merge` and `audit --records` on an empty stdin write nothing.)
+#[test]
+fn extract_of_an_empty_stdin() {
+    let out = quotecheck(["--isolated", "extract", "--format", "jsonl", "-"])
+        .stdin("")
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    assert_transcript("cli-extract-empty-stdin", None, &out);
+}

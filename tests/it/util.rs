@@ -1,0 +1,292 @@
+//! What the modules share: running the `quotecheck` binary, and scratch directories.
+//!
+//! The binary is the one Cargo built for this test run, unless `QUOTECHECK_BIN` names
+//! another: CI points it at `target/release/quotecheck` to run the size-driven tests (the
+//! `#[ignore]`d ones) at release speed while the test harness itself stays a debug build.
+
+use std::ffi::{OsStr, OsString};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// The `quotecheck` binary under test.
+pub fn bin() -> PathBuf {
+    match std::env::var_os("QUOTECHECK_BIN") {
+        Some(p) if !p.is_empty() => PathBuf::from(p),
+        _ => PathBuf::from(env!("CARGO_BIN_EXE_quotecheck")),
+    }
+}
+
+/// Called first by every size-driven test: their time bounds are set for a release binary,
+/// so they refuse to run against the debug one (where they would fail, or pass only
+/// because the bounds were loosened until they mean nothing).
+pub fn require_release_binary() {
+    let named = std::env::var_os("QUOTECHECK_BIN").is_some_and(|p| !p.is_empty());
+    assert!(
+        named || !cfg!(debug_assertions),
+        "this size-driven test needs a release binary: run \
+         `cargo build --release && QUOTECHECK_BIN=$PWD/target/release/quotecheck \
+         cargo test --test it -- --ignored`"
+    );
+}
+
+/// The crate's root directory (the working directory of the tests, too).
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    /// The arguments it was given.
+    pub args: Vec<OsString>,
+    /// The exit code; `None` when a signal ended it.
+    pub code: Option<i32>,
+    /// Standard output, which is always UTF-8 (JSON, JSON Lines or text).
+    pub stdout: String,
+    /// Standard error, decoded lossily.
+    pub stderr: String,
+    /// Wall time from the start of the process to its exit.
+    pub took: Duration,
+}
+
+impl Run {
+    /// Exit code 0.
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+
+    /// Standard output, after checking the run succeeded.
+    pub fn ok(self) -> String {
+        assert!(
+            self.success(),
+            "quotecheck {}: exit {:?}\n{}",
+            self.command_line(),
+            self.code,
+            self.stderr
+        );
+        self.stdout
+    }
+
+    /// The arguments as typed in a shell (unquoted: for reading, not for pasting).
+    pub fn command_line(&self) -> String {
+        let args: Vec<String> = self
+            .args
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        args.join(" ")
+    }
+
+    /// The command, its exit code, stdout and stderr, in one text: what a CLI snapshot holds.
+    pub fn transcript(&self) -> String {
+        let code = self
+            .code
+            .map_or_else(|| "killed by a signal".to_string(), |c| c.to_string());
+        format!(
+            "$ quotecheck {}\nexit code: {code}\n----- stdout -----\n{}----- stderr -----\n{}",
+            self.command_line(),
+            self.stdout,
+            self.stderr
+        )
+    }
+}
+
+/// One invocation of the binary, run with [`Quotecheck::run`].
+pub struct Quotecheck {
+    args: Vec<OsString>,
+    stdin: Option<Vec<u8>>,
+    dir: Option<PathBuf>,
+    limit: Option<Duration>,
+}
+
+/// `quotecheck ARGS…`, with no standard input unless [`Quotecheck::stdin`] gives one.
+pub fn quotecheck<I, S>(args: I) -> Quotecheck
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    Quotecheck {
+        args: args.into_iter().map(|a| a.as_ref().to_owned()).collect(),
+        stdin: None,
+        dir: None,
+        limit: None,
+    }
+}
+
+/// `quotecheck ARGS…` run at once.
+pub fn run<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    quotecheck(args).run()
+}
+
+impl Quotecheck {
+    /// One more argument.
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
+        self.args.push(arg.as_ref().to_owned());
+        self
+    }
+
+    /// More arguments.
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.args
+            .extend(args.into_iter().map(|a| a.as_ref().to_owned()));
+        self
+    }
+
+    /// Feeds `data` to standard input.
+    pub fn stdin(mut self, data: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(data.into());
+        self
+    }
+
+    /// Runs in `dir` instead of the crate's root.
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Kills the process and fails the test if it runs longer than `limit`, so that a
+    /// regression fails at the bound instead of hanging the suite.
+    pub fn time_limit(mut self, limit: Duration) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Runs to the end and collects what the process wrote.
+    pub fn run(self) -> Run {
+        let mut cmd = Command::new(bin());
+        cmd.args(&self.args)
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some(dir) = &self.dir {
+            cmd.current_dir(dir);
+        }
+        let t0 = Instant::now();
+        let mut child = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin().display()));
+        // Standard input is written, and both outputs read, on threads of their own, so a
+        // process that fills one pipe while we wait on another never deadlocks.
+        let writer = self.stdin.map(|data| {
+            let mut input = child.stdin.take().expect("piped stdin");
+            thread::spawn(move || {
+                // The process may exit without reading everything; that is its business.
+                let _ = input.write_all(&data);
+            })
+        });
+        let reader = |mut r: Box<dyn Read + Send>| {
+            thread::spawn(move || {
+                let mut buf = Vec::new();
+                r.read_to_end(&mut buf)
+                    .expect("read the output of quotecheck");
+                buf
+            })
+        };
+        let stdout = reader(Box::new(child.stdout.take().expect("piped stdout")));
+        let stderr = reader(Box::new(child.stderr.take().expect("piped stderr")));
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait for quotecheck") {
+                break status;
+            }
+            if let Some(limit) = self.limit {
+                if t0.elapsed() > limit {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    panic!(
+                        "quotecheck {}: took longer than {limit:?}",
+                        self.args
+                            .iter()
+                            .map(|a| a.to_string_lossy())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    );
+                }
+            }
+            thread::sleep(Duration::from_millis(5));
+        };
+        let took = t0.elapsed();
+        if let Some(w) = writer {
+            w.join().expect("stdin writer");
+        }
+        let stdout = stdout.join().expect("stdout reader");
+        let stderr = stderr.join().expect("stderr reader");
+        Run {
+            code: status.code(),
+            stdout: String::from_utf8(stdout).expect("quotecheck writes UTF-8 on stdout"),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+            took,
+            args: self.args,
+        }
+    }
+}
+
+/// A scratch directory for one test, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// A new, empty directory; `name` makes it recognisable in a listing of the temp dir.
+    pub fn new(name: &str) -> TempDir {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, Ordering::Relaxed);
+        let dir =
+            std::env::temp_dir().join(format!("quotecheck-it-{}-{n}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create a scratch directory");
+        TempDir(dir)
+    }
+
+    /// The directory.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `contents` to `name` in the directory (creating subdirectories) and returns
+    /// its path.
+    pub fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.0.join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("create a scratch subdirectory");
+        }
+        std::fs::write(&p, contents).expect("write a scratch file");
+        p
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The insta settings every snapshot of the suite uses: snapshots in the crate's top-level
+/// `snapshots/` directory, named by the test alone.
+pub fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../../snapshots");
+    settings.set_omit_expression(true);
+    settings.set_prepend_module_to_snapshot(false);
+    settings
+}
+
+/// One default pipeline for the in-process tests: built once, shared by every thread.
+pub fn pipeline() -> &'static quotecheck::Pipeline {
+    static PIPELINE: std::sync::LazyLock<quotecheck::Pipeline> =
+        std::sync::LazyLock::new(quotecheck::Pipeline::default);
+    &PIPELINE
+}
