@@ -118,6 +118,9 @@ impl Config {
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         let cfg: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
             path: None,
+            line: e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
             message: e.message().to_string(),
         })?;
         cfg.validate()?;
@@ -214,6 +217,10 @@ mod tests {
         std::fs::write(&path, "[audit]\nfail_onn = \"low\"\n").unwrap();
         let err = Config::load(&path).unwrap_err().to_string();
         assert!(err.contains("fail_onn") && err.contains(FILE_NAME), "{err}");
+        assert!(
+            err.contains(&format!("{FILE_NAME}:2: unknown field")),
+            "{err}"
+        );
         std::fs::write(&path, "[audit]\nfail_on = \"sometimes\"\n").unwrap();
         let err = Config::load(&path).unwrap_err().to_string();
         assert!(err.contains("sometimes") && err.contains("medium"), "{err}");

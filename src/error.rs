@@ -22,10 +22,12 @@ pub enum ConfigError {
         source: io::Error,
     },
     /// The file is not valid TOML, or has an unknown key or a value of the wrong type.
-    #[error("{}{message}", at(path))]
+    #[error("{}{message}", at_line(path, line))]
     Parse {
         /// The file, when the configuration came from one.
         path: Option<PathBuf>,
+        /// The line the problem is on, counting from 1.
+        line: Option<usize>,
         /// What is wrong.
         message: String,
     },
@@ -39,6 +41,15 @@ pub enum ConfigError {
     },
 }
 
+/// `team.toml:3: `, like the messages about input lines.
+fn at_line(path: &Option<PathBuf>, line: &Option<usize>) -> String {
+    match (path, line) {
+        (Some(p), Some(l)) => format!("{}:{l}: ", p.display()),
+        (None, Some(l)) => format!("line {l}: "),
+        (_, None) => at(path),
+    }
+}
+
 fn at(path: &Option<PathBuf>) -> String {
     path.as_ref()
         .map_or_else(String::new, |p| format!("{}: ", p.display()))
@@ -48,8 +59,9 @@ impl ConfigError {
     /// The same error, naming the file it was found in.
     pub(crate) fn in_file(self, file: &std::path::Path) -> ConfigError {
         match self {
-            ConfigError::Parse { message, .. } => ConfigError::Parse {
+            ConfigError::Parse { line, message, .. } => ConfigError::Parse {
                 path: Some(file.to_path_buf()),
+                line,
                 message,
             },
             ConfigError::Invalid { message, .. } => ConfigError::Invalid {

@@ -219,7 +219,7 @@ fn config_file_with_an_unknown_key() {
     assert!(out.stdout.is_empty(), "{}", out.stdout);
     assert!(
         out.stderr
-            .contains(&format!("{}: unknown field `fail_onn`", config.display())),
+            .contains(&format!("{}:2: unknown field `fail_onn`", config.display())),
         "{}",
         out.stderr
     );
@@ -240,7 +240,7 @@ fn config_file_with_an_unknown_fail_on_level() {
     assert!(out.stdout.is_empty(), "{}", out.stdout);
     assert!(
         out.stderr
-            .contains(&format!("{}: unknown variant `meduim`", config.display())),
+            .contains(&format!("{}:2: unknown variant `meduim`", config.display())),
         "{}",
         out.stderr
     );

@@ -236,6 +236,35 @@ impl Quotecheck {
     }
 }
 
+impl Quotecheck {
+    /// Reads the first line of standard output, then closes it, as `| head -1` does, and
+    /// waits for the process: its exit code, that line and its standard error.
+    pub fn first_line(self) -> (Option<i32>, String, String) {
+        use std::io::BufRead;
+        let mut child = Command::new(bin())
+            .args(&self.args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin().display()));
+        let mut stderr = child.stderr.take().expect("piped stderr");
+        let errors = thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = stderr.read_to_end(&mut buf);
+            String::from_utf8_lossy(&buf).into_owned()
+        });
+        let mut line = String::new();
+        {
+            let mut out = std::io::BufReader::new(child.stdout.take().expect("piped stdout"));
+            out.read_line(&mut line).expect("read the first line");
+            // Dropping the reader closes the pipe: the process's next writes fail.
+        }
+        let status = child.wait().expect("wait for quotecheck");
+        (status.code(), line, errors.join().expect("stderr reader"))
+    }
+}
+
 /// A scratch directory for one test, removed when dropped.
 pub struct TempDir(PathBuf);
 
