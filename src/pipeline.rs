@@ -438,49 +438,31 @@ pub fn fingerprint(
     }
     input::check_stdin(paths)?;
     let mut failed: Option<std::io::Error> = None;
-    let errors = std::cell::Cell::new(0usize);
-    let listener = std::cell::RefCell::new(listener);
-    input::read_lines(
+    let errors = each_json_line(
         paths,
-        &mut |path, n, line| {
-            let record = input::json_field(line);
-            match serde_json::from_slice::<Story>(record) {
-                Ok(r) => {
-                    if failed.is_some() {
-                        return;
-                    }
-                    let key = audit::blocking_key(r.story.as_deref());
-                    let w = out
-                        .write_all(key.as_bytes())
-                        .and_then(|()| out.write_all(b"\t"))
-                        .and_then(|()| out.write_all(record))
-                        .and_then(|()| out.write_all(b"\n"));
-                    if let Err(e) = w {
-                        failed = Some(e);
-                    }
-                }
-                Err(e) => {
-                    errors.set(errors.get() + 1);
-                    listener.borrow_mut().diagnostic(&Diagnostic::skipped(
-                        path,
-                        Some(n),
-                        format!(
-                            "not an extract record: {e}; records are the lines of `quotecheck extract --format jsonl --with-text`"
-                        ),
-                    ));
-                }
+        "an extract record",
+        "records are the lines of `quotecheck extract --format jsonl --with-text`",
+        listener,
+        |r: Story, record| {
+            if failed.is_some() {
+                return;
             }
-        },
-        &mut |d| {
-            errors.set(errors.get() + 1);
-            listener.borrow_mut().diagnostic(&d);
+            let key = audit::blocking_key(r.story.as_deref());
+            let w = out
+                .write_all(key.as_bytes())
+                .and_then(|()| out.write_all(b"\t"))
+                .and_then(|()| out.write_all(record))
+                .and_then(|()| out.write_all(b"\n"));
+            if let Err(e) = w {
+                failed = Some(e);
+            }
         },
     );
     match failed {
         Some(e) => Err(Error::Output(e)),
         None => {
             out.flush()?;
-            Ok(errors.get())
+            Ok(errors)
         }
     }
 }
@@ -491,32 +473,50 @@ pub fn fingerprint(
 pub fn merge_paths(paths: &[PathBuf], listener: &mut dyn Listener) -> Result<Audit, Error> {
     input::check_stdin(paths)?;
     let mut parts = Vec::new();
-    let errors = std::cell::Cell::new(0usize);
-    let listener = std::cell::RefCell::new(listener);
-    input::read_lines(
+    let errors = each_json_line(
         paths,
-        &mut |path, n, line| match serde_json::from_slice(input::json_field(line)) {
-            Ok(p) => parts.push(p),
-            Err(e) => {
-                errors.set(errors.get() + 1);
-                listener.borrow_mut().diagnostic(&Diagnostic::skipped(
-                    path,
-                    Some(n),
-                    format!(
-                        "not an audit part: {e}; parts are the lines of `quotecheck audit --format parts`"
-                    ),
-                ));
-            }
-        },
-        &mut |d| {
-            errors.set(errors.get() + 1);
-            listener.borrow_mut().diagnostic(&d);
-        },
+        "an audit part",
+        "parts are the lines of `quotecheck audit --format parts`",
+        listener,
+        |p, _| parts.push(p),
     );
-    if errors.get() > 0 {
-        return Err(Error::Incomplete {
-            count: errors.get(),
-        });
+    if errors > 0 {
+        return Err(Error::Incomplete { count: errors });
     }
     Ok(merge::merge(parts)?)
+}
+
+/// Reads every line of `paths` as a `T` (the JSON after an optional `KEY<TAB>`) and calls
+/// `each` with it and its JSON. A line that is not one (`not WHAT: …; HINT`), or a file that
+/// cannot be read, goes to the listener; returns how many did.
+fn each_json_line<T: serde::de::DeserializeOwned>(
+    paths: &[PathBuf],
+    what: &str,
+    hint: &str,
+    listener: &mut dyn Listener,
+    mut each: impl FnMut(T, &[u8]),
+) -> usize {
+    // Both callbacks report, so they share the listener and the count through cells.
+    let errors = std::cell::Cell::new(0usize);
+    let listener = std::cell::RefCell::new(listener);
+    let report = |d: &Diagnostic| {
+        errors.set(errors.get() + 1);
+        listener.borrow_mut().diagnostic(d);
+    };
+    input::read_lines(
+        paths,
+        &mut |path, n, line| {
+            let json = input::json_field(line);
+            match serde_json::from_slice::<T>(json) {
+                Ok(v) => each(v, json),
+                Err(e) => report(&Diagnostic::skipped(
+                    path,
+                    Some(n),
+                    format!("not {what}: {e}; {hint}"),
+                )),
+            }
+        },
+        &mut |d| report(&d),
+    );
+    errors.get()
 }
