@@ -141,7 +141,7 @@ fn is_html(path: &Path) -> bool {
 
 /// Standard input cannot be read when it is a terminal: nothing would ever arrive. Refusing
 /// `-` then is a usage error, never a hang.
-pub fn check_stdin(paths: &[PathBuf]) -> Result<(), Error> {
+pub(crate) fn check_stdin(paths: &[PathBuf]) -> Result<(), Error> {
     use std::io::IsTerminal;
     if paths.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
         return Err(Error::StdinIsTerminal);
