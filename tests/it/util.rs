@@ -51,6 +51,8 @@ pub struct Run {
     pub stderr: String,
     /// Wall time from the start of the process to its exit.
     pub took: Duration,
+    /// The process's peak resident memory in KiB (its `ru_maxrss`), where the system says.
+    pub peak_rss_kib: Option<u64>,
 }
 
 impl Run {
@@ -200,9 +202,9 @@ impl Quotecheck {
         };
         let stdout = reader(Box::new(child.stdout.take().expect("piped stdout")));
         let stderr = reader(Box::new(child.stderr.take().expect("piped stderr")));
-        let status = loop {
-            if let Some(status) = child.try_wait().expect("wait for quotecheck") {
-                break status;
+        let (status, peak_rss_kib) = loop {
+            if let Some(done) = reap(&mut child) {
+                break done;
             }
             if let Some(limit) = self.limit {
                 if t0.elapsed() > limit {
@@ -227,6 +229,7 @@ impl Quotecheck {
         let stdout = stdout.join().expect("stdout reader");
         let stderr = stderr.join().expect("stderr reader");
         Run {
+            peak_rss_kib,
             code: status.code(),
             stdout: String::from_utf8(stdout).expect("quotecheck writes UTF-8 on stdout"),
             stderr: String::from_utf8_lossy(&stderr).into_owned(),
@@ -263,6 +266,35 @@ impl Quotecheck {
         let status = child.wait().expect("wait for quotecheck");
         (status.code(), line, errors.join().expect("stderr reader"))
     }
+}
+
+/// The exit status of `child` if it has exited, with its peak resident memory: `wait4`
+/// reports the rusage of that one process (`getrusage(RUSAGE_CHILDREN)` would mix in every
+/// other test's children).
+#[cfg(unix)]
+fn reap(child: &mut std::process::Child) -> Option<(std::process::ExitStatus, Option<u64>)> {
+    use std::os::unix::process::ExitStatusExt;
+    let pid = libc::pid_t::try_from(child.id()).expect("a pid fits pid_t");
+    let mut status: libc::c_int = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to overwrite.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: plain pointers to locals, and `pid` is our own child, not yet reaped.
+    let r = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+    if r == pid {
+        // ru_maxrss is in KiB on Linux.
+        let rss = u64::try_from(usage.ru_maxrss).ok();
+        Some((std::process::ExitStatus::from_raw(status), rss))
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn reap(child: &mut std::process::Child) -> Option<(std::process::ExitStatus, Option<u64>)> {
+    child
+        .try_wait()
+        .expect("wait for quotecheck")
+        .map(|s| (s, None))
 }
 
 /// A scratch directory for one test, removed when dropped.
