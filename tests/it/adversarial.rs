@@ -74,8 +74,24 @@ fn extract_cli(what: &str, text: &str, limit: Duration) -> (ArticleQuotes, Durat
     let took = run.took;
     let out = single_record(what, &run);
     check_spans(text, &out);
-    eprintln!("{what}: {took:?}");
+    eprintln!(
+        "{what}: {took:?}, peak {} MiB",
+        run.peak_rss_kib.unwrap_or(0) / 1024
+    );
+    assert_memory_bound(what, &run);
     (out, took)
+}
+
+/// Every size-driven run stays under 1 GiB of resident memory on this project's machines.
+fn assert_memory_bound(what: &str, run: &Run) {
+    const BOUND_KIB: u64 = 1 << 20;
+    if let Some(kib) = run.peak_rss_kib {
+        assert!(
+            kib < BOUND_KIB,
+            "{what}: peak resident memory {} MiB, over the 1 GiB bound",
+            kib / 1024
+        );
+    }
 }
 
 /// The only JSON Lines record of a run.
