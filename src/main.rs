@@ -54,8 +54,7 @@ fn exit_code(outcome: Outcome) -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let outcome = match cli.command {
         Command::Extract(args) => {
-            let pipeline = pipeline(&cli.config, cli.isolated)?.0;
-            let pipeline = pipeline.with_threads(args.input.threads)?;
+            let pipeline = with_threads(pipeline(&cli.config, cli.isolated)?.0, &args.input)?;
             let mut listener = Stderr::with_progress();
             let summary = pipeline.extract_paths(
                 &args.input.paths,
@@ -70,8 +69,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Audit(args) => {
-            let pipeline = pipeline(&cli.config, cli.isolated)?.0;
-            let pipeline = pipeline.with_threads(args.input.threads)?;
+            let pipeline = with_threads(pipeline(&cli.config, cli.isolated)?.0, &args.input)?;
             let mut listener = Stderr::new();
             let audit = pipeline.audit_paths(&args.input.paths, &args.options(), &mut listener);
             listener.finish();
@@ -150,6 +148,20 @@ fn pipeline(
         }
     };
     Ok((Pipeline::new(cfg)?, source))
+}
+
+/// The pipeline on `-j` threads, saying so when the machine has fewer cores than asked.
+fn with_threads(pipeline: Pipeline, input: &cli::args::InputArgs) -> anyhow::Result<Pipeline> {
+    let pipeline = pipeline.with_threads(input.threads)?;
+    if input.threads > pipeline.threads() {
+        say(format_args!(
+            "-j {}: this machine has {} cores; using {} threads",
+            input.threads,
+            pipeline.threads(),
+            pipeline.threads()
+        ));
+    }
+    Ok(pipeline)
 }
 
 fn stdout() -> BufWriter<io::StdoutLock<'static>> {

@@ -138,15 +138,30 @@ impl Pipeline {
         }
     }
 
-    /// Processes batches of articles on `threads` threads (0: one per core). The output is
-    /// the same whatever the number.
+    /// Processes batches of articles on `threads` threads: 0, or more than the machine has
+    /// cores, means one per core (the work is all computation: more threads cannot go
+    /// faster, and each would hold a share of a batch). The output is the same whatever
+    /// the number.
     pub fn with_threads(mut self, threads: usize) -> Result<Pipeline, Error> {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let n = if threads == 0 {
+            cores
+        } else {
+            threads.min(cores)
+        };
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
+            .num_threads(n)
             .build()
-            .map_err(|source| Error::Threads { threads, source })?;
+            .map_err(|source| Error::Threads { threads: n, source })?;
         self.pool = Some(pool);
         Ok(self)
+    }
+
+    /// The threads extraction runs on (1 without [`Pipeline::with_threads`]).
+    pub fn threads(&self) -> usize {
+        self.pool
+            .as_ref()
+            .map_or(1, rayon::ThreadPool::current_num_threads)
     }
 
     /// The configuration the pipeline was built from.

@@ -6,10 +6,17 @@ use std::time::{Duration, Instant};
 
 use quotecheck::{Diagnostic, Listener};
 
-/// Prints one line on standard error. A closed or full standard error loses the message but
-/// never stops the run: the results on standard output and the exit code still say it all.
+/// Prints one line on standard error, with control characters escaped (messages quote file
+/// names and ids, which could hold terminal escape sequences). A closed or full standard
+/// error loses the message but never stops the run: the results on standard output and the
+/// exit code still say it all.
 pub fn say(message: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr().lock(), "quotecheck: {message}");
+    let message = message.to_string();
+    let _ = writeln!(
+        io::stderr().lock(),
+        "quotecheck: {}",
+        quotecheck::report::for_terminal(&message)
+    );
 }
 
 /// The command's listener: diagnostics and progress on standard error.

@@ -9,6 +9,8 @@ use serde::Serialize;
 use crate::model::report::{AuditReport, report, summary};
 use crate::model::{Audit, Category, Family, Op, Part, Severity, Story};
 
+use super::Printable as P;
+
 /// How an audit is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditFormat {
@@ -104,9 +106,9 @@ fn write_text(
         writeln!(
             out,
             "{bold}== story {} — {} article(s), outlets: {}{reset}",
-            st.story,
+            P(&st.story),
             st.articles,
-            st.outlets.join(", ")
+            P(&st.outlets.join(", "))
         )?;
         for f in &st.families {
             if f.severity < min || f.categories == [Category::Verbatim] {
@@ -119,31 +121,32 @@ fn write_text(
                 f.id,
                 f.severity.name(),
                 cats.join(", "),
-                f.outlets.join(", ")
+                P(&f.outlets.join(", "))
             )?;
             writeln!(
                 out,
                 "  reference ({}): {}",
-                f.speaker.as_deref().unwrap_or("unattributed"),
-                f.reference
+                P(f.speaker.as_deref().unwrap_or("unattributed")),
+                P(&f.reference)
             )?;
             for x in &f.findings {
-                writeln!(out, "  - {}: {}", x.category.name(), x.detail)?;
+                writeln!(out, "  - {}: {}", x.category.name(), P(&x.detail))?;
             }
             for ap in &f.appearances {
                 if ap.is_reference {
                     continue;
                 }
-                write!(out, "  {} {}: ", ap.outlet, ap.quote_id)?;
+                write!(out, "  {} {}: ", P(&ap.outlet), P(&ap.quote_id))?;
                 for b in &ap.diff {
                     match b.op {
-                        Op::Equal => write!(out, "{} ", b.text)?,
-                        Op::Delete => write!(out, "{red}[-{}-]{reset} ", b.reference)?,
-                        Op::Insert => write!(out, "{green}{{+{}+}}{reset} ", b.text)?,
+                        Op::Equal => write!(out, "{} ", P(&b.text))?,
+                        Op::Delete => write!(out, "{red}[-{}-]{reset} ", P(&b.reference))?,
+                        Op::Insert => write!(out, "{green}{{+{}+}}{reset} ", P(&b.text))?,
                         Op::Replace => write!(
                             out,
                             "{red}[-{}-]{reset}{green}{{+{}+}}{reset} ",
-                            b.reference, b.text
+                            P(&b.reference),
+                            P(&b.text)
                         )?,
                     }
                 }
@@ -159,7 +162,7 @@ fn write_text(
                         "      {} [{}]{sens}: {}",
                         x.category.name(),
                         x.severity.name(),
-                        x.detail
+                        P(&x.detail)
                     )?;
                 }
             }

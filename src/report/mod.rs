@@ -13,6 +13,7 @@
 //! Every quote, speaker and cue carries byte offsets (`start`, `end`) and code-point offsets
 //! (`char_start`, `char_end`) into the article text. Output is byte-for-byte deterministic.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::model::report::Document;
@@ -136,8 +137,8 @@ fn write_text(out: &mut impl Write, a: &ArticleQuotes) -> io::Result<()> {
     writeln!(
         out,
         "== {} ({}) — {} quote(s)",
-        a.article.id,
-        outlet,
+        Printable(&a.article.id),
+        Printable(outlet),
         a.quotes.len()
     )?;
     for q in &a.quotes {
@@ -153,16 +154,56 @@ fn write_text(out: &mut impl Write, a: &ArticleQuotes) -> io::Result<()> {
             q.char_start,
             q.char_end,
             q.kind.name(),
-            one_line(&q.text, 100)
+            Printable(&one_line(&q.text, 100))
         )?;
         writeln!(
             out,
-            "                  speaker: {who}  cue: {cue}  rule: {} ({:.2})",
+            "                  speaker: {}  cue: {}  rule: {} ({:.2})",
+            Printable(&who),
+            Printable(cue),
             q.rule.name(),
             q.confidence
         )?;
     }
     Ok(())
+}
+
+/// Text for a terminal: control characters other than line breaks and tabs (escape
+/// sequences, C1 controls) and Unicode's bidirectional overrides are shown as `\u{1b}`
+/// escapes, so an article's text, its id or a file name cannot move the cursor, retitle
+/// the window, hide a line or reorder what the reader sees. JSON output needs none of this:
+/// serde_json escapes control characters itself.
+///
+/// ```
+/// assert_eq!(quotecheck::report::for_terminal("a\u{1b}]0;pwned\u{7}b"), "a\\u{1b}]0;pwned\\u{7}b");
+/// assert_eq!(quotecheck::report::for_terminal("plain “text”\n"), "plain “text”\n");
+/// ```
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(Printable(s).to_string())
+}
+
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// [`for_terminal`] while formatting, without an intermediate string.
+pub(crate) struct Printable<'a>(pub &'a str);
+
+impl std::fmt::Display for Printable<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        while let Some(i) = rest.find(needs_escape) {
+            f.write_str(&rest[..i])?;
+            let c = rest[i..].chars().next().unwrap_or_default();
+            write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
 }
 
 /// The text on one line, shortened to `max` characters with an ellipsis.
