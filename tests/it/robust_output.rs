@@ -104,3 +104,29 @@ fn huge_thread_counts_are_capped_at_the_cores() {
         );
     }
 }
+
+/// A closed standard error (`2>&1 | head -1`) loses messages but never crashes the run:
+/// 3,000 bad lines, each a message, and the run still ends with its own exit code (2: lines
+/// were skipped), not a panic's 101.
+#[test]
+fn a_closed_stderr_never_crashes_the_run() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = TempDir::new("closed-stderr");
+    let lines: String = (0..3000).map(|i| format!("{{bad {i}\n")).collect();
+    let path = dir.file("bad.jsonl", lines);
+    let mut child = Command::new(crate::util::bin())
+        .args(["--isolated", "extract", "--format", "jsonl"])
+        .arg(&path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("bad.jsonl:1: skipped"), "{first}");
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2));
+}
