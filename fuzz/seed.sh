@@ -3,11 +3,11 @@
 # Run from anywhere: fuzz/seed.sh
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-for target in extract pipeline; do
+for target in extract pipeline audit html; do
     dir="$root/fuzz/corpus/$target"
     mkdir -p "$dir"
     n=0
-    for f in "$root"/tests/fixtures/*.txt; do
+    for f in "$root"/tests/fixtures/*.txt "$root"/tests/pages/*.html; do
         [ -e "$f" ] || continue # no fixtures: the glob stayed unexpanded
         cp "$f" "$dir/"
         n=$((n + 1))
