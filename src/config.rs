@@ -34,6 +34,10 @@ use crate::model::{FailOn, LinkParams};
 /// The file's name, looked for upward from the working directory.
 pub const FILE_NAME: &str = "quotecheck.toml";
 
+/// The largest configuration file read: a real one is a few kilobytes, and a path to
+/// something endless (`--config /dev/zero`) must end in an error, not fill the memory.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// Every setting, with the file's layout.
 ///
 /// ```
@@ -107,10 +111,23 @@ impl Config {
 
     /// Reads and checks a configuration file; the error names the file and says what is wrong.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        use std::io::Read;
+        let read_error = |source| ConfigError::Read {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(read_error)?;
+        if bytes.len() as u64 > MAX_CONFIG_BYTES {
+            return Err(ConfigError::TooLarge {
+                path: path.to_path_buf(),
+                limit: MAX_CONFIG_BYTES,
+            });
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|e| read_error(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
         Config::from_toml(&text).map_err(|e| e.in_file(path))
     }
 

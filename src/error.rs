@@ -21,6 +21,16 @@ pub enum ConfigError {
         /// Why.
         source: io::Error,
     },
+    /// The file is larger than any configuration: [`crate::config::MAX_CONFIG_BYTES`].
+    #[error(
+        "{}: larger than {} MiB, not a configuration file; check the path", path.display(), limit >> 20
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The file is not valid TOML, or has an unknown key or a value of the wrong type.
     #[error("{}{message}", at_line(path, line))]
     Parse {
