@@ -503,7 +503,7 @@ fn each_json_line<T: serde::de::DeserializeOwned>(
         errors.set(errors.get() + 1);
         listener.borrow_mut().diagnostic(d);
     };
-    input::read_lines(
+    input::read_lines_warning(
         paths,
         &mut |path, n, line| {
             let json = input::json_field(line);
@@ -517,6 +517,8 @@ fn each_json_line<T: serde::de::DeserializeOwned>(
             }
         },
         &mut |d| report(&d),
+        // Warnings (a hidden file, a file named twice) are shown, not counted as lost input.
+        &mut |d| listener.borrow_mut().diagnostic(&d),
     );
     errors.get()
 }

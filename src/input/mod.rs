@@ -37,6 +37,7 @@ use crate::error::Error;
 use crate::model::{Article, ArticleQuotes, Diagnostic, Source, TextSource};
 
 mod html;
+mod walk;
 
 pub use html::{MAX_HTML_BYTES, MAX_HTML_DEPTH};
 
@@ -61,6 +62,10 @@ pub struct InputOptions {
     /// extraction: markup tags are then skipped by the extractor, but menus, related links
     /// and comments are read as if they were the article.
     pub raw_html: bool,
+    /// Follow symbolic links to folders while walking (`-L/--follow`); loops are detected
+    /// and reported. Without it they are reported and not read. Links to files are always
+    /// read.
+    pub follow: bool,
 }
 
 /// The JSON Lines record; unknown fields are ignored.
@@ -74,55 +79,6 @@ struct Record {
     date: Option<String>,
     title: Option<String>,
     story: Option<serde_json::Value>,
-}
-
-/// Expands paths into files: directories walked recursively in sorted order; `-` kept.
-/// A path that does not exist is reported through `sink` and left out.
-pub(crate) fn expand_paths(paths: &[PathBuf], sink: &mut dyn FnMut(Event)) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            out.push(p.clone());
-            continue;
-        }
-        match fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut out, sink),
-            Ok(_) => out.push(p.clone()),
-            Err(e) => sink(Event::Diagnostic(Diagnostic::skipped(
-                p.display().to_string(),
-                None,
-                format!("cannot read: {e}; check the path"),
-            ))),
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Event)) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            sink(Event::Diagnostic(Diagnostic::skipped(
-                dir.display().to_string(),
-                None,
-                format!("cannot read directory: {e}; check its permissions"),
-            )));
-            return;
-        }
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for c in children {
-        let name = c.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue; // hidden files and folders (.git) are not articles
-        }
-        if c.is_dir() {
-            walk(&c, out, sink);
-        } else {
-            out.push(c);
-        }
-    }
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -151,7 +107,7 @@ pub(crate) fn check_stdin(paths: &[PathBuf]) -> Result<(), Error> {
 
 /// Reads every path and sends its articles (or why they were skipped) to `sink`, in order.
 pub fn read_paths(paths: &[PathBuf], opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
-    let files = expand_paths(paths, sink);
+    let files = walk::expand(paths, opts.follow, sink);
     for f in files {
         read_file(&f, opts, sink);
     }
@@ -483,18 +439,21 @@ pub fn read_jsonl(
 }
 
 /// Calls `line(path, line_no, bytes)` for every non-empty line of every file (directories
-/// walked, `-` for stdin), in order; a file that cannot be read goes to `skip`.
-pub(crate) fn read_lines(
+/// walked, `-` for stdin), in order; a file that cannot be read, or a path left out of the
+/// walk, goes to `skip`. Warnings about the walk (hidden entries, links not followed, files
+/// named twice) go to `warn`.
+pub(crate) fn read_lines_warning(
     paths: &[PathBuf],
     line: &mut dyn FnMut(&str, usize, &[u8]),
     skip: &mut dyn FnMut(Diagnostic),
+    warn: &mut dyn FnMut(Diagnostic),
 ) {
     let mut sink = |e: Event| {
         if let Event::Diagnostic(d) = e {
-            skip(d)
+            if d.is_skipped() { skip(d) } else { warn(d) }
         }
     };
-    for path in expand_paths(paths, &mut sink) {
+    for path in walk::expand(paths, false, &mut sink) {
         let name = path.display().to_string();
         let reader = match open(&path, &name) {
             Ok(r) => r,
@@ -508,6 +467,15 @@ pub(crate) fn read_lines(
             skip(read_error(&name, n, &e));
         }
     }
+}
+
+/// [`read_lines_warning`] for callers that take no warnings: they are dropped.
+pub(crate) fn read_lines(
+    paths: &[PathBuf],
+    line: &mut dyn FnMut(&str, usize, &[u8]),
+    skip: &mut dyn FnMut(Diagnostic),
+) {
+    read_lines_warning(paths, line, skip, &mut |_| {});
 }
 
 /// The JSON part of a line: the last tab-separated field, so that `KEY<TAB>RECORD` lines
