@@ -21,6 +21,9 @@
 //! shingle = 3
 //! max_postings = 64
 //! min_overlap = 0.5
+//!
+//! [input]
+//! max_article_bytes = 67108864   # the size cap of one article; --max-article-bytes wins
 //! ```
 
 use std::collections::BTreeMap;
@@ -59,6 +62,25 @@ pub struct Config {
     /// Audit thresholds and the default `--fail-on`.
     #[serde(default)]
     pub audit: AuditConfig,
+    /// How inputs are read.
+    #[serde(default, skip_serializing_if = "InputConfig::is_unset")]
+    pub input: InputConfig,
+}
+
+/// How inputs are read; flags win over these.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputConfig {
+    /// The size cap of one article in bytes (`--max-article-bytes`; default
+    /// [`crate::input::DEFAULT_MAX_ARTICLE_BYTES`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_article_bytes: Option<usize>,
+}
+
+impl InputConfig {
+    fn is_unset(&self) -> bool {
+        self == &InputConfig::default()
+    }
 }
 
 /// Words added to the built-in lexicons of `grammar/`.
@@ -159,6 +181,9 @@ impl Config {
         }
         if self.audit.shingle == Some(0) {
             return Err(invalid("audit.shingle must be at least 1".into()));
+        }
+        if self.input.max_article_bytes == Some(0) {
+            return Err(invalid("input.max_article_bytes must be at least 1".into()));
         }
         Ok(())
     }

@@ -305,6 +305,16 @@ impl Pipeline {
         merge::assemble(parts)
     }
 
+    /// `opts` with what the configuration adds: its `[input] max_article_bytes` when the
+    /// options leave the cap unset.
+    pub fn input_options(&self, opts: &InputOptions) -> InputOptions {
+        let mut opts = opts.clone();
+        opts.max_article_bytes = opts
+            .max_article_bytes
+            .or(self.config.input.max_article_bytes);
+        opts
+    }
+
     /// Applies the configuration's outlet aliases (`nytimes.com` → `The New York Times`).
     pub fn alias_outlet(&self, article: &mut Article) {
         if let Some(o) = &article.outlet {
@@ -346,7 +356,12 @@ impl Pipeline {
             let done = self.extract_all(std::mem::take(batch));
             listener.progress(done.len(), bytes);
             for mut a in done {
-                if opts.with_text || a.article.text_source == crate::model::TextSource::Html {
+                // Offsets of an extracted page or a transcoded input refer to a text that
+                // is not the input's bytes: it goes with them.
+                if opts.with_text
+                    || a.article.text_source == crate::model::TextSource::Html
+                    || a.article.encoding.is_some()
+                {
                     a.show_text();
                 }
                 if let Err(e) = writer.article(a) {
@@ -355,7 +370,8 @@ impl Pipeline {
                 }
             }
         };
-        input::read_paths(paths, &opts.input, &mut |ev| match ev {
+        let input_opts = self.input_options(&opts.input);
+        input::read_paths(paths, &input_opts, &mut |ev| match ev {
             Event::Article(mut a) => {
                 self.alias_outlet(&mut a);
                 batch_bytes += a.text.len();
@@ -405,7 +421,8 @@ impl Pipeline {
             records
         } else {
             let mut articles = Vec::new();
-            input::read_paths(paths, &opts.input, &mut |ev| match ev {
+            let input_opts = self.input_options(&opts.input);
+            input::read_paths(paths, &input_opts, &mut |ev| match ev {
                 Event::Article(mut a) => {
                     self.alias_outlet(&mut a);
                     articles.push(a)

@@ -162,6 +162,11 @@ pub struct InputArgs {
     /// without it they are reported and not read. Links to files are always read.
     #[arg(long, short = 'L')]
     pub follow: bool,
+    /// The largest article read, in bytes: a file, standard input, an HTML page or one
+    /// JSON line over it is skipped with a message, never held in memory [default:
+    /// 67108864 (64 MiB), or the configuration's `input.max_article_bytes`].
+    #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_article_bytes: Option<u64>,
     /// Threads to use (0: one per core). The output is the same for any number.
     #[arg(long, short = 'j', default_value_t = 0)]
     pub threads: usize,
@@ -251,6 +256,9 @@ impl InputArgs {
             group_by,
             raw_html: self.raw_html,
             follow: self.follow,
+            max_article_bytes: self
+                .max_article_bytes
+                .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
         }
     }
 }

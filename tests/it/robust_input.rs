@@ -384,6 +384,47 @@ fn two_gigabyte_json_line_between_two_articles() {
     assert_memory_bound("a 2 GB JSON line", &run);
 }
 
+/// The cap comes from `--max-article-bytes`, else the configuration's `[input]
+/// max_article_bytes`, else 64 MiB; it applies to a plain file as to a JSON line.
+#[test]
+fn the_cap_from_the_flag_or_the_configuration() {
+    let dir = TempDir::new("cap-config");
+    let config = dir.file("quotecheck.toml", "[input]\nmax_article_bytes = 20\n");
+    let a = dir.file("a.txt", SAID);
+    let b = dir.file("b.txt", "\"No,\" she said.");
+    let run = quotecheck(["--config"])
+        .arg(&config)
+        .args(["extract", "--format", "jsonl"])
+        .args([&a, &b])
+        .time_limit(LIMIT)
+        .run();
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(ids(&run), [s(&b)]);
+    let skip = stderr_lines(&run, &[&format!("{}: skipped", s(&a)), "20-byte limit"]);
+    assert_eq!(skip.len(), 1, "{}", run.stderr);
+
+    // The flag wins over the file.
+    let run = quotecheck(["--config"])
+        .arg(&config)
+        .args([
+            "extract",
+            "--format",
+            "jsonl",
+            "--max-article-bytes",
+            "1000",
+        ])
+        .args([&a, &b])
+        .time_limit(LIMIT)
+        .run();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(ids(&run), [s(&a), s(&b)]);
+
+    let run = quotecheck(["--isolated", "extract", "--max-article-bytes", "0", "-"])
+        .stdin(SAID)
+        .run();
+    assert_eq!(run.code, Some(2), "a cap of 0 is a usage error");
+}
+
 // -------------------------------------------------------------------------------------------
 // D2: a UTF-8 byte-order mark
 
