@@ -21,6 +21,9 @@
 //! shingle = 3
 //! max_postings = 64
 //! min_overlap = 0.5
+//!
+//! [input]
+//! max_article_bytes = 67108864   # the size cap of one article; --max-article-bytes wins
 //! ```
 
 use std::collections::BTreeMap;
@@ -33,6 +36,10 @@ use crate::model::{FailOn, LinkParams};
 
 /// The file's name, looked for upward from the working directory.
 pub const FILE_NAME: &str = "quotecheck.toml";
+
+/// The largest configuration file read: a real one is a few kilobytes, and a path to
+/// something endless (`--config /dev/zero`) must end in an error, not fill the memory.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// Every setting, with the file's layout.
 ///
@@ -55,6 +62,25 @@ pub struct Config {
     /// Audit thresholds and the default `--fail-on`.
     #[serde(default)]
     pub audit: AuditConfig,
+    /// How inputs are read.
+    #[serde(default, skip_serializing_if = "InputConfig::is_unset")]
+    pub input: InputConfig,
+}
+
+/// How inputs are read; flags win over these.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputConfig {
+    /// The size cap of one article in bytes (`--max-article-bytes`; default
+    /// [`crate::input::DEFAULT_MAX_ARTICLE_BYTES`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_article_bytes: Option<usize>,
+}
+
+impl InputConfig {
+    fn is_unset(&self) -> bool {
+        self == &InputConfig::default()
+    }
 }
 
 /// Words added to the built-in lexicons of `grammar/`.
@@ -107,10 +133,23 @@ impl Config {
 
     /// Reads and checks a configuration file; the error names the file and says what is wrong.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        use std::io::Read;
+        let read_error = |source| ConfigError::Read {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(read_error)?;
+        if bytes.len() as u64 > MAX_CONFIG_BYTES {
+            return Err(ConfigError::TooLarge {
+                path: path.to_path_buf(),
+                limit: MAX_CONFIG_BYTES,
+            });
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|e| read_error(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
         Config::from_toml(&text).map_err(|e| e.in_file(path))
     }
 
@@ -142,6 +181,9 @@ impl Config {
         }
         if self.audit.shingle == Some(0) {
             return Err(invalid("audit.shingle must be at least 1".into()));
+        }
+        if self.input.max_article_bytes == Some(0) {
+            return Err(invalid("input.max_article_bytes must be at least 1".into()));
         }
         Ok(())
     }

@@ -21,6 +21,16 @@ pub enum ConfigError {
         /// Why.
         source: io::Error,
     },
+    /// The file is larger than any configuration: [`crate::config::MAX_CONFIG_BYTES`].
+    #[error(
+        "{}: larger than {} MiB, not a configuration file; check the path", path.display(), limit >> 20
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The file is not valid TOML, or has an unknown key or a value of the wrong type.
     #[error("{}{message}", at_line(path, line))]
     Parse {
@@ -99,14 +109,15 @@ pub enum MergeError {
 /// An HTML page whose main text cannot be extracted; the article is skipped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HtmlError {
-    /// Over [`crate::input::MAX_HTML_BYTES`].
+    /// Over the article cap (`--max-article-bytes`, [`crate::input::MAX_HTML_BYTES`] by
+    /// default), as UTF-8: a page decoded from a one-byte charset can grow past it.
     #[error(
-        "HTML page of {mib} MiB is over the {limit} MiB limit for main-text extraction; pass --raw-html to read it as text"
+        "HTML page of {bytes} bytes is over the {limit}-byte limit for one article; raise --max-article-bytes, or pass --raw-html to read it as text"
     )]
     TooLarge {
-        /// The page's size in MiB.
-        mib: usize,
-        /// The limit in MiB.
+        /// The page's size in bytes, as UTF-8.
+        bytes: usize,
+        /// The limit in bytes.
         limit: usize,
     },
     /// Elements nested deeper than [`crate::input::MAX_HTML_DEPTH`].

@@ -320,6 +320,16 @@ impl Pipeline {
         merge::assemble(parts)
     }
 
+    /// `opts` with what the configuration adds: its `[input] max_article_bytes` when the
+    /// options leave the cap unset.
+    pub fn input_options(&self, opts: &InputOptions) -> InputOptions {
+        let mut opts = opts.clone();
+        opts.max_article_bytes = opts
+            .max_article_bytes
+            .or(self.config.input.max_article_bytes);
+        opts
+    }
+
     /// Applies the configuration's outlet aliases (`nytimes.com` → `The New York Times`).
     pub fn alias_outlet(&self, article: &mut Article) {
         if let Some(o) = &article.outlet {
@@ -361,7 +371,12 @@ impl Pipeline {
             let done = self.extract_all(std::mem::take(batch));
             listener.progress(done.len(), bytes);
             for mut a in done {
-                if opts.with_text || a.article.text_source == crate::model::TextSource::Html {
+                // Offsets of an extracted page or a transcoded input refer to a text that
+                // is not the input's bytes: it goes with them.
+                if opts.with_text
+                    || a.article.text_source == crate::model::TextSource::Html
+                    || a.article.encoding.is_some()
+                {
                     a.show_text();
                 }
                 if let Err(e) = writer.article(a) {
@@ -370,7 +385,8 @@ impl Pipeline {
                 }
             }
         };
-        input::read_paths(paths, &opts.input, &mut |ev| match ev {
+        let input_opts = self.input_options(&opts.input);
+        input::read_paths(paths, &input_opts, &mut |ev| match ev {
             Event::Article(mut a) => {
                 self.alias_outlet(&mut a);
                 batch_bytes += a.text.len();
@@ -420,7 +436,8 @@ impl Pipeline {
             records
         } else {
             let mut articles = Vec::new();
-            input::read_paths(paths, &opts.input, &mut |ev| match ev {
+            let input_opts = self.input_options(&opts.input);
+            input::read_paths(paths, &input_opts, &mut |ev| match ev {
                 Event::Article(mut a) => {
                     self.alias_outlet(&mut a);
                     articles.push(a)
@@ -518,7 +535,7 @@ fn each_json_line<T: serde::de::DeserializeOwned>(
         errors.set(errors.get() + 1);
         listener.borrow_mut().diagnostic(d);
     };
-    input::read_lines(
+    input::read_lines_warning(
         paths,
         &mut |path, n, line| {
             let json = input::json_field(line);
@@ -532,6 +549,8 @@ fn each_json_line<T: serde::de::DeserializeOwned>(
             }
         },
         &mut |d| report(&d),
+        // Warnings (a hidden file, a file named twice) are shown, not counted as lost input.
+        &mut |d| listener.borrow_mut().diagnostic(&d),
     );
     errors.get()
 }

@@ -158,10 +158,20 @@ pub struct InputArgs {
     /// are then read as part of the article).
     #[arg(long)]
     pub raw_html: bool,
+    /// Follow symbolic links to folders while walking (loops are detected and reported);
+    /// without it they are reported and not read. Links to files are always read.
+    #[arg(long, short = 'L')]
+    pub follow: bool,
+    /// The largest article read, in bytes: a file, standard input, an HTML page or one
+    /// JSON line over it is skipped with a message, never held in memory [default:
+    /// 67108864 (64 MiB), or the configuration's `input.max_article_bytes`].
+    #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_article_bytes: Option<u64>,
     /// Threads to use (0: one per core). The output is the same for any number.
     #[arg(long, short = 'j', default_value_t = 0)]
     pub threads: usize,
-    /// Files or directories (walked recursively); `-` reads standard input.
+    /// Files or directories (walked recursively: regular files only, hidden entries
+    /// reported and not read); `-` reads standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 }
@@ -245,6 +255,10 @@ impl InputArgs {
             outlet: self.outlet.clone(),
             group_by,
             raw_html: self.raw_html,
+            follow: self.follow,
+            max_article_bytes: self
+                .max_article_bytes
+                .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
         }
     }
 }

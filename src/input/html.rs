@@ -6,16 +6,13 @@
 //! quotecheck reads the text it keeps. Offsets then refer to that extracted text, which the
 //! JSON output carries so every span can be checked.
 //!
-//! Limits, so that a hostile page cannot exhaust the stack or memory: pages over
-//! [`MAX_HTML_BYTES`], or with elements nested deeper than [`MAX_HTML_DEPTH`], are refused with a
-//! message (`--raw-html` reads them as text instead).
+//! Limits, so that a hostile page cannot exhaust the stack or memory: pages over the article
+//! cap (checked by the caller, `--max-article-bytes`), or with elements nested deeper than
+//! [`MAX_HTML_DEPTH`], are refused with a message (`--raw-html` reads them as text instead).
 
 use dom_smoothie::{Config, Readability, TextMode};
 
 use crate::error::HtmlError;
-
-/// Largest page given to the DOM parser: a news page is well under a megabyte.
-pub const MAX_HTML_BYTES: usize = 64 << 20;
 
 /// Deepest element nesting accepted. Real pages stay under a few dozen levels; the DOM
 /// library walks some trees recursively, so thousands of levels could overflow the stack.
@@ -54,12 +51,6 @@ pub(crate) fn host(url: &str) -> Option<&str> {
 
 /// Extracts the main text of a page. The error says why and what to do.
 pub(crate) fn extract(html: &str, url: Option<&str>) -> Result<Page, HtmlError> {
-    if html.len() > MAX_HTML_BYTES {
-        return Err(HtmlError::TooLarge {
-            mib: html.len() >> 20,
-            limit: MAX_HTML_BYTES >> 20,
-        });
-    }
     let depth = nesting_depth(html);
     if depth > MAX_HTML_DEPTH {
         return Err(HtmlError::TooDeep {

@@ -5,12 +5,48 @@
 //! "date"?, "title"?, "story"?}`); `.html`/`.htm` files are web pages, read through main-text
 //! extraction (dom_smoothie's Readability) unless `raw_html` is set; any other file is one plain-text
 //! article. On standard input (`-`) the first non-blank byte decides: `{` JSON Lines, `<`
-//! HTML, anything else plain text. JSON Lines are streamed: one article at a time is held
-//! in memory.
+//! HTML, anything else plain text; deciding consumes nothing, so offsets and line numbers
+//! count every byte. JSON Lines are streamed: one article at a time is held in memory.
 //!
 //! Bad input never stops the run: a line that is not JSON or has no `text` becomes a skipped
 //! [`Diagnostic`] naming the file and line; a binary file is skipped; invalid UTF-8 is
 //! decoded lossily with a warning. Every article read is either passed on or skipped.
+//!
+//! # What is read, and what is only reported
+//!
+//! Nothing hangs, nothing is read twice, memory stays a small multiple of the largest
+//! article allowed, and every path given is accounted for:
+//!
+//! - **Regular files only, from walked folders.** A FIFO, socket or device inside a folder
+//!   is reported as skipped and never opened. A path named explicitly is read whatever it
+//!   is (`<(cmd)` gives a pipe), through the size cap: `/dev/zero` ends as a skip.
+//! - **One size cap per article**, [`InputOptions::max_article_bytes`]
+//!   (`--max-article-bytes`, `[input] max_article_bytes`, default
+//!   [`DEFAULT_MAX_ARTICLE_BYTES`], 64 MiB): a plain file (judged by its length first when
+//!   it has one), standard input, an HTML page and each JSON line. No more than the cap and
+//!   one byte is ever read into memory; a JSON line over it is read in bounded chunks and
+//!   dropped, reported with its file, line and the limit, and the next line is read.
+//! - **Symbolic links to folders** are followed only with [`InputOptions::follow`]
+//!   (`-L/--follow`), and then a loop (a folder on the walk's stack) or a folder already
+//!   walked is reported once and not walked again; without it each such link is reported.
+//!   Links to regular files are read.
+//! - **Each file once**: the same file reached twice (named twice, a folder and a file in
+//!   it, two links to it; told by device and inode) is read once, with a warning naming the
+//!   duplicate; `-` named twice is read once.
+//! - **Hidden entries** (a name starting with `.`) in walked folders are not read; each one
+//!   met gets a warning (`.git` gives one, not one per file inside it).
+//! - **A folder that gives nothing** (empty, or only hidden entries) is reported as skipped:
+//!   `no articles`.
+//! - **Encodings.** A UTF-8 byte-order mark at the start of a file, standard input or a JSON
+//!   line is not part of the text (offsets count from the byte after it). UTF-16 (LE or BE)
+//!   with a byte-order mark is decoded as it streams. An HTML page that is not valid UTF-8
+//!   is decoded from the charset it declares (`<meta charset>`, or `http-equiv`
+//!   `Content-Type`) with `encoding_rs`. A transcoded article names its encoding
+//!   ([`Article::encoding`]); offsets refer to the decoded text, which the JSON output then
+//!   carries, and plain text decoded from UTF-16 gets a warning saying so.
+//! - **`group_by`** reads its field alone from each line, past numbers out of range or
+//!   nesting too deep elsewhere in the line; a line whose field cannot be read is skipped
+//!   with a message, never put silently into the default story.
 //!
 //! This module and [`crate::Config::load`] are the only places that touch the file system.
 //!
@@ -27,18 +63,31 @@
 //! assert!(skipped[0].starts_with("feed.jsonl:2: skipped: invalid JSON"));
 //! ```
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::Error;
+use crate::error::{Error, HtmlError};
 use crate::model::{Article, ArticleQuotes, Diagnostic, Source, TextSource};
 
+mod decode;
 mod html;
+mod walk;
 
-pub use html::{MAX_HTML_BYTES, MAX_HTML_DEPTH};
+use decode::Decoded;
+
+pub use html::MAX_HTML_DEPTH;
+
+/// The default size cap of one article (`--max-article-bytes`): 64 MiB, far above any news
+/// article, low enough that a hostile input cannot exhaust memory.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 64 << 20;
+
+/// The default size cap of an HTML page: pages are articles, under the same cap
+/// ([`DEFAULT_MAX_ARTICLE_BYTES`] unless `--max-article-bytes` says otherwise).
+pub const MAX_HTML_BYTES: usize = DEFAULT_MAX_ARTICLE_BYTES;
 
 /// What reading produces, in input order.
 #[derive(Debug)]
@@ -61,6 +110,22 @@ pub struct InputOptions {
     /// extraction: markup tags are then skipped by the extractor, but menus, related links
     /// and comments are read as if they were the article.
     pub raw_html: bool,
+    /// Follow symbolic links to folders while walking (`-L/--follow`); loops are detected
+    /// and reported. Without it they are reported and not read. Links to files are always
+    /// read.
+    pub follow: bool,
+    /// The largest article read, in bytes (`--max-article-bytes`): a file, standard input,
+    /// an HTML page or one JSON line over it is skipped, without ever holding more than this
+    /// many bytes of it. `None`: the configuration's `[input] max_article_bytes` when a
+    /// [`crate::Pipeline`] reads, else [`DEFAULT_MAX_ARTICLE_BYTES`].
+    pub max_article_bytes: Option<usize>,
+}
+
+impl InputOptions {
+    /// The size cap in force: [`InputOptions::max_article_bytes`], else the default.
+    pub fn article_cap(&self) -> usize {
+        self.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES)
+    }
 }
 
 /// The JSON Lines record; unknown fields are ignored.
@@ -74,55 +139,6 @@ struct Record {
     date: Option<String>,
     title: Option<String>,
     story: Option<serde_json::Value>,
-}
-
-/// Expands paths into files: directories walked recursively in sorted order; `-` kept.
-/// A path that does not exist is reported through `sink` and left out.
-pub(crate) fn expand_paths(paths: &[PathBuf], sink: &mut dyn FnMut(Event)) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            out.push(p.clone());
-            continue;
-        }
-        match fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut out, sink),
-            Ok(_) => out.push(p.clone()),
-            Err(e) => sink(Event::Diagnostic(Diagnostic::skipped(
-                p.display().to_string(),
-                None,
-                format!("cannot read: {e}; check the path"),
-            ))),
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Event)) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            sink(Event::Diagnostic(Diagnostic::skipped(
-                dir.display().to_string(),
-                None,
-                format!("cannot read directory: {e}; check its permissions"),
-            )));
-            return;
-        }
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for c in children {
-        let name = c.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue; // hidden files and folders (.git) are not articles
-        }
-        if c.is_dir() {
-            walk(&c, out, sink);
-        } else {
-            out.push(c);
-        }
-    }
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -151,7 +167,7 @@ pub(crate) fn check_stdin(paths: &[PathBuf]) -> Result<(), Error> {
 
 /// Reads every path and sends its articles (or why they were skipped) to `sink`, in order.
 pub fn read_paths(paths: &[PathBuf], opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
-    let files = expand_paths(paths, sink);
+    let files = walk::expand(paths, opts.follow, sink);
     for f in files {
         read_file(&f, opts, sink);
     }
@@ -164,25 +180,49 @@ pub(crate) fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(E
         return;
     }
     let name = path.display().to_string();
-    let reader = match open(path, &name) {
-        Ok(r) => r,
-        Err(s) => {
-            sink(Event::Diagnostic(s));
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            sink(Event::Diagnostic(Diagnostic::skipped(
+                name,
+                None,
+                format!("cannot open: {e}; check the path and its permissions"),
+            )));
             return;
         }
     };
-    let reader = BufReader::with_capacity(1 << 16, reader);
+    // The length of a regular file is known before reading it.
+    let len = file
+        .metadata()
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .map(|m| m.len());
+    let reader = BufReader::with_capacity(1 << 16, file);
     if is_jsonl(path) {
         read_jsonl(&name, reader, opts, sink);
-    } else {
-        read_text(&name, &stem(path), reader, is_html(path), opts, sink);
+        return;
     }
+    let reader = match Decoded::new(reader) {
+        Ok(r) => r,
+        Err(e) => return sink(Event::Diagnostic(read_failed(&name, &e))),
+    };
+    let html = is_html(path);
+    read_text(
+        &name,
+        &stem(path),
+        Text::from(reader),
+        html,
+        len,
+        opts,
+        sink,
+    );
 }
 
 /// Reads articles from any reader, named `name` in ids and messages. With no extension to
 /// go by, the first non-blank byte tells the format, as for standard input: `{` JSON Lines,
 /// `<` an HTML page, anything else one plain-text article (whose outlet, unless the options
-/// give one, is `name` without its extension).
+/// give one, is `name` without its extension). Nothing is consumed to tell: offsets and
+/// line numbers count every byte after a byte-order mark.
 ///
 /// ```
 /// use quotecheck::input::{self, Event, InputOptions};
@@ -202,19 +242,24 @@ pub fn read_reader(
     opts: &InputOptions,
     sink: &mut dyn FnMut(Event),
 ) {
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let first = sniff(&mut reader);
+    let reader = BufReader::with_capacity(1 << 16, reader);
+    let mut reader = match Decoded::new(reader) {
+        Ok(r) => r,
+        Err(e) => return sink(Event::Diagnostic(read_failed(name, &e))),
+    };
+    let (first, blank) = match sniff(&mut reader, opts.article_cap()) {
+        Ok(s) => s,
+        Err(e) => return sink(Event::Diagnostic(read_failed(name, &e))),
+    };
+    let encoding = reader.encoding();
+    // The blank bytes read to decide go back in front of the rest.
+    let reader = io::Cursor::new(blank).chain(reader);
     if first == Some(b'{') {
-        read_jsonl(name, reader, opts, sink);
+        jsonl_lines(name, reader, opts, sink);
     } else {
-        read_text(
-            name,
-            &stem(Path::new(name)),
-            reader,
-            first == Some(b'<'),
-            opts,
-            sink,
-        );
+        let stem = stem(Path::new(name));
+        let reader = Text { reader, encoding };
+        read_text(name, &stem, reader, first == Some(b'<'), None, opts, sink);
     }
 }
 
@@ -226,61 +271,110 @@ fn stem(path: &Path) -> String {
         .to_string()
 }
 
-/// The first byte that is not ASCII white space, without consuming anything but the
-/// white space itself (which no format needs).
-fn sniff(reader: &mut impl BufRead) -> Option<u8> {
+/// The first byte that is not ASCII white space, and the white space before it, which the
+/// caller puts back: nothing is lost. Gives up (as if the input were blank) after `cap`
+/// bytes of white space, which could only be an article over the cap.
+fn sniff(reader: &mut impl BufRead, cap: usize) -> io::Result<(Option<u8>, Vec<u8>)> {
+    let mut blank = Vec::new();
     loop {
-        let buf = reader.fill_buf().ok()?;
+        let buf = decode::fill(reader)?;
         if buf.is_empty() {
-            return None;
+            return Ok((None, blank));
         }
-        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(i) => {
-                let b = buf[i];
-                reader.consume(i);
-                return Some(b);
-            }
-            None => {
-                let n = buf.len();
-                reader.consume(n);
-            }
+        if let Some(i) = buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            let b = buf[i];
+            blank.extend_from_slice(&buf[..i]);
+            reader.consume(i);
+            return Ok((Some(b), blank));
         }
+        if blank.len() > cap {
+            return Ok((None, blank));
+        }
+        let n = buf.len();
+        blank.extend_from_slice(buf);
+        reader.consume(n);
     }
 }
 
-/// Opens a file, or standard input for `-`; the error names the file and what to do.
-fn open(path: &Path, name: &str) -> Result<Box<dyn Read>, Diagnostic> {
-    if path.as_os_str() == "-" {
-        return Ok(Box::new(io::stdin().lock()));
-    }
-    match fs::File::open(path) {
-        Ok(f) => Ok(Box::new(f)),
-        Err(e) => Err(Diagnostic::skipped(
-            name,
-            None,
-            format!("cannot open: {e}; check the path and its permissions"),
-        )),
+/// A text stream and the encoding it was decoded from (`None`: UTF-8).
+struct Text<R> {
+    reader: R,
+    encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl<R: BufRead> From<Decoded<R>> for Text<Decoded<R>> {
+    fn from(reader: Decoded<R>) -> Self {
+        let encoding = reader.encoding();
+        Text { reader, encoding }
     }
 }
 
-/// Calls `line(n, bytes)` for every non-blank line, trimmed, `n` counting lines from 1.
-/// A read error ends the file: its line number and the error are returned.
+/// One line of a JSON Lines stream.
+enum Line<'a> {
+    /// Its bytes, trimmed, without a byte-order mark.
+    Bytes(&'a [u8]),
+    /// A line over the limit, and its length: read in bounded chunks and dropped.
+    TooLong(u64),
+}
+
+/// Calls `line(n, …)` for every non-blank line, `n` counting lines from 1. A line longer than
+/// `limit` bytes is never held: it is read in buffer-sized chunks, dropped, and given as
+/// [`Line::TooLong`]. A read error ends the file: its line number and the error are
+/// returned.
 fn each_line(
     mut reader: impl BufRead,
-    mut line: impl FnMut(usize, &[u8]),
+    limit: usize,
+    mut line: impl FnMut(usize, Line<'_>),
 ) -> Option<(usize, io::Error)> {
+    let limit = u64::try_from(limit).unwrap_or(u64::MAX);
     let mut buf = Vec::new();
     let mut n = 0usize;
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => n += 1,
-            Err(e) => return Some((n + 1, e)),
+        let mut len = 0u64;
+        let mut ended = false;
+        let mut any = false;
+        loop {
+            let avail = match decode::fill(&mut reader) {
+                Ok(b) => b,
+                Err(e) => return Some((n + 1, e)),
+            };
+            if avail.is_empty() {
+                ended = true;
+                break;
+            }
+            any = true;
+            let (chunk, done) = match memchr::memchr(b'\n', avail) {
+                Some(i) => (&avail[..i], true),
+                None => (avail, false),
+            };
+            len += chunk.len() as u64;
+            if len <= limit {
+                buf.extend_from_slice(chunk);
+            } else if !buf.is_empty() {
+                buf = Vec::new(); // over the limit: let the memory go
+            }
+            let used = chunk.len() + usize::from(done);
+            reader.consume(used);
+            if done {
+                break;
+            }
         }
-        let l = trim_ascii(&buf);
-        if !l.is_empty() {
-            line(n, l);
+        if !any {
+            return None;
+        }
+        n += 1;
+        if len > limit {
+            line(n, Line::TooLong(len));
+        } else {
+            let l = trim_ascii(&buf);
+            let l = trim_ascii(l.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(l));
+            if !l.is_empty() {
+                line(n, Line::Bytes(l));
+            }
+        }
+        if ended {
+            return None;
         }
     }
 }
@@ -290,6 +384,18 @@ fn read_error(name: &str, line: usize, e: &io::Error) -> Diagnostic {
         name,
         Some(line),
         format!("read error: {e}; the rest of the file was not read"),
+    )
+}
+
+fn read_failed(name: &str, e: &io::Error) -> Diagnostic {
+    Diagnostic::skipped(name, None, format!("read error: {e}"))
+}
+
+/// Why an article over the cap was skipped: `what` is over it, by `bytes` when known.
+fn over_cap(what: &str, bytes: Option<u64>, cap: usize) -> String {
+    let size = bytes.map_or_else(String::new, |b| format!(" of {b} bytes,"));
+    format!(
+        "{what}{size} over the {cap}-byte limit for one article; not read (raise --max-article-bytes to read it)"
     )
 }
 
@@ -313,39 +419,77 @@ fn decode(bytes: Vec<u8>, path: &str, line: Option<usize>, sink: &mut dyn FnMut(
 
 /// Whether bytes look like a binary file: a NUL byte in the first 8 KiB.
 fn looks_binary(bytes: &[u8]) -> bool {
-    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]).is_some()
 }
 
-fn read_text(
+/// How much of a file [`looks_binary`] looks at.
+const BINARY_PROBE: usize = 8192;
+
+/// Reads one plain-text or HTML article of at most the cap. `len` is the file's length when
+/// known beforehand.
+fn read_text<R: BufRead>(
     name: &str,
     stem: &str,
-    mut reader: impl Read,
+    text: Text<R>,
     html: bool,
+    len: Option<u64>,
     opts: &InputOptions,
     sink: &mut dyn FnMut(Event),
 ) {
-    let mut bytes = Vec::new();
-    if let Err(e) = reader.read_to_end(&mut bytes) {
-        sink(Event::Diagnostic(Diagnostic::skipped(
-            name,
-            None,
-            format!("read error: {e}"),
-        )));
-        return;
+    let Text {
+        mut reader,
+        encoding,
+    } = text;
+    let cap = opts.article_cap();
+    let cap64 = u64::try_from(cap).unwrap_or(u64::MAX);
+    let what = if html { "HTML page" } else { "article" };
+    let skip = |reason: String| Event::Diagnostic(Diagnostic::skipped(name, None, reason));
+    // UTF-16 may shrink when decoded, so only UTF-8 is judged by its length (less a
+    // byte-order mark's three bytes, which are not text).
+    if let Some(l) = len.filter(|l| encoding.is_none() && *l > cap64.saturating_add(3)) {
+        return sink(skip(over_cap(what, Some(l), cap)));
+    }
+    let mut bytes = Vec::with_capacity(len.map_or(0, |l| l.min(cap64) as usize));
+    // The first bytes first: a binary file (or `/dev/zero`) is told at once.
+    let probe = u64::try_from(BINARY_PROBE).unwrap_or(u64::MAX);
+    let read = (&mut reader)
+        .take(probe)
+        .read_to_end(&mut bytes)
+        .and_then(|_| {
+            if looks_binary(&bytes) {
+                return Ok(());
+            }
+            let rest = cap64.saturating_add(1).saturating_sub(bytes.len() as u64);
+            (&mut reader).take(rest).read_to_end(&mut bytes).map(|_| ())
+        });
+    if let Err(e) = read {
+        return sink(skip(format!("read error: {e}")));
     }
     if looks_binary(&bytes) {
-        sink(Event::Diagnostic(Diagnostic::skipped(
-            name,
-            None,
-            "binary file (contains NUL bytes), not an article; pass plain text or JSON Lines (.jsonl)",
-        )));
-        return;
+        return sink(skip(
+            "binary file (contains NUL bytes), not an article; pass plain text or JSON Lines (.jsonl)".into(),
+        ));
     }
-    let text = decode(bytes, name, None, sink);
+    if bytes.len() > cap {
+        return sink(skip(over_cap(what, None, cap)));
+    }
+    drop(reader);
+    // A page that is not UTF-8 is read in the charset it declares.
+    let declared = if html && encoding.is_none() && std::str::from_utf8(&bytes).is_err() {
+        decode::declared_charset(&bytes).filter(|e| *e != encoding_rs::UTF_8)
+    } else {
+        None
+    };
+    let text = match declared {
+        Some(e) => decode::transcode(&bytes, e),
+        None => decode(bytes, name, None, sink),
+    };
+    let encoding = encoding.or(declared);
     let mut article = Article {
         id: name.to_string(),
         outlet: opts.outlet.clone(),
         text,
+        encoding: encoding.map(|e| e.name().to_string()),
         source: Source {
             path: name.to_string(),
             line: None,
@@ -353,14 +497,18 @@ fn read_text(
         ..Article::default()
     };
     if html && !opts.raw_html {
-        if let Err(e) = from_html(&mut article) {
-            sink(Event::Diagnostic(Diagnostic::skipped(
-                name,
-                None,
-                e.to_string(),
-            )));
-            return;
+        if let Err(e) = from_html(&mut article, cap) {
+            return sink(skip(e.to_string()));
         }
+    } else if let Some(e) = encoding {
+        sink(Event::Diagnostic(Diagnostic::warning(
+            name,
+            None,
+            format!(
+                "decoded from {}; offsets refer to the decoded text, which the JSON output carries in \"text\"",
+                e.name()
+            ),
+        )));
     }
     if article.outlet.is_none() {
         article.outlet = Some(stem.to_string());
@@ -369,8 +517,15 @@ fn read_text(
 }
 
 /// Replaces an article's HTML by the page's main text, filling what the record did not
-/// give (title, byline, date, address, outlet) from the page.
-fn from_html(a: &mut Article) -> Result<(), crate::error::HtmlError> {
+/// give (title, byline, date, address, outlet) from the page. A page over `cap` bytes (as
+/// UTF-8) is refused.
+fn from_html(a: &mut Article, cap: usize) -> Result<(), HtmlError> {
+    if a.text.len() > cap {
+        return Err(HtmlError::TooLarge {
+            bytes: a.text.len(),
+            limit: cap,
+        });
+    }
     let page = html::extract(&a.text, a.url.as_deref())?;
     a.outlet = a.outlet.take().or_else(|| page.outlet());
     a.title = a.title.take().or_else(|| page.title.clone());
@@ -383,131 +538,227 @@ fn from_html(a: &mut Article) -> Result<(), crate::error::HtmlError> {
 }
 
 /// Reads JSON Lines articles from `reader` (named `name` in messages): one article per
-/// line, or a skipped diagnostic naming the line.
+/// line, or a skipped diagnostic naming the line. A line over the cap
+/// ([`InputOptions::article_cap`]) is skipped without being held in memory; a byte-order
+/// mark (UTF-8, or UTF-16, which is then decoded as it streams) is not part of the text.
 pub fn read_jsonl(
     name: &str,
     reader: impl BufRead,
     opts: &InputOptions,
     sink: &mut dyn FnMut(Event),
 ) {
-    let ended = each_line(reader, |line_no, line| {
+    match Decoded::new(reader) {
+        Ok(r) => jsonl_lines(name, r, opts, sink),
+        Err(e) => sink(Event::Diagnostic(read_failed(name, &e))),
+    }
+}
+
+/// [`read_jsonl`] once the byte-order mark is dealt with.
+fn jsonl_lines(name: &str, reader: impl BufRead, opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
+    let cap = opts.article_cap();
+    let ended = each_line(reader, cap, |line_no, line| {
         let skip =
             |reason: String| Event::Diagnostic(Diagnostic::skipped(name, Some(line_no), reason));
-        let rec: Record = match serde_json::from_slice(line) {
-            Ok(r) => r,
-            Err(e) if e.is_data() => {
-                sink(skip(format!(
-                    "not an article object: {}; each line must be a JSON object with a string \"text\"",
-                    json_error(&e)
-                )));
-                return;
-            }
-            Err(e) => {
-                // Invalid UTF-8 inside a JSON string: repair and retry once.
-                if std::str::from_utf8(line).is_err() {
-                    let repaired = decode(line.to_vec(), name, Some(line_no), sink);
-                    match serde_json::from_str::<Record>(&repaired) {
-                        Ok(r) => r,
-                        Err(e) => {
-                            sink(skip(format!(
-                                "invalid JSON: {}; fix or remove the line",
-                                json_error(&e)
-                            )));
-                            return;
-                        }
-                    }
-                } else {
-                    sink(skip(format!(
-                        "invalid JSON: {}; fix or remove the line",
-                        json_error(&e)
-                    )));
-                    return;
+        match line {
+            Line::Bytes(line) => {
+                if let Err(reason) = jsonl_article(name, line_no, line, opts, sink) {
+                    sink(skip(reason));
                 }
             }
-        };
-        // `text` wins over `html` when a record has both.
-        let (text, is_html) = match (rec.text, rec.html) {
-            (Some(t), _) => (t, false),
-            (None, Some(h)) => (h, !opts.raw_html),
-            (None, None) => {
-                sink(skip(
-                    "no \"text\" or \"html\" field; each line must be a JSON object with a string \"text\" (or \"html\"), and optionally \"id\", \"outlet\", \"url\", \"date\", \"title\", \"story\"".into(),
-                ));
-                return;
-            }
-        };
-        let id = match rec.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Null) | None => format!("{name}:{line_no}"),
-            Some(v) => v.to_string(),
-        };
-        let story_value = match &opts.group_by {
-            // Another field names the story: read the line once more, as a map.
-            Some(field) if field != "story" => {
-                serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line)
-                    .ok()
-                    .and_then(|mut m| m.remove(field))
-            }
-            _ => rec.story,
-        };
-        let story = match story_value {
-            Some(serde_json::Value::String(s)) => Some(s),
-            Some(serde_json::Value::Null) | None => None,
-            Some(v) => Some(v.to_string()),
-        };
-        let mut article = Article {
-            id,
-            outlet: rec.outlet.or_else(|| opts.outlet.clone()),
-            url: rec.url,
-            date: rec.date,
-            title: rec.title,
-            story,
-            text,
-            source: Source {
-                path: name.to_string(),
-                line: Some(line_no),
-            },
-            ..Article::default()
-        };
-        if is_html {
-            if let Err(e) = from_html(&mut article) {
-                sink(skip(e.to_string()));
-                return;
-            }
+            Line::TooLong(len) => sink(skip(over_cap("line", Some(len), cap))),
         }
-        sink(Event::Article(article));
     });
     if let Some((line, e)) = ended {
         sink(Event::Diagnostic(read_error(name, line, &e)));
     }
 }
 
+/// The article of one JSON line, sent to `sink`; or why the line is skipped.
+fn jsonl_article(
+    name: &str,
+    line_no: usize,
+    line: &[u8],
+    opts: &InputOptions,
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), String> {
+    // The line as parsed: repaired when its strings held invalid UTF-8.
+    let mut json = Cow::Borrowed(line);
+    let rec: Record = match serde_json::from_slice(line) {
+        Ok(r) => r,
+        Err(e) if e.is_data() => {
+            return Err(format!(
+                "not an article object: {}; each line must be a JSON object with a string \"text\"",
+                json_error(&e)
+            ));
+        }
+        Err(e) => {
+            // Invalid UTF-8 inside a JSON string: repair and retry once.
+            if std::str::from_utf8(line).is_err() {
+                let repaired = decode(line.to_vec(), name, Some(line_no), sink);
+                match serde_json::from_str::<Record>(&repaired) {
+                    Ok(r) => {
+                        json = Cow::Owned(repaired.into_bytes());
+                        r
+                    }
+                    Err(e) => {
+                        return Err(format!(
+                            "invalid JSON: {}; fix or remove the line",
+                            json_error(&e)
+                        ));
+                    }
+                }
+            } else {
+                return Err(format!(
+                    "invalid JSON: {}; fix or remove the line",
+                    json_error(&e)
+                ));
+            }
+        }
+    };
+    // `text` wins over `html` when a record has both.
+    let (text, is_html) = match (rec.text, rec.html) {
+        (Some(t), _) => (t, false),
+        (None, Some(h)) => (h, !opts.raw_html),
+        (None, None) => {
+            return Err(
+                "no \"text\" or \"html\" field; each line must be a JSON object with a string \"text\" (or \"html\"), and optionally \"id\", \"outlet\", \"url\", \"date\", \"title\", \"story\"".into(),
+            );
+        }
+    };
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Null) | None => format!("{name}:{line_no}"),
+        Some(v) => v.to_string(),
+    };
+    let story_value = match &opts.group_by {
+        // Another field names the story: read the line once more, for that field alone.
+        Some(field) if field != "story" => field_of(&json, field).map_err(|e| {
+            format!(
+                "cannot read the --group-by field \"{field}\": {}; fix the line",
+                json_error(&e)
+            )
+        })?,
+        _ => rec.story,
+    };
+    let story = match story_value {
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Null) | None => None,
+        Some(v) => Some(v.to_string()),
+    };
+    let mut article = Article {
+        id,
+        outlet: rec.outlet.or_else(|| opts.outlet.clone()),
+        url: rec.url,
+        date: rec.date,
+        title: rec.title,
+        story,
+        text,
+        source: Source {
+            path: name.to_string(),
+            line: Some(line_no),
+        },
+        ..Article::default()
+    };
+    if is_html {
+        from_html(&mut article, opts.article_cap()).map_err(|e| e.to_string())?;
+    }
+    sink(Event::Article(article));
+    Ok(())
+}
+
+/// The value of `field` in the JSON object `json` (the last one, if the key is repeated),
+/// every other value skipped unread: a number out of range or a deep nesting elsewhere in
+/// the line cannot hide it.
+fn field_of(json: &[u8], field: &str) -> Result<Option<serde_json::Value>, serde_json::Error> {
+    use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+
+    struct Seek<'f>(&'f str);
+
+    impl<'de> Visitor<'de> for Seek<'_> {
+        type Value = Option<serde_json::Value>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut found = None;
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                if key == self.0 {
+                    found = Some(map.next_value::<serde_json::Value>()?);
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(found)
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for Seek<'_> {
+        type Value = Option<serde_json::Value>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let value = Seek(field).deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
 /// Calls `line(path, line_no, bytes)` for every non-empty line of every file (directories
-/// walked, `-` for stdin), in order; a file that cannot be read goes to `skip`.
+/// walked, `-` for stdin), in order; a file that cannot be read, or a path left out of the
+/// walk, goes to `skip`. Warnings about the walk (hidden entries, links not followed, files
+/// named twice) go to `warn`.
+pub(crate) fn read_lines_warning(
+    paths: &[PathBuf],
+    line: &mut dyn FnMut(&str, usize, &[u8]),
+    skip: &mut dyn FnMut(Diagnostic),
+    warn: &mut dyn FnMut(Diagnostic),
+) {
+    let mut sink = |e: Event| {
+        if let Event::Diagnostic(d) = e {
+            if d.is_skipped() { skip(d) } else { warn(d) }
+        }
+    };
+    for path in walk::expand(paths, false, &mut sink) {
+        let name = path.display().to_string();
+        let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            match fs::File::open(&path) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    skip(Diagnostic::skipped(
+                        name,
+                        None,
+                        format!("cannot open: {e}; check the path and its permissions"),
+                    ));
+                    continue;
+                }
+            }
+        };
+        let reader = BufReader::with_capacity(1 << 16, reader);
+        let ended = each_line(reader, usize::MAX, |n, l| {
+            if let Line::Bytes(l) = l {
+                line(&name, n, l)
+            }
+        });
+        if let Some((n, e)) = ended {
+            skip(read_error(&name, n, &e));
+        }
+    }
+}
+
+/// [`read_lines_warning`] for callers that take no warnings: they are dropped.
 pub(crate) fn read_lines(
     paths: &[PathBuf],
     line: &mut dyn FnMut(&str, usize, &[u8]),
     skip: &mut dyn FnMut(Diagnostic),
 ) {
-    let mut sink = |e: Event| {
-        if let Event::Diagnostic(d) = e {
-            skip(d)
-        }
-    };
-    for path in expand_paths(paths, &mut sink) {
-        let name = path.display().to_string();
-        let reader = match open(&path, &name) {
-            Ok(r) => r,
-            Err(s) => {
-                skip(s);
-                continue;
-            }
-        };
-        let reader = BufReader::with_capacity(1 << 16, reader);
-        if let Some((n, e)) = each_line(reader, |n, l| line(&name, n, l)) {
-            skip(read_error(&name, n, &e));
-        }
-    }
+    read_lines_warning(paths, line, skip, &mut |_| {});
 }
 
 /// The JSON part of a line: the last tab-separated field, so that `KEY<TAB>RECORD` lines
@@ -612,13 +863,44 @@ mod tests {
     }
 
     #[test]
+    fn a_line_over_the_limit_is_dropped_and_the_next_read() {
+        let text = b"\xEF\xBB\xBF{\"a\":1}\n0123456789abcdef\n\nlast";
+        // A 4-byte buffer: every line spans many reads.
+        let reader = BufReader::with_capacity(4, &text[..]);
+        let mut seen = Vec::new();
+        let ended = each_line(reader, 10, |n, l| {
+            seen.push(match l {
+                Line::Bytes(b) => format!("{n}: {}", String::from_utf8_lossy(b)),
+                Line::TooLong(len) => format!("{n}: {len} bytes"),
+            })
+        });
+        assert!(ended.is_none());
+        assert_eq!(seen, ["1: {\"a\":1}", "2: 16 bytes", "4: last"]);
+    }
+
+    #[test]
+    fn the_group_field_is_read_past_what_a_value_cannot_hold() {
+        let deep = format!("{}{}", "[".repeat(500), "]".repeat(500));
+        let line = format!(r#"{{"x":1e999,"g":"s","y":{deep}}}"#);
+        assert_eq!(field_of(line.as_bytes(), "g").unwrap(), Some("s".into()));
+        assert_eq!(field_of(br#"{"g":1,"g":2}"#, "g").unwrap(), Some(2.into()));
+        assert_eq!(field_of(b"{}", "g").unwrap(), None);
+        assert!(field_of(br#"{"g":1e999}"#, "g").is_err());
+        assert!(field_of(b"[1]", "g").is_err());
+    }
+
+    #[test]
     fn binary_text_is_skipped() {
         let mut v = Vec::new();
         read_text(
             "b.bin",
             "b",
-            &b"\0\0\0abc"[..],
+            Text {
+                reader: &b"\0\0\0abc"[..],
+                encoding: None,
+            },
             false,
+            None,
             &InputOptions::default(),
             &mut |e| v.push(e),
         );
@@ -633,8 +915,12 @@ mod tests {
         read_text(
             "u.txt",
             "u",
-            &b"\"caf\xe9 ok\" he said"[..],
+            Text {
+                reader: &b"\"caf\xe9 ok\" he said"[..],
+                encoding: None,
+            },
             false,
+            None,
             &InputOptions::default(),
             &mut |e| v.push(e),
         );

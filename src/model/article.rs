@@ -48,6 +48,11 @@ pub struct Article {
     /// extracted text, given in `text`); absent for plain text.
     #[serde(default, skip_serializing_if = "TextSource::is_plain")]
     pub text_source: TextSource,
+    /// The character encoding the input was decoded from when it was not UTF-8
+    /// (`UTF-16LE`, `windows-1252`, as the Encoding Standard names them): offsets then refer
+    /// to the decoded text, which the JSON output carries in `text`. Absent for UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// The text every offset refers to. Read from the input record; never written with the
     /// article's metadata (see [`ArticleQuotes::text`]).
     #[serde(default, skip_serializing)]
@@ -482,8 +487,9 @@ pub struct ArticleQuotes {
     /// The article's metadata (its text is in [`ArticleQuotes::text`] when shown).
     #[serde(flatten)]
     pub article: Article,
-    /// The text the offsets refer to: given for HTML articles (the extracted main text),
-    /// and for every article with `extract --with-text`.
+    /// The text the offsets refer to: given for HTML articles (the extracted main text), for
+    /// articles decoded from another encoding than UTF-8 (named in `encoding`), and
+    /// for every article with `extract --with-text`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Quotation marks that could not be paired (unclosed, unopened or nested too deep).

@@ -1,0 +1,260 @@
+//! Paths to the files to read: folders walked in sorted order, every entry that is not read
+//! reported, no file read twice.
+//!
+//! - From a walked folder only regular files are read. A FIFO, socket or device there is
+//!   reported and never opened (opening a FIFO nobody writes to waits forever).
+//! - A path named on the command line is read whatever it is (`<(cmd)` gives a pipe), and
+//!   followed if it is a symbolic link; reading it is bounded by the article cap.
+//! - Hidden entries (`.git`, `.DS_Store`) are not read; each one met is reported once, not
+//!   each file inside a hidden folder.
+//! - Symbolic links to folders are followed only with `follow` (`-L/--follow`), and then a
+//!   folder already on the walk's stack (a loop) or already walked is reported and not
+//!   walked again. Symbolic links to regular files are read.
+//! - The same file reached twice (named twice, a folder and a file in it, two links to one
+//!   file) is read once: files are told apart by device and inode (by canonical path where
+//!   there are no inodes). `-` named twice is read once.
+//! - A folder named on the command line that holds nothing to read is reported as skipped:
+//!   the caller asked for articles and there were none.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
+
+use super::Event;
+use crate::model::Diagnostic;
+
+/// What tells two paths to one file apart from two files.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(_path: &Path, meta: &fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _meta: &fs::Metadata) -> Option<FileId> {
+    fs::canonicalize(path).ok()
+}
+
+/// The files to read from `paths`, in order (`-` kept as is), with every path that is left
+/// out reported to `sink`.
+pub(crate) fn expand(paths: &[PathBuf], follow: bool, sink: &mut dyn FnMut(Event)) -> Vec<PathBuf> {
+    let mut walk = Walk {
+        follow,
+        sink,
+        files: FxHashMap::default(),
+        dirs: FxHashMap::default(),
+        stack: Vec::new(),
+        out: Vec::new(),
+        found: 0,
+    };
+    let mut stdin = false;
+    for p in paths {
+        if p.as_os_str() == "-" {
+            if stdin {
+                walk.warn(p, "standard input named twice; it is read once".into());
+            } else {
+                stdin = true;
+                walk.out.push(p.clone());
+            }
+            continue;
+        }
+        // Named paths are followed, like `find -H`.
+        match fs::metadata(p) {
+            Ok(m) if m.is_dir() => {
+                let before = walk.found;
+                walk.dir(p, &m);
+                if walk.found == before {
+                    walk.skip(
+                        p,
+                        "no articles: the folder holds no file to read (hidden entries, and symbolic links to folders without -L/--follow, are not read)".into(),
+                    );
+                }
+            }
+            Ok(m) => walk.file(p, &m),
+            Err(e) => walk.skip(p, format!("cannot read: {e}; check the path")),
+        }
+    }
+    walk.out
+}
+
+struct Walk<'s> {
+    follow: bool,
+    sink: &'s mut dyn FnMut(Event),
+    /// Every file kept or met again, with the path it was first met at.
+    files: FxHashMap<FileId, PathBuf>,
+    /// Every folder walked, with its path.
+    dirs: FxHashMap<FileId, PathBuf>,
+    /// The folders being walked, outermost first.
+    stack: Vec<FileId>,
+    out: Vec<PathBuf>,
+    /// Files met (kept or duplicates), and folders met again: what keeps a named folder
+    /// from being reported empty.
+    found: usize,
+}
+
+impl Walk<'_> {
+    fn warn(&mut self, path: &Path, message: String) {
+        (self.sink)(Event::Diagnostic(Diagnostic::warning(
+            path.display().to_string(),
+            None,
+            message,
+        )));
+    }
+
+    fn skip(&mut self, path: &Path, reason: String) {
+        (self.sink)(Event::Diagnostic(Diagnostic::skipped(
+            path.display().to_string(),
+            None,
+            reason,
+        )));
+    }
+
+    /// Keeps a file unless it was met before.
+    fn file(&mut self, path: &Path, meta: &fs::Metadata) {
+        self.found += 1;
+        if let Some(id) = file_id(path, meta) {
+            if let Some(first) = self.files.get(&id) {
+                let message = again("file", path, first);
+                self.warn(path, message);
+                return;
+            }
+            self.files.insert(id, path.to_path_buf());
+        }
+        self.out.push(path.to_path_buf());
+    }
+
+    /// Walks a folder unless it is on the stack (a loop) or was walked before.
+    // `FileId` is `Copy` on Unix only.
+    #[cfg_attr(unix, allow(clippy::clone_on_copy))]
+    fn dir(&mut self, path: &Path, meta: &fs::Metadata) {
+        let id = file_id(path, meta);
+        if let Some(id) = &id {
+            if self.stack.contains(id) {
+                let outer = self
+                    .dirs
+                    .get(id)
+                    .map_or_else(String::new, |d| format!(" ({})", d.display()));
+                self.found += 1;
+                self.warn(
+                    path,
+                    format!("symbolic link loop: leads back to a folder being read{outer}; not walked again"),
+                );
+                return;
+            }
+            if let Some(first) = self.dirs.get(id) {
+                let message = again("folder", path, first);
+                self.found += 1;
+                self.warn(path, message);
+                return;
+            }
+            self.dirs.insert(id.clone(), path.to_path_buf());
+            self.stack.push(id.clone());
+        }
+        self.entries(path);
+        if id.is_some() {
+            self.stack.pop();
+        }
+    }
+
+    fn entries(&mut self, dir: &Path) {
+        let entries = match fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.skip(
+                    dir,
+                    format!("cannot read directory: {e}; check its permissions"),
+                );
+                return;
+            }
+        };
+        let mut children: Vec<(PathBuf, Option<fs::FileType>)> = entries
+            .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+            .collect();
+        children.sort_by(|a, b| a.0.cmp(&b.0));
+        for (c, kind) in children {
+            let hidden = c
+                .file_name()
+                .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
+            if hidden {
+                self.warn(
+                    &c,
+                    "hidden (its name starts with a dot), not read; name it on the command line to read it".into(),
+                );
+                continue;
+            }
+            let is_link = kind.is_some_and(|k| k.is_symlink());
+            // The target's metadata: a link's, or the entry's own (same thing otherwise).
+            let meta = match fs::metadata(&c) {
+                Ok(m) => m,
+                Err(e) if is_link => {
+                    self.skip(&c, format!("broken symbolic link: {e}"));
+                    continue;
+                }
+                Err(e) => {
+                    self.skip(&c, format!("cannot read: {e}; check its permissions"));
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                if is_link && !self.follow {
+                    self.warn(
+                        &c,
+                        "symbolic link to a folder, not followed; pass -L/--follow to read it"
+                            .into(),
+                    );
+                } else {
+                    self.dir(&c, &meta);
+                }
+            } else if meta.is_file() {
+                self.file(&c, &meta);
+            } else {
+                let what = special_kind(&meta.file_type());
+                self.skip(
+                    &c,
+                    format!("not a regular file ({what}); only regular files are read from folders (name it on the command line to read it)"),
+                );
+            }
+        }
+    }
+}
+
+/// `same file as a.txt, already read; read once`, or without the first path when it is
+/// this one.
+fn again(what: &str, path: &Path, first: &Path) -> String {
+    if first == path {
+        format!("{what} already read; read once")
+    } else {
+        format!(
+            "same {what} as {}, already read; read once",
+            first.display()
+        )
+    }
+}
+
+/// What a file that is neither a folder nor a regular file is.
+fn special_kind(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+    }
+    let _ = kind;
+    "not a file or folder"
+}
