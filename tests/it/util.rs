@@ -51,7 +51,8 @@ pub struct Run {
     pub stderr: String,
     /// Wall time from the start of the process to its exit.
     pub took: Duration,
-    /// The process's peak resident memory in KiB (its `ru_maxrss`), where the system says.
+    /// The process's peak resident memory in KiB, sampled every 2 ms from
+    /// `/proc/PID/status` (`None` off Linux, or when it exited before the first sample).
     pub peak_rss_kib: Option<u64>,
 }
 
@@ -202,9 +203,16 @@ impl Quotecheck {
         };
         let stdout = reader(Box::new(child.stdout.take().expect("piped stdout")));
         let stderr = reader(Box::new(child.stderr.take().expect("piped stderr")));
-        let (status, peak_rss_kib) = loop {
-            if let Some(done) = reap(&mut child) {
-                break done;
+        let pid = child.id();
+        let mut peak: Option<u64> = None;
+        let status = loop {
+            // Sampled until the end: the high-water mark only grows, so the last sample
+            // before exit holds the peak of all but the process's last few milliseconds.
+            if let Some(kib) = high_water_kib(pid) {
+                peak = Some(peak.map_or(kib, |p| p.max(kib)));
+            }
+            if let Some(status) = child.try_wait().expect("wait for quotecheck") {
+                break status;
             }
             if let Some(limit) = self.limit {
                 if t0.elapsed() > limit {
@@ -220,8 +228,9 @@ impl Quotecheck {
                     );
                 }
             }
-            thread::sleep(Duration::from_millis(5));
+            thread::sleep(Duration::from_millis(2));
         };
+        let peak_rss_kib = peak;
         let took = t0.elapsed();
         if let Some(w) = writer {
             w.join().expect("stdin writer");
@@ -268,33 +277,14 @@ impl Quotecheck {
     }
 }
 
-/// The exit status of `child` if it has exited, with its peak resident memory: `wait4`
-/// reports the rusage of that one process (`getrusage(RUSAGE_CHILDREN)` would mix in every
-/// other test's children).
-#[cfg(unix)]
-fn reap(child: &mut std::process::Child) -> Option<(std::process::ExitStatus, Option<u64>)> {
-    use std::os::unix::process::ExitStatusExt;
-    let pid = libc::pid_t::try_from(child.id()).expect("a pid fits pid_t");
-    let mut status: libc::c_int = 0;
-    // SAFETY: an all-zero rusage is a valid value for wait4 to overwrite.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: plain pointers to locals, and `pid` is our own child, not yet reaped.
-    let r = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
-    if r == pid {
-        // ru_maxrss is in KiB on Linux.
-        let rss = u64::try_from(usage.ru_maxrss).ok();
-        Some((std::process::ExitStatus::from_raw(status), rss))
-    } else {
-        None
-    }
-}
-
-#[cfg(not(unix))]
-fn reap(child: &mut std::process::Child) -> Option<(std::process::ExitStatus, Option<u64>)> {
-    child
-        .try_wait()
-        .expect("wait for quotecheck")
-        .map(|s| (s, None))
+/// The peak resident memory so far of process `pid`, in KiB: `VmHWM` in
+/// `/proc/PID/status`, which belongs to the program the process runs now. (The process's
+/// `ru_maxrss` would not do: it also counts the copy of this test process that `fork` made
+/// before `exec`, hundreds of MiB when other tests hold big inputs.)
+fn high_water_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// A scratch directory for one test, removed when dropped.
