@@ -37,6 +37,7 @@ use crate::error::Error;
 use crate::model::{Article, ArticleQuotes, Diagnostic, Source, TextSource};
 
 mod html;
+mod records;
 
 pub use html::{MAX_HTML_BYTES, MAX_HTML_DEPTH};
 
@@ -519,7 +520,9 @@ pub(crate) fn json_field(line: &[u8]) -> &[u8] {
 
 /// Reads extract records (`extract --format jsonl --with-text` lines, optionally behind a
 /// `KEY<TAB>`): each becomes an [`ArticleQuotes`] with its text back in the article, or a
-/// skipped [`Diagnostic`] naming the file and line.
+/// skipped [`Diagnostic`] naming the file and line. A record whose offsets do not fit its
+/// text (a span outside it or inside a character, a reported text that is not the text
+/// between its offsets) is skipped too.
 pub fn read_records(
     paths: &[PathBuf],
     record: &mut dyn FnMut(ArticleQuotes),
@@ -538,7 +541,12 @@ pub fn read_records(
                             path: path.to_string(),
                             line: Some(n),
                         };
-                        record(a)
+                        match records::offset_problem(&a) {
+                            None => record(a),
+                            Some(p) => bad.push(fail(format!(
+                                "{p}; a record's offsets must fit its text: write records with `quotecheck extract --format jsonl --with-text` and keep them as written"
+                            ))),
+                        }
                     }
                     None => bad.push(fail(
                         "record has no \"text\"; write records with `quotecheck extract --format jsonl --with-text`".into(),

@@ -418,8 +418,13 @@ impl From<QuoteRecord> for Quote {
     fn from(r: QuoteRecord) -> Quote {
         let (open, close) = mark_lengths(&r.text);
         Quote {
-            content_start: r.start + open,
-            content_end: r.end.saturating_sub(close).max(r.start + open),
+            // Saturating: offsets are data here; `input::read_records` refuses those that
+            // do not fit the text.
+            content_start: r.start.saturating_add(open),
+            content_end: r
+                .end
+                .saturating_sub(close)
+                .max(r.start.saturating_add(open)),
             id: r.id,
             kind: r.kind,
             text: r.text,
