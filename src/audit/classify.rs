@@ -9,7 +9,7 @@
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::model::{Category, DiffBlock, Finding, Op, Severity};
+use crate::model::{Category, DiffBlock, Finding, Op};
 use crate::text::normalize::{TokKind, Token};
 
 /// Words whose change can alter the meaning of a quote.
@@ -260,12 +260,12 @@ pub fn compare(
                 format!("\"{}\" for \"{}\"", added.join(" "), dropped.join(" ")),
             )
         };
-        let mut f = Finding::new(category, detail);
-        f.meaning_sensitive = sensitive && category != Category::Typographic;
-        if f.meaning_sensitive && f.severity < Severity::High {
-            f.severity = f.severity.raised();
-        }
-        findings.push(f);
+        // A meaning-sensitive edit is one level more severe (`Finding::expected_severity`).
+        findings.push(Finding::with_sensitivity(
+            category,
+            detail,
+            sensitive && category != Category::Typographic,
+        ));
     }
     if findings.is_empty() {
         // The same words: only case, punctuation, quote marks or spelling differ.

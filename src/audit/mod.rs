@@ -15,6 +15,7 @@ pub(crate) mod merge;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::lexicon::Lexicon;
+use crate::model::audit::{PERSON_VS_DESCRIPTION, VIA_PRONOUN};
 use crate::model::{
     Appearance, ArticleQuotes, Category, Family, Finding, FirstAppearance, Kind, LinkParams, Quote,
     Resolution, Severity, SpeakerType, Story,
@@ -277,30 +278,23 @@ fn family(
         // A speaker reached through a pronoun may be the resolver's mistake, not the
         // outlet's: such a conflict is reported, one step lower.
         let via_pronoun = people.iter().any(|p| p.3);
-        let mut f = Finding::new(
+        // A role against a name (`the president` / `Obama`) is often the same person named
+        // two ways: reported as its own subtype, one step lower, like a pronoun conflict
+        // (the detail says which, and `Finding::expected_severity` lowers it).
+        findings.push(Finding::with_sensitivity(
             Category::Misattribution,
             format!(
                 "{}{}{}",
                 if described {
-                    "a person vs a description: "
+                    PERSON_VS_DESCRIPTION
                 } else {
                     "attributed to "
                 },
                 list.join(" / "),
-                if via_pronoun {
-                    " (a speaker here is resolved from a pronoun)"
-                } else {
-                    ""
-                }
+                if via_pronoun { VIA_PRONOUN } else { "" }
             ),
-        );
-        f.meaning_sensitive = true;
-        // A role against a name (`the president` / `Obama`) is often the same person named
-        // two ways: reported as its own subtype, one step lower, like a pronoun conflict.
-        if via_pronoun || described {
-            f.severity = Severity::Medium;
-        }
-        findings.push(f);
+            true,
+        ));
     }
     if forms.len() > 1 && people.len() <= 1 {
         findings.push(Finding::new(

@@ -511,11 +511,19 @@ pub(crate) fn read_lines(
     }
 }
 
-/// The JSON part of a line: the last tab-separated field, so that `KEY<TAB>RECORD` lines
-/// (from `fingerprint`, or a Spark TRANSFORM) read like bare records. JSON never holds a
-/// raw tab.
-pub(crate) fn json_field(line: &[u8]) -> &[u8] {
-    memchr::memrchr(b'\t', line).map_or(line, |i| &line[i + 1..])
+/// The JSON object of a line: the line itself when it is one, else what follows the first
+/// tab that is followed by one, so that `KEY<TAB>RECORD` lines (from `fingerprint`, or a
+/// Spark TRANSFORM with any number of key columns) read like bare records. JSON allows tabs
+/// between its tokens (never inside a string), so the record may hold tabs too. `None` when
+/// the line holds no object (a key with nothing after it).
+pub(crate) fn json_field(line: &[u8]) -> Option<&[u8]> {
+    let line = trim_ascii(line);
+    if line.first() == Some(&b'{') {
+        return Some(line);
+    }
+    memchr::memchr_iter(b'\t', line)
+        .map(|i| trim_ascii(&line[i + 1..]))
+        .find(|rest| rest.first() == Some(&b'{'))
 }
 
 /// Reads extract records (`extract --format jsonl --with-text` lines, optionally behind a
@@ -533,7 +541,13 @@ pub fn read_records(
         paths,
         &mut |path, n, line| {
             let fail = |reason: String| Diagnostic::skipped(path, Some(n), reason);
-            match serde_json::from_slice::<ArticleQuotes>(json_field(line)) {
+            let Some(json) = json_field(line) else {
+                bad.push(fail(
+                    "no JSON object on the line; records are the lines of `quotecheck extract --format jsonl --with-text`, optionally after KEY<TAB>".into(),
+                ));
+                return;
+            };
+            match serde_json::from_slice::<ArticleQuotes>(json) {
                 Ok(mut a) => match a.text.take() {
                     Some(t) => {
                         a.article.text = t;

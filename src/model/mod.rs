@@ -24,7 +24,7 @@ pub use article::{
 };
 pub use audit::{
     Appearance, Audit, Category, DiffBlock, FailOn, Family, Finding, FirstAppearance, InputHash,
-    LinkParams, Op, Part, Severity, Story,
+    LinkParams, Op, PART_VERSION, Part, Severity, Story,
 };
 pub use diagnostic::{Diagnostic, Level};
 pub use report::{AuditSummary, SCHEMA_VERSION, Summary};

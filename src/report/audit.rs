@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::model::report::{AuditReport, report, summary};
-use crate::model::{Audit, Category, Family, Op, Part, Severity, Story};
+use crate::model::{Audit, Category, Family, Op, PART_VERSION, Part, Severity, Story};
 
 /// How an audit is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,7 @@ pub fn write_audit(out: &mut impl Write, m: &Audit, format: AuditFormat) -> io::
         AuditFormat::Text { color } => write_text(out, &m.stories(), color, Severity::Info),
         AuditFormat::Parts => {
             let skipped = (!m.skipped.is_empty()).then(|| Part {
+                part_version: PART_VERSION,
                 grouped_by: m.grouped_by.clone(),
                 link: m.link,
                 inputs: Vec::new(),

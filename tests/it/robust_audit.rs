@@ -130,3 +130,135 @@ fn a_record_whose_quote_text_differs_from_its_span_is_skipped() {
         quote(v)["char_end"] = json!(1_000_000_000u64);
     });
 }
+
+// -------------------------------------------------------------------------------------------
+// D8: merge reads parts strictly
+
+/// The parts of two articles of one story with a dropped negation (a high finding).
+fn parts() -> String {
+    qc(
+        &["audit", "--format", "parts", "-"],
+        jsonl(&[
+            json!({"id": "a", "outlet": "A", "story": "s",
+                "text": "\"We will not raise taxes on working families this year,\" Lee said."}),
+            json!({"id": "b", "outlet": "B", "story": "s",
+                "text": "\"We will raise taxes on working families this year,\" Lee said."}),
+        ]),
+    )
+    .ok()
+}
+
+/// `merge --format json` of `lines` in one file: the run.
+fn merge(dir: &TempDir, lines: &str, extra: &[&str]) -> Run {
+    let path = dir.file("in.parts", lines);
+    quotecheck(["--isolated", "merge", "--format", "json"])
+        .args(extra)
+        .arg(&path)
+        .run()
+}
+
+fn part_value() -> Value {
+    serde_json::from_str(parts().lines().next().unwrap()).unwrap()
+}
+
+/// Merge refuses `part` (exit 2), saying why in words that contain `says`.
+fn refused(what: &str, part: &Value, says: &str) {
+    let dir = TempDir::new("merge-refused");
+    let run = merge(&dir, &format!("{part}\n"), &[]);
+    assert_eq!(
+        run.code,
+        Some(2),
+        "{what}: exit {:?}\n{}",
+        run.code,
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "{what}: a report was written");
+    assert!(run.stderr.contains(says), "{what}: {}", run.stderr);
+}
+
+#[test]
+fn parts_carry_their_format_version() {
+    let p = part_value();
+    assert_eq!(p["part_version"], 1);
+    let mut old = p.clone();
+    old.as_object_mut().unwrap().remove("part_version");
+    refused("no version", &old, "part_version");
+    let mut newer = p;
+    newer["part_version"] = json!(2);
+    refused("version 2", &newer, "part_version 2");
+}
+
+#[test]
+fn unknown_fields_in_a_part_are_refused() {
+    let mut p = part_value();
+    p["extra"] = json!(1);
+    refused("unknown field", &p, "unknown field `extra`");
+    let mut p = part_value();
+    p["story"]["families"][0]["verdict"] = json!("fine");
+    refused("unknown field in a family", &p, "unknown field `verdict`");
+}
+
+#[test]
+fn a_part_without_a_story_but_with_inputs_is_refused() {
+    let mut p = part_value();
+    p["story"] = Value::Null;
+    refused("story: null", &p, "no story");
+    let mut p = part_value();
+    p.as_object_mut().unwrap().remove("story");
+    refused("no story", &p, "no story");
+}
+
+#[test]
+fn a_hand_edited_severity_cannot_change_fail_on() {
+    let dir = TempDir::new("merge-severity");
+    let p = part_value();
+    assert_eq!(p["story"]["families"][0]["severity"], "high");
+    // As written, the part fails `--fail-on high`.
+    assert_eq!(
+        merge(&dir, &format!("{p}\n"), &["--fail-on", "high"]).code,
+        Some(1)
+    );
+    let mut lowered = p.clone();
+    lowered["story"]["families"][0]["severity"] = json!("low");
+    refused("family severity", &lowered, "severity");
+    let mut lowered = p.clone();
+    for f in lowered["story"]["families"][0]["appearances"][1]["findings"]
+        .as_array_mut()
+        .unwrap()
+    {
+        f["severity"] = json!("low");
+    }
+    lowered["story"]["families"][0]["severity"] = json!("low");
+    refused("finding severities", &lowered, "severity");
+    let mut hidden = p;
+    hidden["story"]["families"][0]["categories"] = json!(["verbatim"]);
+    refused("categories", &hidden, "categories");
+}
+
+#[test]
+fn tabs_around_and_inside_a_part_line() {
+    let dir = TempDir::new("merge-tabs");
+    let line = parts();
+    let line = line.lines().next().unwrap();
+    let want = merge(&dir, &format!("{line}\n"), &[]).ok();
+    // JSON allows tabs between tokens; a key before a tab; tabs before and after.
+    let tabbed = line
+        .replacen("{\"", "{\t\"", 1)
+        .replacen(",\"link\"", ",\t\"link\"", 1);
+    for (what, l) in [
+        ("tabs inside", tabbed.clone()),
+        ("key and tab", format!("0123456789abcdef\t{tabbed}")),
+        ("leading tab", format!("\t{line}")),
+        ("trailing tab", format!("{line}\t")),
+        ("key, trailing tab", format!("0123456789abcdef\t{line}\t")),
+    ] {
+        let run = merge(&dir, &format!("{l}\n"), &[]);
+        assert_eq!(run.code, Some(0), "{what}: {}", run.stderr);
+        assert_eq!(run.stdout, want, "{what}");
+    }
+    // A key with nothing after it: say so, not "EOF while parsing".
+    let run = merge(&dir, "0123456789abcdef\t\n", &[]);
+    assert_eq!(run.code, Some(2));
+    assert!(!run.stderr.contains("EOF"), "{}", run.stderr);
+    assert!(run.stderr.contains("no JSON"), "{}", run.stderr);
+}
