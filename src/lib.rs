@@ -62,6 +62,6 @@ pub use model::{
     Appearance, Article, ArticleQuotes, Audit, AuditSummary, Category, Cue, Diagnostic, DiffBlock,
     FailOn, Family, Finding, FirstAppearance, InputHash, Kind, Level, LinkParams, Op, PART_VERSION,
     Part, Quote, Resolution, Rule, SCHEMA_VERSION, Severity, Source, Speaker, SpeakerType, Story,
-    Summary, TextSource,
+    StoryType, Summary, TextSource,
 };
 pub use pipeline::{AuditOptions, ExtractOptions, Listener, Pipeline, fingerprint, merge_paths};

@@ -435,6 +435,8 @@ pub fn fingerprint(
     #[derive(serde::Deserialize)]
     struct Story {
         story: Option<String>,
+        #[serde(default)]
+        story_type: crate::model::StoryType,
     }
     input::check_stdin(paths)?;
     let mut failed: Option<std::io::Error> = None;
@@ -447,7 +449,7 @@ pub fn fingerprint(
             if failed.is_some() {
                 return;
             }
-            let key = audit::blocking_key(r.story.as_deref());
+            let key = audit::blocking_key(r.story.as_deref(), r.story_type);
             let w = out
                 .write_all(key.as_bytes())
                 .and_then(|()| out.write_all(b"\t"))

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::error::{MergeError, PartError};
 use crate::model::{
     ArticleQuotes, Audit, Diagnostic, InputHash, LinkParams, PART_VERSION, Part, Severity, Story,
+    StoryType,
 };
 
 /// The parts of one audit run: a part per story, and one for what was skipped.
@@ -18,10 +19,11 @@ pub(crate) fn parts(
     link: LinkParams,
     grouped_by: &str,
 ) -> Vec<Part> {
-    let mut inputs: BTreeMap<&str, Vec<InputHash>> = BTreeMap::new();
+    let mut inputs: BTreeMap<(String, StoryType), Vec<InputHash>> = BTreeMap::new();
     for a in articles {
+        let (name, story_type) = super::story_of(a);
         inputs
-            .entry(super::story_of(a))
+            .entry((name.to_string(), story_type))
             .or_default()
             .push(InputHash {
                 article_id: a.article.id.clone(),
@@ -32,7 +34,9 @@ pub(crate) fn parts(
     let mut out: Vec<Part> = stories
         .into_iter()
         .map(|st| {
-            let mut inputs = inputs.remove(st.story.as_str()).unwrap_or_default();
+            let mut inputs = inputs
+                .remove(&(st.story.clone(), st.story_type))
+                .unwrap_or_default();
             inputs.sort();
             Part {
                 part_version: PART_VERSION,
@@ -72,7 +76,7 @@ pub(crate) fn parts(
 /// assert_eq!(merged, whole);
 /// ```
 pub fn merge(parts: impl IntoIterator<Item = Part>) -> Result<Audit, MergeError> {
-    let mut by_story: BTreeMap<String, Part> = BTreeMap::new();
+    let mut by_story: BTreeMap<(String, StoryType), Part> = BTreeMap::new();
     let mut skipped = Vec::new();
     let mut settings: Option<(String, LinkParams)> = None;
     for mut p in parts {
@@ -89,12 +93,12 @@ pub fn merge(parts: impl IntoIterator<Item = Part>) -> Result<Audit, MergeError>
         }
         skipped.append(&mut p.skipped);
         let Some(story) = &p.story else { continue };
-        let name = story.story.clone();
-        match by_story.get(&name) {
+        let key = (story.story.clone(), story.story_type);
+        match by_story.get(&key) {
             Some(q) if *q == p => {}
-            Some(_) => return Err(MergeError::SplitStory { story: name }),
+            Some(_) => return Err(MergeError::SplitStory { story: key.0 }),
             None => {
-                by_story.insert(name, p);
+                by_story.insert(key, p);
             }
         }
     }
@@ -122,12 +126,15 @@ pub(crate) fn assemble(parts: Vec<Part>) -> Audit {
             stories.push(p);
         }
     }
-    stories.sort_by(|a, b| story_name(a).cmp(story_name(b)));
+    stories.sort_by(|a, b| story_name(a).cmp(&story_name(b)));
     finish(grouped_by, link, stories, skipped)
 }
 
-fn story_name(p: &Part) -> &str {
-    p.story.as_ref().map_or("", |s| s.story.as_str())
+/// A part's story, as stories are sorted: by name, then type.
+fn story_name(p: &Part) -> (&str, StoryType) {
+    p.story.as_ref().map_or(("", StoryType::String), |s| {
+        (s.story.as_str(), s.story_type)
+    })
 }
 
 /// An audit from its story parts (sorted by story) and its skipped inputs, sorted and

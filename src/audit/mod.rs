@@ -18,7 +18,7 @@ use crate::lexicon::Lexicon;
 use crate::model::audit::{PERSON_VS_DESCRIPTION, VIA_PRONOUN};
 use crate::model::{
     Appearance, ArticleQuotes, Category, Family, Finding, FirstAppearance, Kind, LinkParams, Quote,
-    Resolution, Severity, SpeakerType, Story,
+    Resolution, Severity, SpeakerType, Story, StoryType,
 };
 use crate::text::normalize::{self, Token};
 
@@ -61,7 +61,7 @@ fn outlet_of(a: &ArticleQuotes) -> String {
 /// audit of a corpus split in parts, in any order, merges into the audit of the whole
 /// ([`merge::merge`]).
 pub(crate) fn audit(articles: &[ArticleQuotes], opts: &Params) -> Vec<Story> {
-    let mut by_story: BTreeMap<&str, Vec<&ArticleQuotes>> = BTreeMap::new();
+    let mut by_story: BTreeMap<(&str, StoryType), Vec<&ArticleQuotes>> = BTreeMap::new();
     for a in articles {
         by_story.entry(story_of(a)).or_default().push(a);
     }
@@ -75,24 +75,47 @@ pub(crate) fn audit(articles: &[ArticleQuotes], opts: &Params) -> Vec<Story> {
                     &b.article.text,
                 ))
             });
-            audit_story(key.to_string(), &arts, opts)
+            audit_story(key, &arts, opts)
         })
         .collect()
 }
 
-/// The blocking key of a record: 16 hex digits of a hash of its story. Records with equal
-/// keys must be audited together; two stories sharing a key (a hash collision) are merely
-/// audited in the same group, which changes nothing, since families never cross stories.
-pub(crate) fn blocking_key(story: Option<&str>) -> String {
-    format!("{:016x}", link::fnv1a(story.unwrap_or("all").bytes()))
+/// The blocking key of a record: 16 hex digits of a hash of its story (name and type).
+/// Records with equal keys must be audited together; two stories sharing a key (a hash
+/// collision) are merely audited in the same group, which changes nothing, since families
+/// never cross stories.
+pub(crate) fn blocking_key(story: Option<&str>, story_type: StoryType) -> String {
+    let hash = match story_key(story, story_type) {
+        (name, StoryType::String) => link::fnv1a(name.bytes()),
+        // Bytes that no UTF-8 text holds: such stories never share a key with a string one
+        // by construction (only by a collision of the hash).
+        (name, StoryType::Value) => link::fnv1a([0xfe].into_iter().chain(name.bytes())),
+        (_, StoryType::None) => link::fnv1a([0xff]),
+    };
+    format!("{hash:016x}")
 }
 
-/// The story an article is audited in: its `story` (or `--group-by` field), else `all`.
-pub(crate) fn story_of(a: &ArticleQuotes) -> &str {
-    a.article.story.as_deref().unwrap_or("all")
+/// The story an article is audited in: its `story` (or `--group-by` field) and what named
+/// it, else `all` of type `none`.
+pub(crate) fn story_of(a: &ArticleQuotes) -> (&str, StoryType) {
+    story_key(a.article.story.as_deref(), a.article.story_type)
 }
 
-fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &Params) -> Story {
+/// A story's name and type: articles without a story are `all` of type `none`, which is not
+/// the story given as the string `"all"`.
+fn story_key(story: Option<&str>, story_type: StoryType) -> (&str, StoryType) {
+    match (story, story_type) {
+        (None, _) => ("all", StoryType::None),
+        (Some(s), StoryType::Value) => (s, StoryType::Value),
+        (Some(s), _) => (s, StoryType::String),
+    }
+}
+
+fn audit_story(
+    (story, story_type): (&str, StoryType),
+    articles: &[&ArticleQuotes],
+    opts: &Params,
+) -> Story {
     let mut items: Vec<Item> = Vec::new();
     for a in articles {
         for (qi, q) in a.quotes.iter().enumerate() {
@@ -152,7 +175,8 @@ fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &Params) -> Sto
         families.push(fam);
     }
     Story {
-        story,
+        story: story.to_string(),
+        story_type,
         outlets: outlets.into_iter().collect(),
         articles: articles.len(),
         families,

@@ -32,9 +32,10 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::error::Error;
-use crate::model::{Article, ArticleQuotes, Diagnostic, Source, TextSource};
+use crate::model::{Article, ArticleQuotes, Diagnostic, Source, StoryType, TextSource};
 
 mod html;
 mod records;
@@ -64,17 +65,33 @@ pub struct InputOptions {
     pub raw_html: bool,
 }
 
-/// The JSON Lines record; unknown fields are ignored.
+/// The JSON Lines record; unknown fields are ignored. `id` and `story` are kept as written
+/// (a number keeps its digits, however many).
 #[derive(Deserialize)]
 struct Record {
-    id: Option<serde_json::Value>,
+    id: Option<Box<RawValue>>,
     text: Option<String>,
     html: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
     date: Option<String>,
     title: Option<String>,
-    story: Option<serde_json::Value>,
+    story: Option<Box<RawValue>>,
+}
+
+/// A JSON value as the text of an id or a story name, and whether it was a string: a string
+/// is itself; a number its digits as written (no rounding through a float); `true`, an
+/// array or an object its compact JSON; `null` nothing.
+fn value_text(raw: Option<&RawValue>) -> Option<(String, bool)> {
+    let json = raw?.get();
+    match json.as_bytes().first() {
+        Some(b'n') => None,
+        Some(b'"') => serde_json::from_str::<String>(json).ok().map(|s| (s, true)),
+        Some(b'-' | b'0'..=b'9') => Some((json.to_string(), false)),
+        _ => serde_json::from_str::<serde_json::Value>(json)
+            .ok()
+            .map(|v| (v.to_string(), false)),
+    }
 }
 
 /// Expands paths into files: directories walked recursively in sorted order; `-` kept.
@@ -437,24 +454,22 @@ pub fn read_jsonl(
                 return;
             }
         };
-        let id = match rec.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Null) | None => format!("{name}:{line_no}"),
-            Some(v) => v.to_string(),
-        };
+        let id =
+            value_text(rec.id.as_deref()).map_or_else(|| format!("{name}:{line_no}"), |(id, _)| id);
         let story_value = match &opts.group_by {
             // Another field names the story: read the line once more, as a map.
             Some(field) if field != "story" => {
-                serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line)
+                serde_json::from_slice::<std::collections::HashMap<String, Box<RawValue>>>(line)
                     .ok()
                     .and_then(|mut m| m.remove(field))
             }
             _ => rec.story,
         };
-        let story = match story_value {
-            Some(serde_json::Value::String(s)) => Some(s),
-            Some(serde_json::Value::Null) | None => None,
-            Some(v) => Some(v.to_string()),
+        // `5` and `"5"` name different stories: the type goes with the name.
+        let (story, story_type) = match value_text(story_value.as_deref()) {
+            Some((s, true)) => (Some(s), StoryType::String),
+            Some((s, false)) => (Some(s), StoryType::Value),
+            None => (None, StoryType::String),
         };
         let mut article = Article {
             id,
@@ -463,6 +478,7 @@ pub fn read_jsonl(
             date: rec.date,
             title: rec.title,
             story,
+            story_type,
             text,
             source: Source {
                 path: name.to_string(),

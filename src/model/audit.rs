@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Diagnostic, Kind};
+use super::{Diagnostic, Kind, StoryType};
 
 /// What a discrepancy is. `quotecheck explain CATEGORY` prints the definitions.
 #[derive(
@@ -357,6 +357,11 @@ pub struct FirstAppearance {
 pub struct Story {
     /// The story's name (its `story` or `--group-by` value; `all` when none is given).
     pub story: String,
+    /// What named the story: a string (left out), another JSON value (`value`: the name is
+    /// its JSON text), or nothing (`none`: articles without a story, named `all`). Stories
+    /// of different types are different stories, whatever their names.
+    #[serde(default, skip_serializing_if = "StoryType::is_string")]
+    pub story_type: StoryType,
     /// Outlets of the story's articles, sorted.
     pub outlets: Vec<String>,
     /// Articles in the story.

@@ -20,7 +20,7 @@ pub(crate) mod report;
 
 pub use article::{
     Article, ArticleQuotes, Cue, Kind, Quote, Resolution, Rule, Source, Speaker, SpeakerType,
-    TextSource,
+    StoryType, TextSource,
 };
 pub use audit::{
     Appearance, Audit, Category, DiffBlock, FailOn, Family, Finding, FirstAppearance, InputHash,

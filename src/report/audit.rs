@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::model::report::{AuditReport, report, summary};
-use crate::model::{Audit, Category, Family, Op, PART_VERSION, Part, Severity, Story};
+use crate::model::{Audit, Category, Family, Op, PART_VERSION, Part, Severity, Story, StoryType};
 
 /// How an audit is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,8 @@ fn write_jsonl(out: &mut impl Write, stories: &[&Story]) -> io::Result<()> {
     #[derive(Serialize)]
     struct Line<'a> {
         story: &'a str,
+        #[serde(skip_serializing_if = "StoryType::is_string")]
+        story_type: StoryType,
         #[serde(flatten)]
         family: &'a Family,
     }
@@ -79,6 +81,7 @@ fn write_jsonl(out: &mut impl Write, stories: &[&Story]) -> io::Result<()> {
                 &mut *out,
                 &Line {
                     story: &st.story,
+                    story_type: st.story_type,
                     family: f,
                 },
             )?;

@@ -37,6 +37,18 @@ fn records(articles: &[Value]) -> Vec<Value> {
         .collect()
 }
 
+/// The `audit --format json` report of a run that must succeed.
+fn report(run: Run) -> Value {
+    serde_json::from_str(&run.ok()).expect("a JSON report")
+}
+
+/// The families of the report's only story.
+fn families(v: &Value) -> &Vec<Value> {
+    let stories = v["stories"].as_array().expect("stories");
+    assert_eq!(stories.len(), 1, "one story");
+    stories[0]["families"].as_array().expect("families")
+}
+
 // -------------------------------------------------------------------------------------------
 // C1: records whose offsets no longer fit their text
 
@@ -261,4 +273,143 @@ fn tabs_around_and_inside_a_part_line() {
     assert_eq!(run.code, Some(2));
     assert!(!run.stderr.contains("EOF"), "{}", run.stderr);
     assert!(run.stderr.contains("no JSON"), "{}", run.stderr);
+}
+
+// -------------------------------------------------------------------------------------------
+// D9: stories
+
+/// The same quote in two outlets, the articles' story fields `a` and `b` (absent if `None`).
+fn two_stories(a: Option<Value>, b: Option<Value>) -> String {
+    let text = "\"We will rebuild the old bridge before the spring floods,\" Lee said.";
+    let mut x = json!({"id": "x", "outlet": "A", "text": text});
+    let mut y = json!({"id": "y", "outlet": "B", "text": text});
+    if let Some(a) = a {
+        x["story"] = a;
+    }
+    if let Some(b) = b {
+        y["story"] = b;
+    }
+    jsonl(&[x, y])
+}
+
+/// Two stories, each with one single-outlet family.
+fn assert_kept_apart(what: &str, articles: &str) {
+    let v = report(qc(&["audit", "--format", "json", "-"], articles));
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 2, "{what}: {v:#}");
+    for s in stories {
+        for f in s["families"].as_array().unwrap() {
+            assert_eq!(f["outlets"].as_array().unwrap().len(), 1, "{what}: {f:#}");
+        }
+    }
+    // And through the records, fingerprint keys (one each), parts and merge.
+    let (keys, merged) = distributed(articles);
+    assert_eq!(keys, 2, "{what}: the two stories share a fingerprint key");
+    assert_eq!(merged, v.to_string(), "{what}");
+}
+
+/// The distributed audit of `articles`: records, keys, one `audit --records` per key, merge;
+/// the number of keys and the report, re-serialised compactly.
+fn distributed(articles: &str) -> (usize, String) {
+    let dir = TempDir::new("robust-dist");
+    let records = qc(
+        &["extract", "--format", "jsonl", "--with-text", "-"],
+        articles,
+    )
+    .ok();
+    let keyed = qc(&["fingerprint", "-"], records).ok();
+    let mut keys: Vec<&str> = keyed
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut paths = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        let group: String = keyed
+            .lines()
+            .filter(|l| l.starts_with(k))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let parts = qc(&["audit", "--records", "--format", "parts", "-"], group).ok();
+        paths.push(dir.file(&format!("{i}.parts"), parts));
+    }
+    let merged = quotecheck(["--isolated", "merge", "--format", "json"])
+        .args(&paths)
+        .run()
+        .ok();
+    (
+        keys.len(),
+        serde_json::from_str::<Value>(&merged).unwrap().to_string(),
+    )
+}
+
+/// The stories of a report: (name, type), `string` when the type is left out.
+fn story_names(v: &Value) -> Vec<(String, String)> {
+    v["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let ty = s
+                .get("story_type")
+                .and_then(Value::as_str)
+                .unwrap_or("string");
+            (s["story"].as_str().unwrap().to_string(), ty.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn no_story_is_not_the_story_all() {
+    let articles = two_stories(None, Some(json!("all")));
+    assert_kept_apart("none and \"all\"", &articles);
+    // Both are shown as `all`; the type tells them apart.
+    let v = report(qc(&["audit", "--format", "json", "-"], articles));
+    let names = story_names(&v);
+    assert_eq!(
+        names,
+        [
+            ("all".into(), "string".into()),
+            ("all".into(), "none".into())
+        ]
+    );
+}
+
+#[test]
+fn a_numeric_story_is_not_the_string_of_its_digits() {
+    let articles = two_stories(Some(json!(5)), Some(json!("5")));
+    assert_kept_apart("5 and \"5\"", &articles);
+    let v = report(qc(&["audit", "--format", "json", "-"], articles));
+    assert_eq!(
+        story_names(&v),
+        [("5".into(), "string".into()), ("5".into(), "value".into())]
+    );
+}
+
+#[test]
+fn equal_stories_still_meet() {
+    // The same story given as the same number twice: one story, one shared family.
+    let articles = two_stories(Some(json!(5)), Some(json!(5)));
+    let v = report(qc(&["audit", "--format", "json", "-"], articles.as_str()));
+    assert_eq!(v["stories"].as_array().unwrap().len(), 1);
+    assert_eq!(families(&v)[0]["outlets"], json!(["A", "B"]));
+    assert_eq!(distributed(&articles), (1, v.to_string()));
+}
+
+#[test]
+fn big_integer_ids_and_stories_keep_their_digits() {
+    let digits = "123456789012345678901234567890";
+    let line = format!(
+        "{{\"id\": {digits}, \"story\": {digits}, \"outlet\": \"A\", \"text\": \"\\\"We will win,\\\" Lee said.\"}}\n"
+    );
+    let out = qc(&["extract", "--format", "jsonl", "-"], line.as_str()).ok();
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["id"], digits);
+    assert_eq!(v["story"], digits);
+    assert_eq!(v["story_type"], "value");
+    assert_eq!(v["quotes"][0]["id"], format!("{digits}#1"));
+    let v = report(qc(&["audit", "--format", "json", "-"], line.as_str()));
+    assert_eq!(v["stories"][0]["story"], digits);
+    assert_eq!(v["methods"]["inputs"][0]["article_id"], digits);
 }
