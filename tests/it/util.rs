@@ -51,7 +51,8 @@ pub struct Run {
     pub stderr: String,
     /// Wall time from the start of the process to its exit.
     pub took: Duration,
-    /// The process's peak resident memory in KiB (its `ru_maxrss`), where the system says.
+    /// The peak resident memory of the program in KiB, where the system says: on Linux its
+    /// high-water mark (`VmHWM`), sampled while it runs; elsewhere its `ru_maxrss`.
     pub peak_rss_kib: Option<u64>,
 }
 
@@ -202,9 +203,16 @@ impl Quotecheck {
         };
         let stdout = reader(Box::new(child.stdout.take().expect("piped stdout")));
         let stderr = reader(Box::new(child.stderr.take().expect("piped stderr")));
+        // `ru_maxrss` counts the memory of the test process too: the child runs on its pages
+        // until it executes the binary, and the kernel keeps their high-water mark. The
+        // program's own mark (`VmHWM`) is sampled instead, as long as it runs.
+        let mut sampled: Option<u64> = None;
         let (status, peak_rss_kib) = loop {
-            if let Some(done) = reap(&mut child) {
-                break done;
+            if let Some(kib) = vm_hwm_kib(child.id()) {
+                sampled = Some(sampled.map_or(kib, |s| s.max(kib)));
+            }
+            if let Some((status, rss)) = reap(&mut child) {
+                break (status, sampled.or(rss));
             }
             if let Some(limit) = self.limit {
                 if t0.elapsed() > limit {
@@ -266,6 +274,19 @@ impl Quotecheck {
         let status = child.wait().expect("wait for quotecheck");
         (status.code(), line, errors.join().expect("stderr reader"))
     }
+}
+
+/// The high-water mark of the resident memory of a running process's program, in KiB.
+#[cfg(target_os = "linux")]
+fn vm_hwm_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
+    line.trim().trim_end_matches("kB").trim().parse().ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn vm_hwm_kib(_pid: u32) -> Option<u64> {
+    None
 }
 
 /// The exit status of `child` if it has exited, with its peak resident memory: `wait4`
