@@ -187,8 +187,7 @@ fn audit_story(
 /// Whether two canonical names can be the same person: equal, one's last word ends the other
 /// (`Cotton` / `Tom Cotton`), or last names within a letter or two (Jaro-Winkler).
 fn same_person(a: &str, b: &str) -> bool {
-    let la = a.split_whitespace().last().map(str::to_lowercase);
-    let lb = b.split_whitespace().last().map(str::to_lowercase);
+    let (la, lb) = (last_word(a), last_word(b));
     // Spelling slips and transliterations (`Thibodeau` / `Thibodeaux`) are the same name.
     let close = match (&la, &lb) {
         (Some(x), Some(y)) => x.chars().count() >= 5 && strsim::jaro_winkler(x, y) >= 0.93,
@@ -228,8 +227,7 @@ fn family(
     let mut speakers = BTreeSet::new();
     let mut forms = BTreeSet::new();
     let mut fam_outlets = BTreeSet::new();
-    // (canonical name, type, outlet, resolved through a pronoun)
-    let mut attributed: Vec<(String, SpeakerType, String, bool)> = Vec::new();
+    let mut attributed: Vec<Attributed> = Vec::new();
     for &m in members {
         let it = &items[m];
         let q = it.q();
@@ -282,26 +280,27 @@ fn family(
 
     let mut findings = Vec::new();
     // Speakers: different people across outlets, or one person in different forms.
-    let mut people: Vec<&(String, SpeakerType, String, bool)> = Vec::new();
-    for s in &attributed {
-        if !people.iter().any(|p| same_person(&p.0, &s.0)) {
-            people.push(s);
-        }
-    }
+    let people = People::of(&attributed);
     // A fragment of one to three words is too short to say who said it: `"sexist"` can be
     // quoted from anyone.
     let long_enough = words[reference].len() >= 4;
-    if people.len() > 1 && long_enough {
-        let described = people
+    if people.count() > 1 && long_enough {
+        let (listed, more) = (&people.listed, &people.more);
+        let described = listed
             .iter()
+            .chain(more.iter())
             .any(|p| matches!(p.1, SpeakerType::Descriptor | SpeakerType::Pronoun));
-        let list: Vec<String> = people
+        let mut list = listed
             .iter()
             .map(|p| format!("{} ({})", p.0, p.2))
-            .collect();
+            .collect::<Vec<_>>()
+            .join(" / ");
+        if !more.is_empty() {
+            list.push_str(&format!(" and {} more", more.len()));
+        }
         // A speaker reached through a pronoun may be the resolver's mistake, not the
         // outlet's: such a conflict is reported, one step lower.
-        let via_pronoun = people.iter().any(|p| p.3);
+        let via_pronoun = listed.iter().chain(more.iter()).any(|p| p.3);
         // A role against a name (`the president` / `Obama`) is often the same person named
         // two ways: reported as its own subtype, one step lower, like a pronoun conflict
         // (the detail says which, and `Finding::expected_severity` lowers it).
@@ -314,13 +313,13 @@ fn family(
                 } else {
                     "attributed to "
                 },
-                list.join(" / "),
+                list,
                 if via_pronoun { VIA_PRONOUN } else { "" }
             ),
             true,
         ));
     }
-    if forms.len() > 1 && people.len() <= 1 {
+    if forms.len() > 1 && people.count() <= 1 {
         findings.push(Finding::new(
             Category::SpeakerNameVariant,
             format!(
@@ -403,6 +402,68 @@ fn family(
         severity,
         elsewhere,
     }
+}
+
+/// The distinct people among a family's attributed speakers.
+///
+/// A name joins the people already found when it can be the same person as one of them
+/// (`same_person`). Equal names and equal surnames are found by lookup; the closer
+/// comparison (spelling slips) runs against the first [`People::LISTED`] people only, so a
+/// family that thousands of outlets attribute to thousands of names costs thousands of
+/// comparisons, not millions. Past that many, a name whose surname is new counts as one
+/// more person (`more`), unnamed in the finding.
+struct People<'a> {
+    listed: Vec<&'a Attributed>,
+    more: Vec<&'a Attributed>,
+}
+
+/// A direct quote's speaker: canonical name, type, outlet, resolved through a pronoun.
+type Attributed = (String, SpeakerType, String, bool);
+
+impl<'a> People<'a> {
+    /// People named in the finding; the rest are counted.
+    const LISTED: usize = 32;
+
+    fn of(attributed: &'a [Attributed]) -> Self {
+        let mut people = People {
+            listed: Vec::new(),
+            more: Vec::new(),
+        };
+        // Names and surnames already placed: an equal name, or an equal last word, is the
+        // same person (`same_person`), so it needs no comparison.
+        let mut names: rustc_hash::FxHashSet<&str> = Default::default();
+        let mut surnames: rustc_hash::FxHashSet<String> = Default::default();
+        for s in attributed {
+            if !names.insert(s.0.as_str()) {
+                continue;
+            }
+            // `same_person` looks at last words only (an equal name has an equal one), so
+            // a name whose last word was placed is placed.
+            if let Some(surname) = last_word(&s.0) {
+                if !surnames.insert(surname) {
+                    continue;
+                }
+            }
+            if people.listed.iter().any(|p| same_person(&p.0, &s.0)) {
+                continue;
+            }
+            if people.listed.len() < Self::LISTED {
+                people.listed.push(s);
+            } else {
+                people.more.push(s);
+            }
+        }
+        people
+    }
+
+    fn count(&self) -> usize {
+        self.listed.len() + self.more.len()
+    }
+}
+
+/// A name's last word in lower case, as `same_person` compares surnames.
+fn last_word(name: &str) -> Option<String> {
+    name.split_whitespace().last().map(str::to_lowercase)
 }
 
 /// Sort key for dates: undated versions come after dated ones.
