@@ -332,10 +332,28 @@ pub struct Family {
     pub categories: Vec<Category>,
     /// The highest severity in the family.
     pub severity: Severity,
-    /// For a single-outlet quote: each other outlet of the story, and whether the words
-    /// appear there unquoted (`unquoted`) or not at all (`absent`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub elsewhere: BTreeMap<String, String>,
+    /// For a single-outlet quote: where the story's other outlets stand (the outlets whose
+    /// articles carry the words unquoted, and how many lack them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elsewhere: Option<Elsewhere>,
+}
+
+/// Where the other outlets of a story stand on a quote that only one outlet carries. The
+/// story lists its outlets once ([`Story::outlets`]); this names the few that carry the words
+/// and counts the rest, so a story of many outlets does not make every family list them all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Elsewhere {
+    /// Other outlets whose articles carry the quote's words without quotation marks, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unquoted: Vec<String>,
+    /// How many of the story's other outlets do not carry the words at all.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub absent: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Where a quote was seen first.
@@ -368,7 +386,8 @@ pub struct Story {
     pub articles: usize,
     /// The quote families, in order of first appearance.
     pub families: Vec<Family>,
-    /// Family id → outlet → number of appearances.
+    /// Family id → outlet → number of appearances, for the outlets that carry the family
+    /// (an outlet of [`Story::outlets`] missing from a row carries none).
     pub coverage: BTreeMap<String, BTreeMap<String, usize>>,
 }
 

@@ -8,9 +8,11 @@
 //! (2.2×, plus a small allowance for a loaded machine). Their measured times are in
 //! BENCHMARKS.md ("Audit: hostile shapes").
 
+use std::time::Duration;
+
 use serde_json::{Value, json};
 
-use crate::util::{Run, TempDir, quotecheck};
+use crate::util::{Run, TempDir, quotecheck, require_release_binary};
 
 // -------------------------------------------------------------------------------------------
 // Helpers
@@ -40,6 +42,138 @@ fn records(articles: &[Value]) -> Vec<Value> {
 /// The `audit --format json` report of a run that must succeed.
 fn report(run: Run) -> Value {
     serde_json::from_str(&run.ok()).expect("a JSON report")
+}
+
+/// Pseudo-random lower-case words of three consonant-vowel syllables, from a fixed seed: the
+/// same text on every run, and three-word runs that do not repeat by chance.
+struct Words(u64);
+
+impl Words {
+    fn new(seed: u64) -> Self {
+        Words(seed)
+    }
+
+    /// splitmix64.
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn word(&mut self) -> String {
+        const C: &[u8] = b"bdfgklmnprstvz";
+        const V: &[u8] = b"aeiou";
+        let mut w = String::with_capacity(6);
+        for _ in 0..3 {
+            let r = self.next();
+            w.push(C[(r % C.len() as u64) as usize] as char);
+            w.push(V[((r >> 8) % V.len() as u64) as usize] as char);
+        }
+        w
+    }
+
+    fn words(&mut self, n: usize) -> Vec<String> {
+        (0..n).map(|_| self.word()).collect()
+    }
+
+    /// A person's name: two capitalised words.
+    fn name(&mut self) -> String {
+        let cap = |w: String| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        };
+        format!("{} {}", cap(self.word()), cap(self.word()))
+    }
+}
+
+/// Every size-driven run stays under 1 GiB of resident memory.
+fn assert_memory_bound(what: &str, run: &Run) {
+    const BOUND_KIB: u64 = 1 << 20;
+    if let Some(kib) = run.peak_rss_kib {
+        assert!(
+            kib < BOUND_KIB,
+            "{what}: peak resident memory {} MiB, over the 1 GiB bound",
+            kib / 1024
+        );
+    }
+}
+
+/// The release binary on `args`, under a 10 s limit and the memory bound; reports its time
+/// and peak memory on stderr.
+fn release_run(what: &str, args: &[&str], stdin: Option<Vec<u8>>) -> Run {
+    let mut cmd = quotecheck(["--isolated"])
+        .args(args)
+        .time_limit(Duration::from_secs(10));
+    if let Some(input) = stdin {
+        cmd = cmd.stdin(input);
+    }
+    let run = cmd.run();
+    assert!(
+        run.code == Some(0),
+        "{what}: exit {:?}\n{}",
+        run.code,
+        run.stderr
+    );
+    eprintln!(
+        "{what}: {:?}, peak {} MiB",
+        run.took,
+        run.peak_rss_kib.unwrap_or(0) / 1024
+    );
+    assert_memory_bound(what, &run);
+    run
+}
+
+/// Doubling the input may take at most 2.2 times as long, plus 250 ms for process start and
+/// a loaded machine (each size is timed twice, the faster run kept: two shared cores).
+fn assert_linear(what: &str, small: Duration, large: Duration) {
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-3);
+    eprintln!("{what}: ×{ratio:.2} for twice the input ({small:?} → {large:?})");
+    assert!(
+        large.as_secs_f64() <= 2.2 * small.as_secs_f64() + 0.25,
+        "{what}: twice the input took ×{ratio:.2} ({small:?} → {large:?})"
+    );
+}
+
+/// The faster of two runs of `run`, and the last run.
+fn best_of_two(mut run: impl FnMut() -> Run) -> (Duration, Run) {
+    let first = run();
+    let second = run();
+    (first.took.min(second.took), second)
+}
+
+/// Runs `make(size)` through `audit` at `size` and `2 * size` and checks the growth; returns
+/// the larger run.
+fn audit_at_two_sizes(
+    what: &str,
+    size: usize,
+    make: impl Fn(usize) -> String,
+    check: impl Fn(usize, &Value),
+) -> Run {
+    let args = ["audit", "--format", "json", "-"];
+    let small = make(size);
+    let large = make(2 * size);
+    let (t_small, _) = best_of_two(|| {
+        release_run(
+            &format!("{what} ({size})"),
+            &args,
+            Some(small.clone().into_bytes()),
+        )
+    });
+    let (t_large, run) = best_of_two(|| {
+        release_run(
+            &format!("{what} ({})", 2 * size),
+            &args,
+            Some(large.clone().into_bytes()),
+        )
+    });
+    let v: Value = serde_json::from_str(&run.stdout).expect("a JSON report");
+    check(2 * size, &v);
+    assert_linear(what, t_small, t_large);
+    run
 }
 
 /// The families of the report's only story.
@@ -141,6 +275,285 @@ fn a_record_whose_quote_text_differs_from_its_span_is_skipped() {
     check_bad_record("code-point offsets", |v| {
         quote(v)["char_end"] = json!(1_000_000_000u64);
     });
+}
+
+// -------------------------------------------------------------------------------------------
+// C5: many outlets
+
+/// `n` one-quote articles, each its own outlet (`o{i}`): a directory of tiny text files.
+fn tiny_outlets(n: usize) -> TempDir {
+    let dir = TempDir::new("tiny-outlets");
+    let mut w = Words::new(5);
+    for i in 0..n {
+        let q = w.words(6).join(" ");
+        dir.file(&format!("o{i:06}.txt"), format!("\"{q},\" Lee said.\n"));
+    }
+    dir
+}
+
+/// The report of many single-outlet quotes is not families × outlets: coverage rows list
+/// the outlets that carry the quote, and `elsewhere` says where the words are unquoted and
+/// how many outlets lack them.
+#[test]
+fn many_outlets_do_not_multiply_the_report() {
+    const N: usize = 150;
+    let dir = tiny_outlets(N);
+    let v = report(
+        quotecheck(["--isolated", "audit", "--format", "json"])
+            .arg(dir.path())
+            .run(),
+    );
+    let story = &v["stories"][0];
+    assert_eq!(story["outlets"].as_array().unwrap().len(), N);
+    let fams = families(&v);
+    assert_eq!(fams.len(), N);
+    for f in fams {
+        let id = f["id"].as_str().unwrap();
+        let row = story["coverage"][id].as_object().unwrap();
+        assert_eq!(row.len(), 1, "coverage of {id}: {row:?}");
+        assert_eq!(f["elsewhere"], json!({"absent": N - 1}), "{id}");
+        let single = &f["findings"][0];
+        assert_eq!(single["category"], "single-outlet");
+        assert!(
+            single["detail"].as_str().unwrap().len() < 100,
+            "{}",
+            single["detail"]
+        );
+    }
+}
+
+/// The single-outlet summary: the outlets that carry the words unquoted, by name, and a
+/// count of the others.
+#[test]
+fn elsewhere_names_the_unquoted_outlets_and_counts_the_others() {
+    let quote = "The bridge will reopen in April after the long repairs";
+    let v = report(qc(
+        &["audit", "--format", "json", "-"],
+        jsonl(&[
+            json!({"id": "a", "outlet": "A", "text": format!("\"{quote},\" Lee said.")}),
+            json!({"id": "b", "outlet": "B", "text": format!("Lee said that {quote}.")}),
+            json!({"id": "c", "outlet": "C", "text": "The council met on Monday."}),
+            json!({"id": "d", "outlet": "D", "text": "Nothing else happened."}),
+        ]),
+    ));
+    let f = &families(&v)[0];
+    assert_eq!(f["elsewhere"], json!({"unquoted": ["B"], "absent": 2}));
+    assert_eq!(
+        f["findings"][0]["detail"],
+        "only in A; unquoted in B; absent from 2 other outlets"
+    );
+    assert_eq!(v["stories"][0]["coverage"]["f1"], json!({"A": 1}));
+}
+
+/// 20,000 and 40,000 tiny files, each its own outlet (2,500 took 16 s and 1.7 GB before).
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn tens_of_thousands_of_tiny_outlets() {
+    require_release_binary();
+    let time = |n: usize| {
+        let dir = tiny_outlets(n);
+        let path = dir.path().display().to_string();
+        let (best, run) = best_of_two(|| {
+            release_run(
+                &format!("{n} tiny outlets"),
+                &["audit", "--format", "json", &path],
+                None,
+            )
+        });
+        let v: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(families(&v).len(), n);
+        best
+    };
+    let small = time(20_000);
+    let large = time(40_000);
+    assert_linear("tiny outlets", small, large);
+}
+
+// -------------------------------------------------------------------------------------------
+// H5: hostile shapes
+
+/// Outlet A quotes `n` statements (50 to an article); outlet B carries all of them, unquoted,
+/// in one long article. Every A quote is single-outlet, and B holds its words.
+fn carried_unquoted(n: usize) -> String {
+    let mut w = Words::new(11);
+    let statements: Vec<String> = (0..n).map(|_| w.words(10).join(" ")).collect();
+    let mut lines = Vec::new();
+    for (k, chunk) in statements.chunks(50).enumerate() {
+        let text: String = chunk
+            .iter()
+            .map(|s| format!("\"{s},\" Lee said. "))
+            .collect();
+        lines.push(json!({"id": format!("a{k:05}"), "outlet": "A", "text": text}));
+    }
+    let text: String = statements.iter().map(|s| format!("{s}. ")).collect();
+    lines.push(json!({"id": "b", "outlet": "B", "text": text}));
+    jsonl(&lines)
+}
+
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn an_outlet_carrying_anothers_quotes_unquoted() {
+    require_release_binary();
+    let run = audit_at_two_sizes(
+        "B carries A's quotes unquoted",
+        4_400,
+        carried_unquoted,
+        |n, v| {
+            let fams = families(v);
+            assert_eq!(fams.len(), n);
+            for f in fams {
+                assert_eq!(f["elsewhere"], json!({"unquoted": ["B"]}), "{}", f["id"]);
+            }
+        },
+    );
+    assert!(run.stdout.len() > 1_000_000);
+}
+
+/// [`an_outlet_carrying_anothers_quotes_unquoted`] at a size for a debug build.
+#[test]
+fn an_outlet_carrying_a_few_quotes_unquoted() {
+    let v = report(qc(
+        &["audit", "--format", "json", "-"],
+        carried_unquoted(120),
+    ));
+    let fams = families(&v);
+    assert_eq!(fams.len(), 120);
+    assert!(
+        fams.iter()
+            .all(|f| f["elsewhere"] == json!({"unquoted": ["B"]}))
+    );
+}
+
+/// Two versions of one quote of `n` words in two outlets; the second changes every tenth word
+/// and drops a stretch of a hundred in the middle.
+fn two_long_quotes(n: usize) -> String {
+    let mut w = Words::new(13);
+    let words = w.words(n);
+    let mut edited = Vec::with_capacity(n);
+    for (i, word) in words.iter().enumerate() {
+        if (n / 2..n / 2 + 100).contains(&i) {
+            continue;
+        }
+        edited.push(if i % 10 == 5 { w.word() } else { word.clone() });
+    }
+    jsonl(&[
+        json!({"id": "a", "outlet": "A", "text": format!("\"{},\" Lee said.", words.join(" "))}),
+        json!({"id": "b", "outlet": "B", "text": format!("\"{},\" Lee said.", edited.join(" "))}),
+    ])
+}
+
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn two_quotes_of_forty_thousand_words() {
+    require_release_binary();
+    audit_at_two_sizes("two long quotes", 20_000, two_long_quotes, |_, v| {
+        let fams = families(v);
+        assert_eq!(fams.len(), 1, "the two versions are one family");
+        let f = &fams[0];
+        let cats: Vec<&str> = f["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        assert!(cats.contains(&"wording-change"), "{cats:?}");
+    });
+}
+
+/// [`two_quotes_of_forty_thousand_words`] at a size for a debug build: the diff still finds
+/// the dropped stretch and the changed words.
+#[test]
+fn two_long_quotes_are_compared() {
+    let v = report(qc(
+        &["audit", "--format", "json", "-"],
+        two_long_quotes(1_500),
+    ));
+    let fams = families(&v);
+    assert_eq!(fams.len(), 1);
+    let cats = fams[0]["categories"].to_string();
+    assert!(cats.contains("wording-change"), "{cats}");
+    assert!(cats.contains("unmarked-omission"), "{cats}");
+}
+
+/// One quote in `n` articles of two outlets, each attributed to someone else: a chain of
+/// versions (each shares a rare three-word run with the next), so that they form one family.
+fn many_speakers(n: usize) -> String {
+    let mut w = Words::new(17);
+    let base = w.words(20).join(" ");
+    let tails: Vec<String> = (0..=n).map(|_| w.words(3).join(" ")).collect();
+    let lines: Vec<Value> = (0..n)
+        .map(|i| {
+            let text = format!(
+                "\"{base} {} {},\" {} said.",
+                tails[i],
+                tails[i + 1],
+                w.name()
+            );
+            json!({"id": format!("a{i:05}"), "outlet": (["A", "B"][i % 2]), "text": text})
+        })
+        .collect();
+    jsonl(&lines)
+}
+
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn one_family_of_ten_thousand_speakers() {
+    require_release_binary();
+    audit_at_two_sizes(
+        "one family, distinct speakers",
+        5_000,
+        many_speakers,
+        |n, v| {
+            let fams = families(v);
+            assert_eq!(fams.len(), 1);
+            assert_eq!(fams[0]["appearances"].as_array().unwrap().len(), n);
+            let cats = fams[0]["categories"].to_string();
+            assert!(cats.contains("misattribution"), "{cats}");
+        },
+    );
+}
+
+/// [`one_family_of_ten_thousand_speakers`] at a size for a debug build.
+#[test]
+fn one_family_of_many_speakers() {
+    let v = report(qc(&["audit", "--format", "json", "-"], many_speakers(200)));
+    let fams = families(&v);
+    assert_eq!(fams.len(), 1);
+    let m = fams[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["category"] == "misattribution")
+        .expect("misattribution");
+    assert_eq!(m["severity"], "high");
+}
+
+/// `n` one-quote articles in one story of three outlets.
+fn one_big_story(n: usize) -> String {
+    let mut w = Words::new(19);
+    let lines: Vec<Value> = (0..n)
+        .map(|i| {
+            let text = format!("\"{},\" Lee said.", w.words(8).join(" "));
+            json!({"id": format!("a{i:06}"), "outlet": (["A", "B", "C"][i % 3]), "text": text})
+        })
+        .collect();
+    jsonl(&lines)
+}
+
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn one_story_of_twenty_five_thousand_articles() {
+    require_release_binary();
+    audit_at_two_sizes(
+        "one story of many articles",
+        12_500,
+        one_big_story,
+        |n, v| {
+            let fams = families(v);
+            assert_eq!(fams.len(), n);
+            assert_eq!(fams[0]["elsewhere"], json!({"absent": 2}));
+        },
+    );
 }
 
 // -------------------------------------------------------------------------------------------
