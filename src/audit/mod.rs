@@ -221,7 +221,7 @@ fn family(
         .unwrap_or(&members[0]);
     let r = &items[reference];
     let r_text = r.article.article.text.as_str();
-    let mut appearances = Vec::new();
+    let mut appearances = Vec::with_capacity(members.len());
     let mut speakers = BTreeSet::new();
     let mut forms = BTreeSet::new();
     let mut fam_outlets = BTreeSet::new();
