@@ -106,6 +106,40 @@ pub enum MergeError {
     },
 }
 
+/// A line that is not an audit part this quotecheck can merge. It is reported with its file
+/// and line, and the merge writes no report (a part lost is a story lost).
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum PartError {
+    /// The line holds no JSON object.
+    #[error(
+        "not an audit part: no JSON object on the line; parts are the lines of `quotecheck audit --format parts`, optionally after KEY<TAB>"
+    )]
+    NoObject,
+    /// Not JSON, or not the shape of a part.
+    #[error("not an audit part: {0}; parts are the lines of `quotecheck audit --format parts`")]
+    Json(serde_json::Error),
+    /// A part of another format version.
+    #[error(
+        "part_version {found}, but this quotecheck reads part_version {reads}; merge parts with the quotecheck that wrote them, or audit again"
+    )]
+    Version {
+        /// The version the part gives.
+        found: String,
+        /// The version this build reads.
+        reads: u32,
+    },
+    /// A part with no version: written before parts had one.
+    #[error(
+        "an audit part without part_version, written by an older quotecheck; audit again with this one"
+    )]
+    NoVersion,
+    /// A part whose contents contradict each other.
+    #[error(
+        "{0}; a part is merged as `quotecheck audit --format parts` wrote it: audit again rather than edit it"
+    )]
+    Inconsistent(String),
+}
+
 /// An HTML page whose main text cannot be extracted; the article is skipped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HtmlError {

@@ -154,9 +154,9 @@ pub fn category(c: Category) -> Doc {
             "Cotton / Tom Cotton / Sen. Cotton",
         ),
         Category::SingleOutlet => (
-            "The quote appears in only one outlet of the story; for every other outlet, whether its words appear there unquoted or not at all.",
+            "The quote appears in only one outlet of the story; the other outlets that carry its words unquoted are named, and those where they are absent counted.",
             "A quote only one outlet carries deserves a source check; words carried unquoted elsewhere may be a paraphrase.",
-            "\"obviously unacceptable\": only in one outlet; the other: absent",
+            "\"obviously unacceptable\": only in one outlet; absent from the other",
         ),
     };
     Doc {

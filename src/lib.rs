@@ -60,8 +60,8 @@ pub use error::{ConfigError, Error, HtmlError, MergeError};
 pub use extract::{Extraction, MAX_NESTING, MarkFamily, Span, Stray, StrayKind};
 pub use model::{
     Appearance, Article, ArticleQuotes, Audit, AuditSummary, Category, Cue, Diagnostic, DiffBlock,
-    FailOn, Family, Finding, FirstAppearance, InputHash, Kind, Level, LinkParams, Op, Part, Quote,
-    Resolution, Rule, SCHEMA_VERSION, Severity, Source, Speaker, SpeakerType, Story, Summary,
-    TextSource,
+    Elsewhere, FailOn, Family, Finding, FirstAppearance, InputHash, Kind, Level, LinkParams, Op,
+    PART_VERSION, Part, Quote, Resolution, Rule, SCHEMA_VERSION, Severity, Source, Speaker,
+    SpeakerType, Story, StoryType, Summary, TextSource,
 };
 pub use pipeline::{AuditOptions, ExtractOptions, Listener, Pipeline, fingerprint, merge_paths};

@@ -467,6 +467,8 @@ pub fn fingerprint(
     #[derive(serde::Deserialize)]
     struct Story {
         story: Option<String>,
+        #[serde(default)]
+        story_type: crate::model::StoryType,
     }
     input::check_stdin(paths)?;
     let mut failed: Option<std::io::Error> = None;
@@ -479,7 +481,7 @@ pub fn fingerprint(
             if failed.is_some() {
                 return;
             }
-            let key = audit::blocking_key(r.story.as_deref());
+            let key = audit::blocking_key(r.story.as_deref(), r.story_type);
             let w = out
                 .write_all(key.as_bytes())
                 .and_then(|()| out.write_all(b"\t"))
@@ -502,16 +504,35 @@ pub fn fingerprint(
 /// `quotecheck merge`: reads audit parts (`audit --format parts`) from `paths`, in any order,
 /// and merges them. A line that is not a part is reported to the listener and fails the
 /// merge: a part lost is a story lost, and a report that looks whole must be whole.
+///
+/// Parts are read strictly (`merge::read_part`): a part of another `part_version`, with a
+/// field this version does not know, or whose severities do not follow from its findings
+/// (edited by hand) is refused like a line that is not a part.
 pub fn merge_paths(paths: &[PathBuf], listener: &mut dyn Listener) -> Result<Audit, Error> {
     input::check_stdin(paths)?;
     let mut parts = Vec::new();
-    let errors = each_json_line(
+    // Both callbacks report, so they share the listener and the count through cells.
+    let errors = std::cell::Cell::new(0usize);
+    let listener = std::cell::RefCell::new(listener);
+    let report = |d: &Diagnostic| {
+        errors.set(errors.get() + 1);
+        listener.borrow_mut().diagnostic(d);
+    };
+    input::read_lines(
         paths,
-        "an audit part",
-        "parts are the lines of `quotecheck audit --format parts`",
-        listener,
-        |p, _| parts.push(p),
+        &mut |path, n, line| {
+            let part = match input::json_field(line) {
+                Some(json) => merge::read_part(json),
+                None => Err(crate::error::PartError::NoObject),
+            };
+            match part {
+                Ok(p) => parts.push(p),
+                Err(e) => report(&Diagnostic::skipped(path, Some(n), e.to_string())),
+            }
+        },
+        &mut |d| report(&d),
     );
+    let errors = errors.get();
     if errors > 0 {
         return Err(Error::Incomplete { count: errors });
     }
@@ -538,7 +559,14 @@ fn each_json_line<T: serde::de::DeserializeOwned>(
     input::read_lines_warning(
         paths,
         &mut |path, n, line| {
-            let json = input::json_field(line);
+            let Some(json) = input::json_field(line) else {
+                report(&Diagnostic::skipped(
+                    path,
+                    Some(n),
+                    format!("not {what}: no JSON object on the line; {hint}"),
+                ));
+                return;
+            };
             match serde_json::from_slice::<T>(json) {
                 Ok(v) => each(v, json),
                 Err(e) => report(&Diagnostic::skipped(

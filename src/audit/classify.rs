@@ -7,9 +7,12 @@
 //! inside without one an unmarked omission, words moved around a splice, bracketed words a
 //! bracketed edit, anything else inserted or replaced a wording change.
 
+use rustc_hash::FxHashSet;
+use similar::algorithms::{Capture, Compact, DiffHook, NoFinishHook, Replace, myers};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::model::{Category, DiffBlock, Finding, Op, Severity};
+use super::link::Anchors;
+use crate::model::{Category, DiffBlock, Finding, Op};
 use crate::text::normalize::{TokKind, Token};
 
 /// Words whose change can alter the meaning of a quote.
@@ -109,7 +112,7 @@ pub fn compare(
 ) -> (Vec<DiffBlock>, Vec<Finding>) {
     let rn: Vec<&str> = r.iter().map(|t| t.norm.as_str()).collect();
     let mn: Vec<&str> = m.iter().map(|t| t.norm.as_str()).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &rn, &mn);
+    let ops = diff_ops(&rn, &mn);
     let mut blocks = Vec::new();
     let mut findings = Vec::new();
     if raw_identical {
@@ -140,6 +143,7 @@ pub fn compare(
             DiffOp::Equal { .. } => {}
         }
     }
+    let deleted: FxHashSet<&str> = deleted.into_iter().collect();
     let moved = !inserted.is_empty()
         && inserted
             .iter()
@@ -260,12 +264,12 @@ pub fn compare(
                 format!("\"{}\" for \"{}\"", added.join(" "), dropped.join(" ")),
             )
         };
-        let mut f = Finding::new(category, detail);
-        f.meaning_sensitive = sensitive && category != Category::Typographic;
-        if f.meaning_sensitive && f.severity < Severity::High {
-            f.severity = f.severity.raised();
-        }
-        findings.push(f);
+        // A meaning-sensitive edit is one level more severe (`Finding::expected_severity`).
+        findings.push(Finding::with_sensitivity(
+            category,
+            detail,
+            sensitive && category != Category::Typographic,
+        ));
     }
     if findings.is_empty() {
         // The same words: only case, punctuation, quote marks or spelling differ.
@@ -286,6 +290,77 @@ pub fn compare(
     (blocks, findings)
 }
 
+/// Versions whose words add up to more than this are diffed between anchors
+/// ([`anchored_diff`]); shorter ones (every quote of BASIL: the longest has 140 words) by one
+/// Myers diff, whose time grows with the length times the number of edits.
+const LONG_DIFF_WORDS: usize = 2_000;
+
+/// Between two anchors of a long diff, a stretch of more than this many words (both versions
+/// together) is one replaced block, not diffed word by word.
+const GAP_WORDS: usize = 1_000;
+
+/// The word diff of the reference (`old`) and a version (`new`): Equal, Delete, Insert and
+/// Replace blocks covering both.
+fn diff_ops(old: &[&str], new: &[&str]) -> Vec<DiffOp> {
+    if old.len() + new.len() <= LONG_DIFF_WORDS {
+        return capture_diff_slices(Algorithm::Myers, old, new);
+    }
+    anchored_diff(old, new)
+}
+
+/// The diff of two long versions in near-linear time: after their common start and end,
+/// the words that occur once in each version, in an order both share, are anchors
+/// ([`Anchors`]); the stretches between anchors are diffed by Myers when they hold at most
+/// [`GAP_WORDS`] words, and are one replaced block otherwise.
+/// So a 40,000-word quote with an edit every ten words costs milliseconds, and the bound on
+/// the work is that of the stretches: at most `GAP_WORDS` times the length.
+fn anchored_diff(old: &[&str], new: &[&str]) -> Vec<DiffOp> {
+    let Anchors {
+        prefix,
+        suffix,
+        pairs: anchors,
+    } = Anchors::of(old, new);
+    let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+    let mut d = Compact::new(Replace::new(Capture::new()), old, new);
+    // The hooks never fail (Capture's error is Infallible).
+    if prefix > 0 {
+        let _ = d.equal(0, 0, prefix);
+    }
+    let (mut o, mut n) = (prefix, prefix);
+    for &(ao, an) in anchors.iter().chain([(old_end, new_end)].iter()) {
+        gap(&mut d, old, o..ao, new, n..an);
+        if ao < old_end {
+            let _ = d.equal(ao, an, 1);
+        }
+        (o, n) = (ao + 1, an + 1);
+    }
+    if suffix > 0 {
+        let _ = d.equal(old_end, new_end, suffix);
+    }
+    let _ = d.finish();
+    d.into_inner().into_inner().into_ops()
+}
+
+/// The stretch between two anchors of [`anchored_diff`].
+fn gap<D: DiffHook>(
+    d: &mut D,
+    old: &[&str],
+    o: std::ops::Range<usize>,
+    new: &[&str],
+    n: std::ops::Range<usize>,
+) {
+    if o.len() + n.len() <= GAP_WORDS {
+        let _ = myers::diff(&mut NoFinishHook::new(d), old, o, new, n);
+        return;
+    }
+    if !o.is_empty() {
+        let _ = d.delete(o.start, o.len(), n.start);
+    }
+    if !n.is_empty() {
+        let _ = d.insert(o.end, n.start, n.len());
+    }
+}
+
 /// One letter added, dropped or changed in a long word — but not an ending added or dropped
 /// (`increase`/`increases` is a change of inflection, not a slip).
 fn is_typo(a: &str, b: &str) -> bool {
@@ -293,4 +368,110 @@ fn is_typo(a: &str, b: &str) -> bool {
         && strsim::levenshtein(a, b) == 1
         && !a.starts_with(b)
         && !b.starts_with(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Applies `ops` to `old` and checks that they give `new`, covering both in order.
+    fn check_ops(old: &[&str], new: &[&str], ops: &[DiffOp]) {
+        let (mut o, mut n) = (0, 0);
+        for op in ops {
+            let (oi, ol, ni, nl) = match *op {
+                DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } => {
+                    assert_eq!(
+                        old[old_index..old_index + len],
+                        new[new_index..new_index + len]
+                    );
+                    (old_index, len, new_index, len)
+                }
+                DiffOp::Delete {
+                    old_index,
+                    old_len,
+                    new_index,
+                } => (old_index, old_len, new_index, 0),
+                DiffOp::Insert {
+                    old_index,
+                    new_index,
+                    new_len,
+                } => (old_index, 0, new_index, new_len),
+                DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => (old_index, old_len, new_index, new_len),
+            };
+            assert_eq!((oi, ni), (o, n), "{ops:?}");
+            (o, n) = (oi + ol, ni + nl);
+        }
+        assert_eq!((o, n), (old.len(), new.len()));
+    }
+
+    fn words(seed: &mut u64, n: usize, alphabet: u64) -> Vec<String> {
+        (0..n)
+            .map(|_| {
+                *seed ^= *seed << 13;
+                *seed ^= *seed >> 7;
+                *seed ^= *seed << 17;
+                format!("w{}", *seed % alphabet)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_anchored_diff_is_a_diff() {
+        let mut seed = 11u64;
+        for round in 0..200u64 {
+            let a = words(&mut seed, (round as usize * 37) % 3000, 2 + round * 40);
+            let mut b = a.clone();
+            // Edits: some words changed, a stretch dropped, a stretch added.
+            for (i, w) in b.iter_mut().enumerate() {
+                if i % (3 + round as usize % 17) == 0 {
+                    *w = format!("x{i}");
+                }
+            }
+            let cut = b.len() / 3;
+            b.drain(cut..cut + (b.len() / 10));
+            b.splice(0..0, words(&mut seed, (round as usize * 7) % 1500, 50));
+            let (a, b): (Vec<&str>, Vec<&str>) = (
+                a.iter().map(String::as_str).collect(),
+                b.iter().map(String::as_str).collect(),
+            );
+            check_ops(&a, &b, &anchored_diff(&a, &b));
+        }
+    }
+
+    #[test]
+    fn long_versions_diff_in_near_linear_time() {
+        let mut seed = 5u64;
+        let a = words(&mut seed, 200_000, 1 << 30);
+        let b: Vec<String> = a
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i % 10 == 5 {
+                    format!("x{i}")
+                } else {
+                    w.clone()
+                }
+            })
+            .collect();
+        let (a, b): (Vec<&str>, Vec<&str>) = (
+            a.iter().map(String::as_str).collect(),
+            b.iter().map(String::as_str).collect(),
+        );
+        let ops = diff_ops(&a, &b);
+        check_ops(&a, &b, &ops);
+        let replaced = ops
+            .iter()
+            .filter(|op| matches!(op, DiffOp::Replace { .. }))
+            .count();
+        assert_eq!(replaced, 20_000);
+    }
 }

@@ -3,10 +3,13 @@
 //! `audit` itself goes through [`parts`] and [`merge`], as `audit --format parts` and
 //! `quotecheck merge` do on many machines, so both give the same report byte for byte.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::error::MergeError;
-use crate::model::{ArticleQuotes, Audit, Diagnostic, InputHash, LinkParams, Part, Story};
+use crate::error::{MergeError, PartError};
+use crate::model::{
+    ArticleQuotes, Audit, Diagnostic, InputHash, LinkParams, PART_VERSION, Part, Severity, Story,
+    StoryType,
+};
 
 /// The parts of one audit run: a part per story, and one for what was skipped.
 pub(crate) fn parts(
@@ -16,10 +19,11 @@ pub(crate) fn parts(
     link: LinkParams,
     grouped_by: &str,
 ) -> Vec<Part> {
-    let mut inputs: BTreeMap<&str, Vec<InputHash>> = BTreeMap::new();
+    let mut inputs: BTreeMap<(String, StoryType), Vec<InputHash>> = BTreeMap::new();
     for a in articles {
+        let (name, story_type) = super::story_of(a);
         inputs
-            .entry(super::story_of(a))
+            .entry((name.to_string(), story_type))
             .or_default()
             .push(InputHash {
                 article_id: a.article.id.clone(),
@@ -30,9 +34,12 @@ pub(crate) fn parts(
     let mut out: Vec<Part> = stories
         .into_iter()
         .map(|st| {
-            let mut inputs = inputs.remove(st.story.as_str()).unwrap_or_default();
+            let mut inputs = inputs
+                .remove(&(st.story.clone(), st.story_type))
+                .unwrap_or_default();
             inputs.sort();
             Part {
+                part_version: PART_VERSION,
                 grouped_by: grouped_by.to_string(),
                 link,
                 inputs,
@@ -43,6 +50,7 @@ pub(crate) fn parts(
         .collect();
     if !skipped.is_empty() {
         out.push(Part {
+            part_version: PART_VERSION,
             grouped_by: grouped_by.to_string(),
             link,
             inputs: Vec::new(),
@@ -68,7 +76,7 @@ pub(crate) fn parts(
 /// assert_eq!(merged, whole);
 /// ```
 pub fn merge(parts: impl IntoIterator<Item = Part>) -> Result<Audit, MergeError> {
-    let mut by_story: BTreeMap<String, Part> = BTreeMap::new();
+    let mut by_story: BTreeMap<(String, StoryType), Part> = BTreeMap::new();
     let mut skipped = Vec::new();
     let mut settings: Option<(String, LinkParams)> = None;
     for mut p in parts {
@@ -85,12 +93,12 @@ pub fn merge(parts: impl IntoIterator<Item = Part>) -> Result<Audit, MergeError>
         }
         skipped.append(&mut p.skipped);
         let Some(story) = &p.story else { continue };
-        let name = story.story.clone();
-        match by_story.get(&name) {
+        let key = (story.story.clone(), story.story_type);
+        match by_story.get(&key) {
             Some(q) if *q == p => {}
-            Some(_) => return Err(MergeError::SplitStory { story: name }),
+            Some(_) => return Err(MergeError::SplitStory { story: key.0 }),
             None => {
-                by_story.insert(name, p);
+                by_story.insert(key, p);
             }
         }
     }
@@ -118,12 +126,15 @@ pub(crate) fn assemble(parts: Vec<Part>) -> Audit {
             stories.push(p);
         }
     }
-    stories.sort_by(|a, b| story_name(a).cmp(story_name(b)));
+    stories.sort_by(|a, b| story_name(a).cmp(&story_name(b)));
     finish(grouped_by, link, stories, skipped)
 }
 
-fn story_name(p: &Part) -> &str {
-    p.story.as_ref().map_or("", |s| s.story.as_str())
+/// A part's story, as stories are sorted: by name, then type.
+fn story_name(p: &Part) -> (&str, StoryType) {
+    p.story.as_ref().map_or(("", StoryType::String), |s| {
+        (s.story.as_str(), s.story_type)
+    })
 }
 
 /// An audit from its story parts (sorted by story) and its skipped inputs, sorted and
@@ -142,6 +153,121 @@ fn finish(
         parts,
         skipped,
     }
+}
+
+/// Reads one line of `audit --format parts` (its JSON): a part of this version, whose
+/// contents agree with each other, or why not.
+///
+/// Parts are read strictly: an unknown field is refused (it would be dropped, not merged),
+/// and so is a part of another `part_version`. A part is data that travels between
+/// machines, so it is checked before it counts: every finding's severity must be the one
+/// its category and meaning-sensitivity give (`Finding::expected_severity`), every
+/// family's severity and categories those of its findings, and a part's inputs those of its
+/// story. A part edited by hand is refused rather than repaired, so that no edit can change
+/// what `--fail-on` sees.
+pub(crate) fn read_part(json: &[u8]) -> Result<Part, PartError> {
+    match serde_json::from_slice::<Part>(json) {
+        Ok(p) if p.part_version == PART_VERSION => {
+            check(&p)?;
+            Ok(p)
+        }
+        Ok(p) => Err(PartError::Version {
+            found: p.part_version.to_string(),
+            reads: PART_VERSION,
+        }),
+        Err(e) => Err(version_problem(json).unwrap_or(PartError::Json(e))),
+    }
+}
+
+/// A part that does not parse may be one of another version: say so rather than name the
+/// first field this version does not know.
+fn version_problem(json: &[u8]) -> Option<PartError> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        part_version: Option<serde_json::Value>,
+        grouped_by: Option<serde::de::IgnoredAny>,
+        link: Option<serde::de::IgnoredAny>,
+    }
+    let probe: Probe = serde_json::from_slice(json).ok()?;
+    match probe.part_version {
+        Some(v) if v != serde_json::json!(PART_VERSION) => Some(PartError::Version {
+            found: v.to_string(),
+            reads: PART_VERSION,
+        }),
+        Some(_) => None,
+        // Without a version, only what looks like a part is one of an older version.
+        None => {
+            (probe.grouped_by.is_some() && probe.link.is_some()).then_some(PartError::NoVersion)
+        }
+    }
+}
+
+/// Whether a part's contents agree with each other (see [`read_part`]).
+fn check(p: &Part) -> Result<(), PartError> {
+    let Some(story) = &p.story else {
+        if p.inputs.is_empty() {
+            return Ok(());
+        }
+        return Err(PartError::Inconsistent(format!(
+            "a part with no story lists {} input(s); only a story's part has inputs",
+            p.inputs.len()
+        )));
+    };
+    let name = &story.story;
+    if p.inputs.len() != story.articles {
+        return Err(PartError::Inconsistent(format!(
+            "story `{name}` has {} article(s) but its part lists {} input(s)",
+            story.articles,
+            p.inputs.len()
+        )));
+    }
+    for f in &story.families {
+        let mut severity = Severity::None;
+        let mut categories = BTreeSet::new();
+        let all = f
+            .findings
+            .iter()
+            .chain(f.appearances.iter().flat_map(|a| a.findings.iter()));
+        for x in all {
+            if x.expected_severity() != Some(x.severity) {
+                return Err(PartError::Inconsistent(format!(
+                    "story `{name}`, family {}: a {} finding{} of severity `{}` is not one the audit makes{}",
+                    f.id,
+                    x.category.name(),
+                    if x.meaning_sensitive {
+                        " (meaning-sensitive)"
+                    } else {
+                        ""
+                    },
+                    x.severity.name(),
+                    x.expected_severity()
+                        .map_or_else(String::new, |s| format!(" (it is `{}`)", s.name()))
+                )));
+            }
+            severity = severity.max(x.severity);
+            categories.insert(x.category);
+        }
+        if f.severity != severity {
+            return Err(PartError::Inconsistent(format!(
+                "story `{name}`, family {}: severity `{}`, but its findings make it `{}`",
+                f.id,
+                f.severity.name(),
+                severity.name()
+            )));
+        }
+        if !f.categories.iter().eq(categories.iter()) {
+            let names = |c: &mut dyn Iterator<Item = &crate::model::Category>| {
+                c.map(|c| c.name()).collect::<Vec<_>>().join(", ")
+            };
+            return Err(PartError::Inconsistent(format!(
+                "story `{name}`, family {}: categories [{}], but its findings are [{}]",
+                f.id,
+                names(&mut f.categories.iter()),
+                names(&mut categories.iter())
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Text hash for the methods block: stable across runs and platforms.

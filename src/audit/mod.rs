@@ -15,9 +15,10 @@ pub(crate) mod merge;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::lexicon::Lexicon;
+use crate::model::audit::{PERSON_VS_DESCRIPTION, VIA_PRONOUN};
 use crate::model::{
-    Appearance, ArticleQuotes, Category, Family, Finding, FirstAppearance, Kind, LinkParams, Quote,
-    Resolution, Severity, SpeakerType, Story,
+    Appearance, ArticleQuotes, Category, Elsewhere, Family, Finding, FirstAppearance, Kind,
+    LinkParams, Quote, Resolution, Severity, SpeakerType, Story, StoryType,
 };
 use crate::text::normalize::{self, Token};
 
@@ -60,7 +61,7 @@ fn outlet_of(a: &ArticleQuotes) -> String {
 /// audit of a corpus split in parts, in any order, merges into the audit of the whole
 /// ([`merge::merge`]).
 pub(crate) fn audit(articles: &[ArticleQuotes], opts: &Params) -> Vec<Story> {
-    let mut by_story: BTreeMap<&str, Vec<&ArticleQuotes>> = BTreeMap::new();
+    let mut by_story: BTreeMap<(&str, StoryType), Vec<&ArticleQuotes>> = BTreeMap::new();
     for a in articles {
         by_story.entry(story_of(a)).or_default().push(a);
     }
@@ -74,24 +75,47 @@ pub(crate) fn audit(articles: &[ArticleQuotes], opts: &Params) -> Vec<Story> {
                     &b.article.text,
                 ))
             });
-            audit_story(key.to_string(), &arts, opts)
+            audit_story(key, &arts, opts)
         })
         .collect()
 }
 
-/// The blocking key of a record: 16 hex digits of a hash of its story. Records with equal
-/// keys must be audited together; two stories sharing a key (a hash collision) are merely
-/// audited in the same group, which changes nothing, since families never cross stories.
-pub(crate) fn blocking_key(story: Option<&str>) -> String {
-    format!("{:016x}", link::fnv1a(story.unwrap_or("all").bytes()))
+/// The blocking key of a record: 16 hex digits of a hash of its story (name and type).
+/// Records with equal keys must be audited together; two stories sharing a key (a hash
+/// collision) are merely audited in the same group, which changes nothing, since families
+/// never cross stories.
+pub(crate) fn blocking_key(story: Option<&str>, story_type: StoryType) -> String {
+    let hash = match story_key(story, story_type) {
+        (name, StoryType::String) => link::fnv1a(name.bytes()),
+        // Bytes that no UTF-8 text holds: such stories never share a key with a string one
+        // by construction (only by a collision of the hash).
+        (name, StoryType::Value) => link::fnv1a([0xfe].into_iter().chain(name.bytes())),
+        (_, StoryType::None) => link::fnv1a([0xff]),
+    };
+    format!("{hash:016x}")
 }
 
-/// The story an article is audited in: its `story` (or `--group-by` field), else `all`.
-pub(crate) fn story_of(a: &ArticleQuotes) -> &str {
-    a.article.story.as_deref().unwrap_or("all")
+/// The story an article is audited in: its `story` (or `--group-by` field) and what named
+/// it, else `all` of type `none`.
+pub(crate) fn story_of(a: &ArticleQuotes) -> (&str, StoryType) {
+    story_key(a.article.story.as_deref(), a.article.story_type)
 }
 
-fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &Params) -> Story {
+/// A story's name and type: articles without a story are `all` of type `none`, which is not
+/// the story given as the string `"all"`.
+fn story_key(story: Option<&str>, story_type: StoryType) -> (&str, StoryType) {
+    match (story, story_type) {
+        (None, _) => ("all", StoryType::None),
+        (Some(s), StoryType::Value) => (s, StoryType::Value),
+        (Some(s), _) => (s, StoryType::String),
+    }
+}
+
+fn audit_story(
+    (story, story_type): (&str, StoryType),
+    articles: &[&ArticleQuotes],
+    opts: &Params,
+) -> Story {
     let mut items: Vec<Item> = Vec::new();
     for a in articles {
         for (qi, q) in a.quotes.iter().enumerate() {
@@ -140,10 +164,8 @@ fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &Params) -> Sto
             &mut text_index,
             opts,
         );
+        // Only the outlets that carry the family: the story lists them all once.
         let mut row = BTreeMap::new();
-        for o in &outlets {
-            row.insert(o.clone(), 0usize);
-        }
         for ap in &fam.appearances {
             *row.entry(ap.outlet.clone()).or_default() += 1;
         }
@@ -151,7 +173,8 @@ fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &Params) -> Sto
         families.push(fam);
     }
     Story {
-        story,
+        story: story.to_string(),
+        story_type,
         outlets: outlets.into_iter().collect(),
         articles: articles.len(),
         families,
@@ -162,8 +185,7 @@ fn audit_story(story: String, articles: &[&ArticleQuotes], opts: &Params) -> Sto
 /// Whether two canonical names can be the same person: equal, one's last word ends the other
 /// (`Cotton` / `Tom Cotton`), or last names within a letter or two (Jaro-Winkler).
 fn same_person(a: &str, b: &str) -> bool {
-    let la = a.split_whitespace().last().map(str::to_lowercase);
-    let lb = b.split_whitespace().last().map(str::to_lowercase);
+    let (la, lb) = (last_word(a), last_word(b));
     // Spelling slips and transliterations (`Thibodeau` / `Thibodeaux`) are the same name.
     let close = match (&la, &lb) {
         (Some(x), Some(y)) => x.chars().count() >= 5 && strsim::jaro_winkler(x, y) >= 0.93,
@@ -199,12 +221,11 @@ fn family(
         .unwrap_or(&members[0]);
     let r = &items[reference];
     let r_text = r.article.article.text.as_str();
-    let mut appearances = Vec::new();
+    let mut appearances = Vec::with_capacity(members.len());
     let mut speakers = BTreeSet::new();
     let mut forms = BTreeSet::new();
     let mut fam_outlets = BTreeSet::new();
-    // (canonical name, type, outlet, resolved through a pronoun)
-    let mut attributed: Vec<(String, SpeakerType, String, bool)> = Vec::new();
+    let mut attributed: Vec<Attributed> = Vec::new();
     for &m in members {
         let it = &items[m];
         let q = it.q();
@@ -257,52 +278,46 @@ fn family(
 
     let mut findings = Vec::new();
     // Speakers: different people across outlets, or one person in different forms.
-    let mut people: Vec<&(String, SpeakerType, String, bool)> = Vec::new();
-    for s in &attributed {
-        if !people.iter().any(|p| same_person(&p.0, &s.0)) {
-            people.push(s);
-        }
-    }
+    let people = People::of(&attributed);
     // A fragment of one to three words is too short to say who said it: `"sexist"` can be
     // quoted from anyone.
     let long_enough = words[reference].len() >= 4;
-    if people.len() > 1 && long_enough {
-        let described = people
+    if people.count() > 1 && long_enough {
+        let (listed, more) = (&people.listed, &people.more);
+        let described = listed
             .iter()
+            .chain(more.iter())
             .any(|p| matches!(p.1, SpeakerType::Descriptor | SpeakerType::Pronoun));
-        let list: Vec<String> = people
+        let mut list = listed
             .iter()
             .map(|p| format!("{} ({})", p.0, p.2))
-            .collect();
+            .collect::<Vec<_>>()
+            .join(" / ");
+        if !more.is_empty() {
+            list.push_str(&format!(" and {} more", more.len()));
+        }
         // A speaker reached through a pronoun may be the resolver's mistake, not the
         // outlet's: such a conflict is reported, one step lower.
-        let via_pronoun = people.iter().any(|p| p.3);
-        let mut f = Finding::new(
+        let via_pronoun = listed.iter().chain(more.iter()).any(|p| p.3);
+        // A role against a name (`the president` / `Obama`) is often the same person named
+        // two ways: reported as its own subtype, one step lower, like a pronoun conflict
+        // (the detail says which, and `Finding::expected_severity` lowers it).
+        findings.push(Finding::with_sensitivity(
             Category::Misattribution,
             format!(
                 "{}{}{}",
                 if described {
-                    "a person vs a description: "
+                    PERSON_VS_DESCRIPTION
                 } else {
                     "attributed to "
                 },
-                list.join(" / "),
-                if via_pronoun {
-                    " (a speaker here is resolved from a pronoun)"
-                } else {
-                    ""
-                }
+                list,
+                if via_pronoun { VIA_PRONOUN } else { "" }
             ),
-        );
-        f.meaning_sensitive = true;
-        // A role against a name (`the president` / `Obama`) is often the same person named
-        // two ways: reported as its own subtype, one step lower, like a pronoun conflict.
-        if via_pronoun || described {
-            f.severity = Severity::Medium;
-        }
-        findings.push(f);
+            true,
+        ));
     }
-    if forms.len() > 1 && people.len() <= 1 {
+    if forms.len() > 1 && people.count() <= 1 {
         findings.push(Finding::new(
             Category::SpeakerNameVariant,
             format!(
@@ -311,39 +326,32 @@ fn family(
             ),
         ));
     }
-    // A quote carried by one outlet only: where do the others stand?
-    let mut elsewhere = BTreeMap::new();
+    // A quote carried by one outlet only: where do the others stand? The outlets whose
+    // articles hold its words unquoted are named, the others counted.
+    let mut elsewhere = None;
     if fam_outlets.len() == 1 && outlets.len() > 1 {
         let own = fam_outlets.iter().next().cloned().unwrap_or_default();
-        for a in articles.iter() {
-            let o = outlet_of(a);
-            if o != own {
-                elsewhere.insert(o, "absent".to_string());
-            }
-        }
         let index = text_index.get_or_insert_with(|| TextIndex::new(articles, params, lexicon));
-        let qw = &words[reference];
-        // Only articles that share an uncommon shingle with the quote can carry its words.
-        for ai in index.candidates(qw, params) {
-            let o = outlet_of(articles[ai]);
-            if o == own || elsewhere.get(&o).is_some_and(|s| s == "unquoted") {
-                continue;
-            }
-            let aw: Vec<&str> = index.words[ai].iter().map(String::as_str).collect();
-            let run = link::longest_common_run(qw, &aw);
-            if run == qw.len() || (run * 2 > qw.len() && link::linked(qw, &aw)) {
-                elsewhere.insert(o, "unquoted".to_string());
-            }
+        let unquoted: BTreeSet<String> = index
+            .carrying(&words[reference], params)
+            .into_iter()
+            .map(|ai| outlet_of(articles[ai]))
+            .filter(|o| *o != own)
+            .collect();
+        let e = Elsewhere {
+            absent: outlets.len() - 1 - unquoted.len(),
+            unquoted: unquoted.into_iter().collect(),
+        };
+        let mut detail = format!("only in {own}");
+        if !e.unquoted.is_empty() {
+            detail.push_str(&format!("; unquoted in {}", e.unquoted.join(", ")));
         }
-        let detail = elsewhere
-            .iter()
-            .map(|(o, s)| format!("{o}: {s}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        findings.push(Finding::new(
-            Category::SingleOutlet,
-            format!("only in {own}; {detail}"),
-        ));
+        if e.absent > 0 {
+            let s = if e.absent == 1 { "" } else { "s" };
+            detail.push_str(&format!("; absent from {} other outlet{s}", e.absent));
+        }
+        findings.push(Finding::new(Category::SingleOutlet, detail));
+        elsewhere = Some(e);
     }
 
     let first = members
@@ -387,6 +395,68 @@ fn family(
     }
 }
 
+/// The distinct people among a family's attributed speakers.
+///
+/// A name joins the people already found when it can be the same person as one of them
+/// (`same_person`). Equal names and equal surnames are found by lookup; the closer
+/// comparison (spelling slips) runs against the first [`People::LISTED`] people only, so a
+/// family that thousands of outlets attribute to thousands of names costs thousands of
+/// comparisons, not millions. Past that many, a name whose surname is new counts as one
+/// more person (`more`), unnamed in the finding.
+struct People<'a> {
+    listed: Vec<&'a Attributed>,
+    more: Vec<&'a Attributed>,
+}
+
+/// A direct quote's speaker: canonical name, type, outlet, resolved through a pronoun.
+type Attributed = (String, SpeakerType, String, bool);
+
+impl<'a> People<'a> {
+    /// People named in the finding; the rest are counted.
+    const LISTED: usize = 32;
+
+    fn of(attributed: &'a [Attributed]) -> Self {
+        let mut people = People {
+            listed: Vec::new(),
+            more: Vec::new(),
+        };
+        // Names and surnames already placed: an equal name, or an equal last word, is the
+        // same person (`same_person`), so it needs no comparison.
+        let mut names: rustc_hash::FxHashSet<&str> = Default::default();
+        let mut surnames: rustc_hash::FxHashSet<String> = Default::default();
+        for s in attributed {
+            if !names.insert(s.0.as_str()) {
+                continue;
+            }
+            // `same_person` looks at last words only (an equal name has an equal one), so
+            // a name whose last word was placed is placed.
+            if let Some(surname) = last_word(&s.0) {
+                if !surnames.insert(surname) {
+                    continue;
+                }
+            }
+            if people.listed.iter().any(|p| same_person(&p.0, &s.0)) {
+                continue;
+            }
+            if people.listed.len() < Self::LISTED {
+                people.listed.push(s);
+            } else {
+                people.more.push(s);
+            }
+        }
+        people
+    }
+
+    fn count(&self) -> usize {
+        self.listed.len() + self.more.len()
+    }
+}
+
+/// A name's last word in lower case, as `same_person` compares surnames.
+fn last_word(name: &str) -> Option<String> {
+    name.split_whitespace().last().map(str::to_lowercase)
+}
+
 /// Sort key for dates: undated versions come after dated ones.
 fn date_key(it: &Item) -> (bool, String) {
     match &it.article.article.date {
@@ -395,74 +465,193 @@ fn date_key(it: &Item) -> (bool, String) {
     }
 }
 
-/// The normalised words of a story's articles and an inverted index of their shingles.
+/// The normalised words of a story's articles, numbered, and where each shingle occurs: the
+/// single-outlet check asks which articles carry a quote's words without quotation marks.
+///
+/// A quote is placed in an article by its shingles: each occurrence of one of them is an
+/// anchor on a diagonal (article position − quote position), and the run of equal words
+/// through the anchor is read off that diagonal. So the check costs what the quote's
+/// uncommon shingles occur, never the length of the articles: a long article that carries
+/// thousands of another outlet's quotes is not read once per quote. A shingle is too
+/// common to place anything when it is in more than `max_postings` articles (as for
+/// linking) or occurs more than `4 × max_postings` times in the story.
 struct TextIndex {
-    words: Vec<Vec<String>>,
-    postings: rustc_hash::FxHashMap<u64, Vec<usize>>,
-    /// Postings of one- and two-word sequences, for quotes shorter than a shingle; built on
+    /// Each article's words, as numbers into `vocabulary`.
+    words: Vec<Vec<u32>>,
+    ids: rustc_hash::FxHashMap<String, u32>,
+    vocabulary: Vec<String>,
+    /// Shingle hash → every (article, word position) where it starts, in article order;
+    /// empty for a shingle too common to use.
+    postings: rustc_hash::FxHashMap<u64, Vec<(u32, u32)>>,
+    /// The same for sequences shorter than a shingle (by length), for short quotes; built on
     /// first need.
-    short: [Option<rustc_hash::FxHashMap<u64, Vec<usize>>>; 2],
+    short: BTreeMap<usize, rustc_hash::FxHashMap<u64, Vec<(u32, u32)>>>,
 }
 
 impl TextIndex {
     fn new(articles: &[&ArticleQuotes], p: &LinkParams, lexicon: &Lexicon) -> Self {
-        let words: Vec<Vec<String>> = articles
+        let mut ids: rustc_hash::FxHashMap<String, u32> = Default::default();
+        let mut vocabulary = Vec::new();
+        let words: Vec<Vec<u32>> = articles
             .iter()
             .map(|a| {
                 normalize::tokens(&a.article.text, 0, a.article.text.len(), lexicon)
                     .into_iter()
                     .filter(|t| t.kind == normalize::TokKind::Word)
-                    .map(|t| t.norm)
+                    .map(|t| {
+                        *ids.entry(t.norm).or_insert_with_key(|w| {
+                            vocabulary.push(w.clone());
+                            u32::try_from(vocabulary.len() - 1).unwrap_or(u32::MAX)
+                        })
+                    })
                     .collect()
             })
             .collect();
-        let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
-        for (i, w) in words.iter().enumerate() {
-            let w: Vec<&str> = w.iter().map(String::as_str).collect();
-            for h in link::shingles(&w, p.shingle) {
-                postings.entry(h).or_default().push(i);
-            }
-        }
-        TextIndex {
+        let mut index = TextIndex {
             words,
-            postings,
-            short: [None, None],
-        }
+            ids,
+            vocabulary,
+            postings: Default::default(),
+            short: BTreeMap::new(),
+        };
+        index.postings = index.positions(p.shingle.max(1), p);
+        index
     }
 
-    /// Articles sharing a shingle with `quote`, skipping shingles in more than
-    /// `max_postings` articles (`said in a`), in article order.
-    fn candidates(&mut self, quote: &[&str], p: &LinkParams) -> Vec<usize> {
-        if (1..=2).contains(&quote.len()) && quote.len() < p.shingle {
-            let n = quote.len();
-            let words = &self.words;
-            let map = self.short[n - 1].get_or_insert_with(|| {
-                let mut m: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
-                for (i, w) in words.iter().enumerate() {
-                    let w: Vec<&str> = w.iter().map(String::as_str).collect();
-                    for g in w.windows(n) {
-                        m.entry(link::shingles(g, n)[0]).or_default().push(i);
-                    }
-                }
-                for v in m.values_mut() {
-                    v.dedup();
-                }
-                m
-            });
-            return map
-                .get(&link::shingles(quote, n)[0])
-                .cloned()
-                .unwrap_or_default();
+    /// Where every `n`-word sequence of the articles starts, common ones emptied.
+    fn positions(&self, n: usize, p: &LinkParams) -> rustc_hash::FxHashMap<u64, Vec<(u32, u32)>> {
+        let mut map: rustc_hash::FxHashMap<u64, Vec<(u32, u32)>> = Default::default();
+        let mut buf: Vec<&str> = Vec::with_capacity(n);
+        for (ai, w) in self.words.iter().enumerate() {
+            for (pos, gram) in w.windows(n).enumerate() {
+                buf.clear();
+                buf.extend(gram.iter().map(|&id| self.vocabulary[id as usize].as_str()));
+                let h = link::hash_words(buf.iter().copied());
+                let at = (index_u32(ai), index_u32(pos));
+                map.entry(h).or_default().push(at);
+            }
         }
-        let mut out: Vec<usize> = link::shingles(quote, p.shingle)
-            .into_iter()
-            .filter_map(|h| self.postings.get(&h))
-            .filter(|list| list.len() <= p.max_postings)
-            .flatten()
-            .copied()
+        for list in map.values_mut() {
+            let articles = 1 + list.windows(2).filter(|w| w[0].0 != w[1].0).count();
+            if articles > p.max_postings || list.len() > 4 * p.max_postings {
+                *list = Vec::new();
+            }
+        }
+        map
+    }
+
+    /// The articles that carry `quote`'s words without it being quoted there: all of its
+    /// words in a row, or a run of more than half of them and the article linked to the
+    /// quote (`link::linked`); an article of more than [`STRETCH_WORDS`] words (and more
+    /// than three times the quote's) is linked by the stretch of that many words centred
+    /// where the run places the quote. In article order.
+    fn carrying(&mut self, quote: &[&str], p: &LinkParams) -> Vec<usize> {
+        let s = quote.len();
+        let n = p.shingle.max(1);
+        // The quote as numbers; a word no article has can match nothing.
+        let q: Vec<u32> = quote
+            .iter()
+            .map(|w| self.ids.get(*w).copied().unwrap_or(u32::MAX))
             .collect();
-        out.sort_unstable();
-        out.dedup();
+        if s < n {
+            // One sequence of all its words: present or not.
+            if !self.short.contains_key(&s) {
+                let map = self.positions(s, p);
+                self.short.insert(s, map);
+            }
+            let h = link::hash_words(quote.iter().copied());
+            let mut out: Vec<usize> = self.short[&s]
+                .get(&h)
+                .into_iter()
+                .flatten()
+                .filter(|&&(a, pos)| {
+                    let w = &self.words[a as usize];
+                    w.get(pos as usize..pos as usize + s) == Some(q.as_slice())
+                })
+                .map(|&(a, _)| a as usize)
+                .collect();
+            out.dedup();
+            return out;
+        }
+        // Anchors: (article, diagonal, quote position) of every uncommon shingle occurrence.
+        let mut anchors: Vec<(u32, i64, u32)> = Vec::new();
+        for (i, gram) in quote.windows(n).enumerate() {
+            let h = link::hash_words(gram.iter().copied());
+            for &(a, j) in self.postings.get(&h).into_iter().flatten() {
+                anchors.push((a, i64::from(j) - i as i64, index_u32(i)));
+            }
+        }
+        anchors.sort_unstable();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < anchors.len() {
+            let a = anchors[k].0;
+            let end = k + anchors[k..].iter().take_while(|x| x.0 == a).count();
+            if self.carries(a as usize, &anchors[k..end], &q, quote) {
+                out.push(a as usize);
+            }
+            k = end;
+        }
         out
     }
+
+    /// Whether article `a` carries the quote (`q` its word numbers, `quote` its words),
+    /// given the anchors of its shingles there, sorted by diagonal then quote position.
+    fn carries(&self, a: usize, anchors: &[(u32, i64, u32)], q: &[u32], quote: &[&str]) -> bool {
+        let w = &self.words[a];
+        let s = q.len();
+        let at = |d: i64, x: usize| usize::try_from(d + x as i64).ok().and_then(|j| w.get(j));
+        // The longest run of equal words on any anchored diagonal, and that diagonal.
+        let mut best: Option<(usize, i64)> = None;
+        let mut covered: Option<(i64, usize)> = None;
+        for &(_, d, i) in anchors {
+            let i = i as usize;
+            if covered.is_some_and(|(cd, until)| cd == d && i < until) {
+                continue;
+            }
+            let (mut x, mut y) = (i, i);
+            while x > 0 && at(d, x - 1) == Some(&q[x - 1]) {
+                x -= 1;
+            }
+            while y < s && at(d, y) == Some(&q[y]) {
+                y += 1;
+            }
+            covered = Some((d, y.max(i + 1)));
+            let run = y - x;
+            if run > 0 && best.is_none_or(|(r, _)| run > r) {
+                best = Some((run, d));
+            }
+        }
+        let Some((run, d)) = best else { return false };
+        if run == s {
+            return true;
+        }
+        if run * 2 <= s {
+            return false;
+        }
+        // The article, or in a long one the stretch of it centred where the quote would be.
+        let width = STRETCH_WORDS.max(3 * s);
+        let (from, to) = if w.len() <= width {
+            (0, w.len())
+        } else {
+            let centre = usize::try_from(d + (s / 2) as i64).unwrap_or(0);
+            let from = centre.saturating_sub(width / 2).min(w.len() - width);
+            (from, from + width)
+        };
+        let stretch: Vec<&str> = w[from..to]
+            .iter()
+            .map(|&id| self.vocabulary[id as usize].as_str())
+            .collect();
+        link::linked(quote, &stretch)
+    }
+}
+
+/// The most words of an article the single-outlet check compares a quote with (`linked`):
+/// news articles are shorter (BASIL's longest has 1,900 words), so the whole article is
+/// compared; an article as long as a book is compared by the stretch where the quote would
+/// be, so that its cost per quote stays bounded.
+const STRETCH_WORDS: usize = 4096;
+
+fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }

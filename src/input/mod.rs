@@ -69,12 +69,14 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::error::{Error, HtmlError};
-use crate::model::{Article, ArticleQuotes, Diagnostic, Source, TextSource};
+use crate::model::{Article, ArticleQuotes, Diagnostic, Source, StoryType, TextSource};
 
 mod decode;
 mod html;
+mod records;
 mod walk;
 
 use decode::Decoded;
@@ -128,17 +130,33 @@ impl InputOptions {
     }
 }
 
-/// The JSON Lines record; unknown fields are ignored.
+/// The JSON Lines record; unknown fields are ignored. `id` and `story` are kept as written
+/// (a number keeps its digits, however many).
 #[derive(Deserialize)]
 struct Record {
-    id: Option<serde_json::Value>,
+    id: Option<Box<RawValue>>,
     text: Option<String>,
     html: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
     date: Option<String>,
     title: Option<String>,
-    story: Option<serde_json::Value>,
+    story: Option<Box<RawValue>>,
+}
+
+/// A JSON value as the text of an id or a story name, and whether it was a string: a string
+/// is itself; a number its digits as written (no rounding through a float); `true`, an
+/// array or an object its compact JSON; `null` nothing.
+fn value_text(raw: Option<&RawValue>) -> Option<(String, bool)> {
+    let json = raw?.get();
+    match json.as_bytes().first() {
+        Some(b'n') => None,
+        Some(b'"') => serde_json::from_str::<String>(json).ok().map(|s| (s, true)),
+        Some(b'-' | b'0'..=b'9') => Some((json.to_string(), false)),
+        _ => serde_json::from_str::<serde_json::Value>(json)
+            .ok()
+            .map(|v| (v.to_string(), false)),
+    }
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -625,11 +643,8 @@ fn jsonl_article(
             );
         }
     };
-    let id = match rec.id {
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Null) | None => format!("{name}:{line_no}"),
-        Some(v) => v.to_string(),
-    };
+    let id =
+        value_text(rec.id.as_deref()).map_or_else(|| format!("{name}:{line_no}"), |(id, _)| id);
     let story_value = match &opts.group_by {
         // Another field names the story: read the line once more, for that field alone.
         Some(field) if field != "story" => field_of(&json, field).map_err(|e| {
@@ -640,10 +655,11 @@ fn jsonl_article(
         })?,
         _ => rec.story,
     };
-    let story = match story_value {
-        Some(serde_json::Value::String(s)) => Some(s),
-        Some(serde_json::Value::Null) | None => None,
-        Some(v) => Some(v.to_string()),
+    // `5` and `"5"` name different stories: the type goes with the name.
+    let (story, story_type) = match value_text(story_value.as_deref()) {
+        Some((s, true)) => (Some(s), StoryType::String),
+        Some((s, false)) => (Some(s), StoryType::Value),
+        None => (None, StoryType::String),
     };
     let mut article = Article {
         id,
@@ -652,6 +668,7 @@ fn jsonl_article(
         date: rec.date,
         title: rec.title,
         story,
+        story_type,
         text,
         source: Source {
             path: name.to_string(),
@@ -669,13 +686,13 @@ fn jsonl_article(
 /// The value of `field` in the JSON object `json` (the last one, if the key is repeated),
 /// every other value skipped unread: a number out of range or a deep nesting elsewhere in
 /// the line cannot hide it.
-fn field_of(json: &[u8], field: &str) -> Result<Option<serde_json::Value>, serde_json::Error> {
+fn field_of(json: &[u8], field: &str) -> Result<Option<Box<RawValue>>, serde_json::Error> {
     use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
     struct Seek<'f>(&'f str);
 
     impl<'de> Visitor<'de> for Seek<'_> {
-        type Value = Option<serde_json::Value>;
+        type Value = Option<Box<RawValue>>;
 
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("a JSON object")
@@ -685,7 +702,7 @@ fn field_of(json: &[u8], field: &str) -> Result<Option<serde_json::Value>, serde
             let mut found = None;
             while let Some(key) = map.next_key::<Cow<'de, str>>()? {
                 if key == self.0 {
-                    found = Some(map.next_value::<serde_json::Value>()?);
+                    found = Some(map.next_value::<Box<RawValue>>()?);
                 } else {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -695,7 +712,7 @@ fn field_of(json: &[u8], field: &str) -> Result<Option<serde_json::Value>, serde
     }
 
     impl<'de> DeserializeSeed<'de> for Seek<'_> {
-        type Value = Option<serde_json::Value>;
+        type Value = Option<Box<RawValue>>;
 
         fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
             d.deserialize_map(self)
@@ -761,16 +778,26 @@ pub(crate) fn read_lines(
     read_lines_warning(paths, line, skip, &mut |_| {});
 }
 
-/// The JSON part of a line: the last tab-separated field, so that `KEY<TAB>RECORD` lines
-/// (from `fingerprint`, or a Spark TRANSFORM) read like bare records. JSON never holds a
-/// raw tab.
-pub(crate) fn json_field(line: &[u8]) -> &[u8] {
-    memchr::memrchr(b'\t', line).map_or(line, |i| &line[i + 1..])
+/// The JSON object of a line: the line itself when it is one, else what follows the first
+/// tab that is followed by one, so that `KEY<TAB>RECORD` lines (from `fingerprint`, or a
+/// Spark TRANSFORM with any number of key columns) read like bare records. JSON allows tabs
+/// between its tokens (never inside a string), so the record may hold tabs too. `None` when
+/// the line holds no object (a key with nothing after it).
+pub(crate) fn json_field(line: &[u8]) -> Option<&[u8]> {
+    let line = trim_ascii(line);
+    if line.first() == Some(&b'{') {
+        return Some(line);
+    }
+    memchr::memchr_iter(b'\t', line)
+        .map(|i| trim_ascii(&line[i + 1..]))
+        .find(|rest| rest.first() == Some(&b'{'))
 }
 
 /// Reads extract records (`extract --format jsonl --with-text` lines, optionally behind a
 /// `KEY<TAB>`): each becomes an [`ArticleQuotes`] with its text back in the article, or a
-/// skipped [`Diagnostic`] naming the file and line.
+/// skipped [`Diagnostic`] naming the file and line. A record whose offsets do not fit its
+/// text (a span outside it or inside a character, a reported text that is not the text
+/// between its offsets) is skipped too.
 pub fn read_records(
     paths: &[PathBuf],
     record: &mut dyn FnMut(ArticleQuotes),
@@ -781,7 +808,13 @@ pub fn read_records(
         paths,
         &mut |path, n, line| {
             let fail = |reason: String| Diagnostic::skipped(path, Some(n), reason);
-            match serde_json::from_slice::<ArticleQuotes>(json_field(line)) {
+            let Some(json) = json_field(line) else {
+                bad.push(fail(
+                    "no JSON object on the line; records are the lines of `quotecheck extract --format jsonl --with-text`, optionally after KEY<TAB>".into(),
+                ));
+                return;
+            };
+            match serde_json::from_slice::<ArticleQuotes>(json) {
                 Ok(mut a) => match a.text.take() {
                     Some(t) => {
                         a.article.text = t;
@@ -789,7 +822,12 @@ pub fn read_records(
                             path: path.to_string(),
                             line: Some(n),
                         };
-                        record(a)
+                        match records::offset_problem(&a) {
+                            None => record(a),
+                            Some(p) => bad.push(fail(format!(
+                                "{p}; a record's offsets must fit its text: write records with `quotecheck extract --format jsonl --with-text` and keep them as written"
+                            ))),
+                        }
                     }
                     None => bad.push(fail(
                         "record has no \"text\"; write records with `quotecheck extract --format jsonl --with-text`".into(),
@@ -882,10 +920,12 @@ mod tests {
     fn the_group_field_is_read_past_what_a_value_cannot_hold() {
         let deep = format!("{}{}", "[".repeat(500), "]".repeat(500));
         let line = format!(r#"{{"x":1e999,"g":"s","y":{deep}}}"#);
-        assert_eq!(field_of(line.as_bytes(), "g").unwrap(), Some("s".into()));
-        assert_eq!(field_of(br#"{"g":1,"g":2}"#, "g").unwrap(), Some(2.into()));
-        assert_eq!(field_of(b"{}", "g").unwrap(), None);
-        assert!(field_of(br#"{"g":1e999}"#, "g").is_err());
+        let raw = |json: &[u8]| field_of(json, "g").unwrap().map(|r| r.get().to_string());
+        assert_eq!(raw(line.as_bytes()).as_deref(), Some("\"s\""));
+        assert_eq!(raw(br#"{"g":1,"g":2}"#).as_deref(), Some("2"));
+        assert_eq!(raw(b"{}"), None);
+        // The value itself is kept as written: a number no float can hold keeps its digits.
+        assert_eq!(raw(br#"{"g":1e999}"#).as_deref(), Some("1e999"));
         assert!(field_of(b"[1]", "g").is_err());
     }
 

@@ -38,9 +38,15 @@ pub struct Article {
     /// The headline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// The story this article belongs to (JSON Lines field `story`), for the audit.
+    /// The story this article belongs to (JSON Lines field `story`), for the audit: a
+    /// string as given; another JSON value (a number) as its JSON text, digits kept, with
+    /// [`Article::story_type`] saying so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub story: Option<String>,
+    /// Whether [`Article::story`] was a string (the usual case, left out of the output) or
+    /// another JSON value: the story `5` is not the story `"5"`.
+    #[serde(default, skip_serializing_if = "StoryType::is_string")]
+    pub story_type: StoryType,
     /// The author line of an HTML page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub byline: Option<String>,
@@ -60,6 +66,42 @@ pub struct Article {
     /// Where the article came from (a path, `-` for stdin) and its line in a JSON Lines file.
     #[serde(skip)]
     pub source: Source,
+}
+
+/// What named a story: the audit keeps stories of different types apart, even when their
+/// names read the same.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum StoryType {
+    /// A string: the story's name as given. The usual case, left out of the output.
+    #[default]
+    String,
+    /// Another JSON value (a number, `true`): the story's name is its JSON text, digits
+    /// kept, and it is not the story named by a string of the same text (`5` is not `"5"`).
+    Value,
+    /// No story: articles without one are audited together as the story named `all`, which
+    /// is not the story given as the string `"all"`.
+    None,
+}
+
+impl StoryType {
+    /// Whether the story was named by a string (the default, left out of the output).
+    pub fn is_string(&self) -> bool {
+        *self == StoryType::String
+    }
 }
 
 /// What an article's text was read from.
@@ -423,8 +465,13 @@ impl From<QuoteRecord> for Quote {
     fn from(r: QuoteRecord) -> Quote {
         let (open, close) = mark_lengths(&r.text);
         Quote {
-            content_start: r.start + open,
-            content_end: r.end.saturating_sub(close).max(r.start + open),
+            // Saturating: offsets are data here; `input::read_records` refuses those that
+            // do not fit the text.
+            content_start: r.start.saturating_add(open),
+            content_end: r
+                .end
+                .saturating_sub(close)
+                .max(r.start.saturating_add(open)),
             id: r.id,
             kind: r.kind,
             text: r.text,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Diagnostic, Kind};
+use super::{Diagnostic, Kind, StoryType};
 
 /// What a discrepancy is. `quotecheck explain CATEGORY` prints the definitions.
 #[derive(
@@ -162,6 +162,7 @@ impl Severity {
 
 /// One discrepancy of an appearance (or of a family) with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Finding {
     /// What kind of discrepancy.
     pub category: Category,
@@ -173,13 +174,66 @@ pub struct Finding {
     pub meaning_sensitive: bool,
 }
 
+/// How a misattribution's detail begins when one side is a description (`a spokesperson`):
+/// a lower-severity subtype.
+pub(crate) const PERSON_VS_DESCRIPTION: &str = "a person vs a description: ";
+/// How a misattribution's detail ends when a speaker was reached through a pronoun: a
+/// lower-severity subtype.
+pub(crate) const VIA_PRONOUN: &str = " (a speaker here is resolved from a pronoun)";
+
 impl Finding {
+    /// A finding whose severity follows from its category and whether it is
+    /// meaning-sensitive ([`Finding::expected_severity`]).
     pub(crate) fn new(category: Category, detail: String) -> Self {
-        Finding {
+        Finding::with_sensitivity(category, detail, false)
+    }
+
+    /// A finding, meaning-sensitive or not, with the severity that follows.
+    pub(crate) fn with_sensitivity(
+        category: Category,
+        detail: String,
+        meaning_sensitive: bool,
+    ) -> Self {
+        let mut f = Finding {
             category,
             severity: category.severity(),
             detail,
-            meaning_sensitive: false,
+            meaning_sensitive,
+        };
+        if let Some(s) = f.expected_severity() {
+            f.severity = s;
+        }
+        f
+    }
+
+    /// The severity the audit gives such a finding: the category's, one level up when the
+    /// edit is meaning-sensitive; a misattribution is high, medium when a side is a
+    /// description or a pronoun. `None` for a combination the audit never makes (a
+    /// meaning-sensitive verbatim, a misattribution that is not). `merge` checks parts
+    /// against this, so a part edited by hand cannot lower what `--fail-on` sees.
+    pub fn expected_severity(&self) -> Option<Severity> {
+        let ms = self.meaning_sensitive;
+        match self.category {
+            Category::Misattribution if ms => Some(
+                if self.detail.starts_with(PERSON_VS_DESCRIPTION)
+                    || self.detail.ends_with(VIA_PRONOUN)
+                {
+                    Severity::Medium
+                } else {
+                    Severity::High
+                },
+            ),
+            Category::Misattribution => None,
+            Category::Verbatim
+            | Category::Typographic
+            | Category::SpeakerNameVariant
+            | Category::SingleOutlet
+                if ms =>
+            {
+                None
+            }
+            c if ms => Some(c.severity().raised()),
+            c => Some(c.severity()),
         }
     }
 }
@@ -200,6 +254,7 @@ pub enum Op {
 
 /// One block of a word diff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DiffBlock {
     /// What the block does to the reference.
     pub op: Op,
@@ -211,6 +266,7 @@ pub struct DiffBlock {
 
 /// One version of a quote in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Appearance {
     /// The article's outlet (its id when it has none).
     pub outlet: String,
@@ -252,6 +308,7 @@ pub struct Appearance {
 
 /// All versions of one quote in a story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Family {
     /// `f1`, `f2`, … in order of first appearance in the input, per story.
     pub id: String,
@@ -275,14 +332,33 @@ pub struct Family {
     pub categories: Vec<Category>,
     /// The highest severity in the family.
     pub severity: Severity,
-    /// For a single-outlet quote: each other outlet of the story, and whether the words
-    /// appear there unquoted (`unquoted`) or not at all (`absent`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub elsewhere: BTreeMap<String, String>,
+    /// For a single-outlet quote: where the story's other outlets stand (the outlets whose
+    /// articles carry the words unquoted, and how many lack them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elsewhere: Option<Elsewhere>,
+}
+
+/// Where the other outlets of a story stand on a quote that only one outlet carries. The
+/// story lists its outlets once ([`Story::outlets`]); this names the few that carry the words
+/// and counts the rest, so a story of many outlets does not make every family list them all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Elsewhere {
+    /// Other outlets whose articles carry the quote's words without quotation marks, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unquoted: Vec<String>,
+    /// How many of the story's other outlets do not carry the words at all.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub absent: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Where a quote was seen first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct FirstAppearance {
     /// The outlet.
     pub outlet: String,
@@ -295,21 +371,29 @@ pub struct FirstAppearance {
 
 /// The audit of one story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Story {
     /// The story's name (its `story` or `--group-by` value; `all` when none is given).
     pub story: String,
+    /// What named the story: a string (left out), another JSON value (`value`: the name is
+    /// its JSON text), or nothing (`none`: articles without a story, named `all`). Stories
+    /// of different types are different stories, whatever their names.
+    #[serde(default, skip_serializing_if = "StoryType::is_string")]
+    pub story_type: StoryType,
     /// Outlets of the story's articles, sorted.
     pub outlets: Vec<String>,
     /// Articles in the story.
     pub articles: usize,
     /// The quote families, in order of first appearance.
     pub families: Vec<Family>,
-    /// Family id → outlet → number of appearances.
+    /// Family id → outlet → number of appearances, for the outlets that carry the family
+    /// (an outlet of [`Story::outlets`] missing from a row carries none).
     pub coverage: BTreeMap<String, BTreeMap<String, usize>>,
 }
 
 /// Thresholds of the linking step; reported in the audit's methods block.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LinkParams {
     /// Words per shingle.
     pub shingle: usize,
@@ -333,6 +417,7 @@ impl Default for LinkParams {
 #[derive(
     Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
 )]
+#[serde(deny_unknown_fields)]
 pub struct InputHash {
     /// The article's id.
     pub article_id: String,
@@ -342,11 +427,18 @@ pub struct InputHash {
     pub fnv1a64: String,
 }
 
+/// The format version of a [`Part`]: `merge` refuses parts of another version, since a
+/// part is read field by field and a change of its shape would be misread.
+pub const PART_VERSION: u32 = 1;
+
 /// The audit of one story with what the report needs from it: the unit that
 /// `audit --format parts` writes, one per line, and that [`crate::merge`] reads. A line with
-/// no `story` carries inputs that were skipped.
+/// no `story` carries inputs that were skipped, and nothing else.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Part {
+    /// The part's format version, [`PART_VERSION`].
+    pub part_version: u32,
     /// The field articles were grouped into stories by.
     pub grouped_by: String,
     /// The link thresholds the story was audited with.

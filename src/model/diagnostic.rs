@@ -108,6 +108,7 @@ impl<'de> Deserialize<'de> for Diagnostic {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Wire {
     path: String,
     #[serde(default)]

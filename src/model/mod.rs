@@ -20,11 +20,11 @@ pub(crate) mod report;
 
 pub use article::{
     Article, ArticleQuotes, Cue, Kind, Quote, Resolution, Rule, Source, Speaker, SpeakerType,
-    TextSource,
+    StoryType, TextSource,
 };
 pub use audit::{
-    Appearance, Audit, Category, DiffBlock, FailOn, Family, Finding, FirstAppearance, InputHash,
-    LinkParams, Op, Part, Severity, Story,
+    Appearance, Audit, Category, DiffBlock, Elsewhere, FailOn, Family, Finding, FirstAppearance,
+    InputHash, LinkParams, Op, PART_VERSION, Part, Severity, Story,
 };
 pub use diagnostic::{Diagnostic, Level};
 pub use report::{AuditSummary, SCHEMA_VERSION, Summary};

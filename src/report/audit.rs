@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::model::report::{AuditReport, report, summary};
-use crate::model::{Audit, Category, Family, Op, Part, Severity, Story};
+use crate::model::{Audit, Category, Family, Op, PART_VERSION, Part, Severity, Story, StoryType};
 
 use super::Printable as P;
 
@@ -41,6 +41,7 @@ pub fn write_audit(out: &mut impl Write, m: &Audit, format: AuditFormat) -> io::
         AuditFormat::Text { color } => write_text(out, &m.stories(), color, Severity::Info),
         AuditFormat::Parts => {
             let skipped = (!m.skipped.is_empty()).then(|| Part {
+                part_version: PART_VERSION,
                 grouped_by: m.grouped_by.clone(),
                 link: m.link,
                 inputs: Vec::new(),
@@ -71,6 +72,8 @@ fn write_jsonl(out: &mut impl Write, stories: &[&Story]) -> io::Result<()> {
     #[derive(Serialize)]
     struct Line<'a> {
         story: &'a str,
+        #[serde(skip_serializing_if = "StoryType::is_string")]
+        story_type: StoryType,
         #[serde(flatten)]
         family: &'a Family,
     }
@@ -80,6 +83,7 @@ fn write_jsonl(out: &mut impl Write, stories: &[&Story]) -> io::Result<()> {
                 &mut *out,
                 &Line {
                     story: &st.story,
+                    story_type: st.story_type,
                     family: f,
                 },
             )?;
