@@ -17,6 +17,7 @@ mod distributed;
 mod errors;
 mod html;
 mod properties;
+mod robust_text;
 mod schema;
 mod snapshots;
 mod util;
