@@ -67,6 +67,17 @@ struct Found {
 /// Attributes every span of one text. `spans` is the extractor's output (sorted by start);
 /// the result has one entry per span, in the same order. Nested quotes get kind `nested`.
 pub(crate) fn attribute(text: &str, spans: &[Span], lexicon: &Lexicon) -> Vec<Attribution> {
+    attribute_indexing_from(text, spans, lexicon, resolve::INDEX_FROM)
+}
+
+/// [`attribute`] with the name registry indexed from `index_from` entries on (the tests
+/// check that the index changes no answer).
+fn attribute_indexing_from(
+    text: &str,
+    spans: &[Span],
+    lexicon: &Lexicon,
+    index_from: usize,
+) -> Vec<Attribution> {
     // Most articles quote no one: nothing to scan.
     if spans.is_empty() {
         return Vec::new();
@@ -81,7 +92,7 @@ pub(crate) fn attribute(text: &str, spans: &[Span], lexicon: &Lexicon) -> Vec<At
         };
         spans.len()
     ];
-    let mut entities = resolve::Entities::new(lexicon);
+    let mut entities = resolve::Entities::with_index_from(lexicon, index_from);
     let mut win = Window::default();
     let mut paras = Paragraphs::default();
     // A first line that is short and followed by more text reads as a headline.
