@@ -4,11 +4,18 @@
 //! at two sizes: doubling the input may at most about double the time.
 //!
 //! Inputs are generated here, not stored.
+//!
+//! Peak memory is read from the child's own `VmHWM` in `/proc` while it runs: the
+//! `ru_maxrss` that `wait4` reports for a child counts the memory of the process that
+//! spawned it (Linux records the old address space's peak at `exec`, and a spawned child
+//! starts with the test harness's), so it says more about the harness than about the run.
 
+use std::fs::File;
 use std::path::Path;
-use std::time::Duration;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
-use crate::util::{Run, TempDir, quotecheck, require_release_binary};
+use crate::util::{TempDir, bin, require_release_binary};
 
 /// Every run stays under 1 GiB of resident memory.
 const MEMORY_BOUND_KIB: u64 = 1 << 20;
@@ -16,24 +23,79 @@ const MEMORY_BOUND_KIB: u64 = 1 << 20;
 /// The time limit of one run.
 const LIMIT: Duration = Duration::from_secs(10);
 
-/// `quotecheck --isolated extract --format jsonl PATH`, killed after [`LIMIT`], under the
-/// memory bound.
-fn extract(what: &str, path: &Path) -> Run {
-    let run = quotecheck(["--isolated", "extract", "--format", "jsonl"])
+/// What one run did.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    took: Duration,
+    /// The highest `VmHWM` read while it ran, in KiB (0 where `/proc` does not say).
+    peak_kib: u64,
+}
+
+/// `quotecheck --isolated extract --format jsonl PATH`, killed after `limit`.
+fn run_extract(path: &Path, limit: Duration) -> Run {
+    let dir = TempDir::new("robust-text-out");
+    let (out, err) = (dir.path().join("stdout"), dir.path().join("stderr"));
+    let t0 = Instant::now();
+    let mut child = Command::new(bin())
+        .args(["--isolated", "extract", "--format", "jsonl"])
         .arg(path)
-        .time_limit(LIMIT)
-        .run();
-    let kib = run.peak_rss_kib.unwrap_or(0);
+        .stdin(Stdio::null())
+        .stdout(File::create(&out).expect("a file for stdout"))
+        .stderr(File::create(&err).expect("a file for stderr"))
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin().display()));
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for quotecheck") {
+            break status;
+        }
+        if let Some(kib) = std::fs::read_to_string(&status_file)
+            .ok()
+            .and_then(|s| vm_hwm_kib(&s))
+        {
+            peak_kib = peak_kib.max(kib);
+        }
+        if t0.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "quotecheck extract {}: took longer than {limit:?}",
+                path.display()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    Run {
+        took: t0.elapsed(),
+        code: status.code(),
+        stdout: std::fs::read_to_string(&out).expect("UTF-8 on stdout"),
+        stderr: String::from_utf8_lossy(&std::fs::read(&err).unwrap_or_default()).into_owned(),
+        peak_kib,
+    }
+}
+
+/// `VmHWM:   1234 kB` of a `/proc/PID/status`.
+fn vm_hwm_kib(status: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// [`run_extract`] under [`LIMIT`] and the memory bound.
+fn extract(what: &str, path: &Path) -> Run {
+    let run = run_extract(path, LIMIT);
     eprintln!(
         "{what}: {:?}, peak {} MiB, {} bytes of output",
         run.took,
-        kib / 1024,
+        run.peak_kib / 1024,
         run.stdout.len()
     );
     assert!(
-        kib < MEMORY_BOUND_KIB,
+        run.peak_kib < MEMORY_BOUND_KIB,
         "{what}: peak resident memory {} MiB, over the 1 GiB bound",
-        kib / 1024
+        run.peak_kib / 1024
     );
     run
 }
@@ -131,4 +193,141 @@ fn forty_thousand_distinct_names() {
             "{what}"
         );
     });
+}
+
+// -------------------------------------------------------------------------------------------
+// C4: one very long article
+
+const MB: usize = 1 << 20;
+
+/// How many quotes a run's only record holds, without building the JSON of each.
+fn count_quotes(what: &str, run: &Run) -> usize {
+    #[derive(serde::Deserialize)]
+    struct Count {
+        quotes: Vec<serde::de::IgnoredAny>,
+    }
+    assert_eq!(run.code, Some(0), "{what}: {}", run.stderr);
+    let mut lines = run.stdout.lines();
+    let line = lines.next().unwrap_or_else(|| panic!("{what}: no record"));
+    assert!(lines.next().is_none(), "{what}: more than one record");
+    serde_json::from_str::<Count>(line)
+        .unwrap_or_else(|e| panic!("{what}: not a record: {e}"))
+        .quotes
+        .len()
+}
+
+/// Memory a small constant multiple of the input: three times the text (the text itself,
+/// what reading it needs, and the text's share of the work), plus what each quote holds
+/// until the article's record is written (its span, 72 bytes; its `Quote`, 340; its strings:
+/// id, text, key, speaker and cue), plus a few MiB of code and buffers.
+fn check_memory(what: &str, run: &Run, text_bytes: usize, quotes: usize) {
+    let kib = run.peak_kib as usize;
+    let bound = (3 * text_bytes + 640 * quotes + 24 * MB) / 1024;
+    assert!(
+        kib <= bound,
+        "{what}: peak {} MiB, over {} MiB (3 × {} bytes of text + 640 bytes × {quotes} quotes \
+         + 24 MiB)",
+        kib / 1024,
+        bound / 1024,
+        text_bytes
+    );
+}
+
+/// Half a million quotes: every one used to carry its id twice, its attribution and six
+/// offsets until the last was done.
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn megabytes_of_straight_double_quotes() {
+    require_release_binary();
+    doubling(
+        "quotes.txt",
+        MB,
+        |n| "\"".repeat(n),
+        |what, run| {
+            let bytes = what_bytes(what);
+            let quotes = count_quotes(what, run);
+            assert_eq!(quotes, bytes / 2, "{what}");
+            check_memory(what, run, bytes, quotes);
+        },
+    );
+}
+
+/// The byte count [`doubling`] puts in its label.
+fn what_bytes(what: &str) -> usize {
+    let (_, rest) = what.split_once('(').expect("a label with its size");
+    rest.split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("bytes")
+}
+
+/// Prose that never quotes anyone until its last sentence, in one paragraph: the words
+/// before that quote used to be tokenised at once, twice (24 bytes a token).
+fn sparse_paragraph(bytes: usize) -> String {
+    let sentence = "Officials met on Tuesday and the talks went on for hours without a result, \
+                    according to people who were there. ";
+    let mut t = sentence.repeat(bytes.div_ceil(sentence.len()));
+    t.push_str("\u{201C}We will not back down,\u{201D} the minister told reporters.\n");
+    t
+}
+
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn fifty_megabyte_paragraph_quoting_once() {
+    require_release_binary();
+    doubling("sparse.txt", 25 * MB, sparse_paragraph, |what, run| {
+        let quotes = count_quotes(what, run);
+        assert_eq!(quotes, 1, "{what}");
+        check_memory(what, run, what_bytes(what), quotes);
+    });
+}
+
+/// A paragraph with a quote every two hundred bytes.
+fn dense_paragraph(bytes: usize) -> String {
+    let sentence = "Officials met on Tuesday and the talks went on for hours without a result, \
+according to people who were there. \u{201C}We will not back down,\u{201D} the minister told \
+reporters after the meeting. ";
+    sentence.repeat(bytes.div_ceil(sentence.len()))
+}
+
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn fifty_megabyte_paragraph_of_quotes() {
+    require_release_binary();
+    doubling("dense.txt", 25 * MB, dense_paragraph, |what, run| {
+        let bytes = what_bytes(what);
+        let quotes = count_quotes(what, run);
+        assert!(quotes >= bytes / 200, "{what}: {quotes} quotes");
+        check_memory(what, run, bytes, quotes);
+    });
+}
+
+/// A 200 MB article of ordinary paragraphs, a quote every few kilobytes.
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn two_hundred_megabyte_article() {
+    require_release_binary();
+    let dir = TempDir::new("robust-text-200");
+    let paragraph = format!(
+        "{}\u{201C}We will not back down,\u{201D} Defense Secretary Pete Hegseth told reporters \
+         on Tuesday. He said the plan was \u{201C}obviously unacceptable\u{201D}.\n",
+        "Officials met on Tuesday and the talks went on for hours without a result, according \
+         to people who were there. "
+            .repeat(30)
+    );
+    let text = paragraph.repeat((200 * MB).div_ceil(paragraph.len()));
+    let (bytes, n) = (text.len(), (200 * MB).div_ceil(paragraph.len()));
+    let path = dir.file("article.txt", text);
+    let what = format!("200 MB article ({bytes} bytes)");
+    let run = run_extract(&path, Duration::from_secs(20));
+    eprintln!(
+        "{what}: {:?}, peak {} MiB, {} bytes of output",
+        run.took,
+        run.peak_kib / 1024,
+        run.stdout.len()
+    );
+    let quotes = count_quotes(&what, &run);
+    assert_eq!(quotes, 2 * n, "{what}");
+    check_memory(&what, &run, bytes, quotes);
+    assert!(run.peak_kib < MEMORY_BOUND_KIB, "{what}");
 }
