@@ -15,6 +15,7 @@
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 use super::phrase::{self, Np};
 use super::{SpeakerRef, lower};
@@ -29,6 +30,10 @@ pub(super) const INDEX_FROM: usize = 48;
 /// The longest name learnt, in words. A longer run of capitalised words (a table, a
 /// headline in capitals gone wrong) is not a name; the bound keeps each lookup short.
 const MAX_NAME_WORDS: usize = 32;
+
+/// The most entries a registry learns (news names a few dozen people): past this, new names
+/// are not learnt, so that memory stays bounded on a text of nothing but names.
+const MAX_ENTITIES: usize = 1 << 14;
 
 /// Bytes of text tokenised at a time when learning names: the memory the scan needs.
 const SCAN_PIECE: usize = 64 << 10;
@@ -259,6 +264,9 @@ impl<'a> Entities<'a> {
                 e.last_seen = e.last_seen.max(pos);
             });
             return idx;
+        }
+        if self.list.len() >= MAX_ENTITIES {
+            return usize::MAX;
         }
         self.list.push(Entity {
             name,
@@ -607,14 +615,21 @@ fn suffix_hashes(words: &[String]) -> Vec<u64> {
 }
 
 /// The answers of a large registry, kept as entities change: for every key of every entity
-/// (see [`Kind`]), an entry `(key, last_seen, entity)`, so that the latest entity under a key
-/// (before a position) is one ordered lookup.
+/// (see [`Kind`]), its `(last_seen, entity)`, so that the latest entity under a key (before
+/// a position) is a hash lookup, then an ordered one when the key has many entities.
 #[derive(Debug, Default)]
 struct Index {
-    entries: BTreeSet<(u64, usize, usize)>,
+    entries: FxHashMap<u64, Slot>,
     /// The titles seen, by their last word.
     titles: FxHashMap<String, Vec<String>>,
     scratch: Vec<u64>,
+}
+
+/// The `(last_seen, entity)` of the entities under one key: most keys have one.
+#[derive(Debug)]
+enum Slot {
+    One((usize, usize)),
+    Many(BTreeSet<(usize, usize)>),
 }
 
 impl Index {
@@ -645,8 +660,22 @@ impl Index {
     fn insert(&mut self, idx: usize, e: &Entity) {
         let mut scratch = std::mem::take(&mut self.scratch);
         Index::keys(e, &mut scratch);
+        let entry = (e.last_seen, idx);
         for &k in &scratch {
-            self.entries.insert((k, e.last_seen, idx));
+            match self.entries.entry(k) {
+                Entry::Vacant(v) => {
+                    v.insert(Slot::One(entry));
+                }
+                Entry::Occupied(mut o) => match o.get_mut() {
+                    Slot::One(other) => {
+                        let other = *other;
+                        o.insert(Slot::Many(BTreeSet::from([other, entry])));
+                    }
+                    Slot::Many(set) => {
+                        set.insert(entry);
+                    }
+                },
+            }
         }
         self.scratch = scratch;
         for t in &e.titles {
@@ -661,18 +690,35 @@ impl Index {
     fn remove(&mut self, idx: usize, e: &Entity) {
         let mut scratch = std::mem::take(&mut self.scratch);
         Index::keys(e, &mut scratch);
+        let entry = (e.last_seen, idx);
         for &k in &scratch {
-            self.entries.remove(&(k, e.last_seen, idx));
+            if let Entry::Occupied(mut o) = self.entries.entry(k) {
+                match o.get_mut() {
+                    Slot::One(one) if *one == entry => {
+                        o.remove();
+                    }
+                    Slot::One(_) => {}
+                    Slot::Many(set) => {
+                        set.remove(&entry);
+                        if set.len() == 1 {
+                            let one = set.iter().next().copied();
+                            if let Some(one) = one {
+                                o.insert(Slot::One(one));
+                            }
+                        }
+                    }
+                }
+            }
         }
         self.scratch = scratch;
     }
 
     /// The latest `(last_seen, entity)` under `k` seen at or before `pos`.
     fn latest(&self, k: u64, pos: usize) -> Option<(usize, usize)> {
-        self.entries
-            .range((k, 0, 0)..=(k, pos, usize::MAX))
-            .next_back()
-            .map(|&(_, seen, i)| (seen, i))
+        match self.entries.get(&k)? {
+            Slot::One(one) => (one.0 <= pos).then_some(*one),
+            Slot::Many(set) => set.range(..=(pos, usize::MAX)).next_back().copied(),
+        }
     }
 
     /// The title keys for a descriptor of `words`: the titles seen whose last word is one
