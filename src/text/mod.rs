@@ -187,32 +187,33 @@ pub fn paragraph_bounds(text: &str, pos: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// Converts byte offsets to code-point offsets. Feed it offsets in any order; it walks
-/// forward from the last answer when it can, so a sorted sequence costs one pass.
-pub struct CharOffsets<'a> {
+/// Code-point offsets of byte offsets, in any order: the count at every [`CharIndex::BLOCK`]
+/// bytes (one `usize` per block, 3% of the text), then the rest of the block is counted.
+pub struct CharIndex<'a> {
     text: &'a str,
-    byte: usize,
-    chars: usize,
+    blocks: Vec<usize>,
 }
 
-impl<'a> CharOffsets<'a> {
+impl<'a> CharIndex<'a> {
+    /// Bytes between two counts kept.
+    pub const BLOCK: usize = 256;
+
     pub fn new(text: &'a str) -> Self {
-        CharOffsets {
-            text,
-            byte: 0,
-            chars: 0,
+        let mut blocks = Vec::with_capacity(text.len() / Self::BLOCK + 1);
+        let mut n = 0;
+        blocks.push(0);
+        for block in text.as_bytes().chunks_exact(Self::BLOCK) {
+            n += count_chars(block);
+            blocks.push(n);
         }
+        CharIndex { text, blocks }
     }
 
-    /// The code-point offset of byte offset `b` (which must be a char boundary).
-    pub fn at(&mut self, b: usize) -> usize {
-        if b < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += count_chars(&self.text.as_bytes()[self.byte..b]);
-        self.byte = b;
-        self.chars
+    /// The code-point offset of byte offset `b` (a char boundary, at most the text's length).
+    pub fn at(&self, b: usize) -> usize {
+        let k = b / Self::BLOCK;
+        let from = k * Self::BLOCK;
+        self.blocks[k] + count_chars(&self.text.as_bytes()[from..b])
     }
 }
 
@@ -317,11 +318,17 @@ mod tests {
     #[test]
     fn char_offsets() {
         let t = "a“b”c";
-        let mut c = CharOffsets::new(t);
+        let c = CharIndex::new(t);
         assert_eq!(c.at(0), 0);
         assert_eq!(c.at(1), 1);
         assert_eq!(c.at(4), 2);
         assert_eq!(c.at(t.len()), 5);
         assert_eq!(c.at(1), 1);
+        // Across blocks, in any order, at the very end.
+        let t = "é“x”".repeat(300);
+        let c = CharIndex::new(&t);
+        for b in (0..=t.len()).rev().filter(|&b| t.is_char_boundary(b)) {
+            assert_eq!(c.at(b), t[..b].chars().count(), "{b}");
+        }
     }
 }
