@@ -331,3 +331,140 @@ fn two_hundred_megabyte_article() {
     check_memory(&what, &run, bytes, quotes);
     assert!(run.peak_kib < MEMORY_BOUND_KIB, "{what}");
 }
+
+// -------------------------------------------------------------------------------------------
+// H3: pages whose markup makes the HTML parser or main-text extraction superlinear
+
+/// A page: a short story, then `body` (the hostile part).
+fn page(body: &str) -> String {
+    let story = "<p>\u{201C}We will win,\u{201D} Mayor Jane Smith said on Tuesday at a rally \
+                 outside city hall, where hundreds of people had gathered since the early \
+                 morning.</p>";
+    format!("<html><body><article>{story}{story}{body}</article></body></html>")
+}
+
+/// Checks that the page was skipped (exit 2, no record) with a message that says `why` and
+/// offers `--raw-html`.
+fn skipped(why: &'static str) -> impl Fn(&str, &Run) {
+    move |what, run| {
+        assert_eq!(run.code, Some(2), "{what}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{what}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("skipped") && run.stderr.contains(why),
+            "{what}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("--raw-html"), "{what}: {}", run.stderr);
+    }
+}
+
+/// `</x>` closes nothing: html5ever nests the divs, though a count of tags says depth 1.
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn unmatched_end_tags_between_divs() {
+    require_release_binary();
+    doubling(
+        "divx.html",
+        30_000,
+        |n| page(&"<div></x>".repeat(n)),
+        skipped("nested"),
+    );
+}
+
+/// `</p>` with no paragraph open makes an empty one and closes nothing: the bolds nest.
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn stray_paragraph_ends_between_bolds() {
+    require_release_binary();
+    doubling(
+        "bp.html",
+        100_000,
+        |n| page(&"<b></p>".repeat(n)),
+        skipped("nested"),
+    );
+}
+
+/// The `/` of `<div/>` is ignored in HTML: every div stays open.
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn self_closing_divs() {
+    require_release_binary();
+    doubling(
+        "selfclosing.html",
+        100_000,
+        |n| page(&"<div/>".repeat(n)),
+        skipped("nested"),
+    );
+}
+
+/// A block closes a bold that the next text reopens; with distinct attributes nothing
+/// bounds how many are reopened each time.
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn reopened_formatting_elements() {
+    require_release_binary();
+    doubling(
+        "reopen.html",
+        4_000,
+        |n| {
+            page(
+                &(0..n)
+                    .map(|i| format!("<p><b id={i}>x</p>"))
+                    .collect::<String>(),
+            )
+        },
+        skipped("nested"),
+    );
+}
+
+/// The tokenizer compares every attribute of a tag with those before it.
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn hundreds_of_thousands_of_attributes() {
+    require_release_binary();
+    doubling(
+        "attributes.html",
+        300_000,
+        |n| {
+            let attrs: String = (0..n).map(|i| format!(" a{i}")).collect();
+            page(&format!("<div{attrs}>x</div>"))
+        },
+        skipped("attributes"),
+    );
+}
+
+/// html5ever's serialiser (run by main-text extraction) searches from every `&` to the next
+/// `<` or `>`: one paragraph of megabytes of `&amp;` is quadratic.
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn megabytes_of_ampersands() {
+    require_release_binary();
+    doubling(
+        "amp.html",
+        2_000_000,
+        |n| page(&format!("<p>{}</p>", "&amp;".repeat(n))),
+        skipped("serialiser"),
+    );
+}
+
+/// A page nested just under the limit, with thousands of paragraphs at the bottom, is read,
+/// in time linear in its paragraphs.
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn deep_page_under_the_limit_is_read() {
+    require_release_binary();
+    doubling(
+        "deep.html",
+        10_000,
+        |n| {
+            let p = "<p>\u{201C}We will win,\u{201D} Mayor Jane Smith said on Tuesday at a \
+                     rally outside city hall.</p>";
+            page(&format!("{}{}", "<div>".repeat(500), p.repeat(n)))
+        },
+        |what, run| {
+            let r = record(what, run);
+            let quotes = r["quotes"].as_array().expect("quotes").len();
+            assert!(quotes >= 10_000, "{what}: {quotes} quotes");
+        },
+    );
+}
