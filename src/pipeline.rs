@@ -172,11 +172,11 @@ impl Pipeline {
         // Each quote is built as soon as its attribution is known, and every code-point
         // offset is read from an index of the text: nothing per quote is kept but the
         // quote itself.
-        let chars = text::CharIndex::new(text);
-        let ch = |b: usize| chars.at(b);
+        let mut chars = text::CharIndex::new(text);
         let id = |i: usize| format!("{}#{}", article.id, i + 1);
         let mut quotes: Vec<Quote> = Vec::with_capacity(ex.spans.len());
         attribute::attribute(text, &ex.spans, &self.lexicon, |a| {
+            let mut ch = |b: usize| chars.at(b);
             let i = quotes.len();
             let s = &ex.spans[i];
             quotes.push(Quote {
@@ -214,7 +214,6 @@ impl Pipeline {
                 key: text::normalize::key(text, s.content_start, s.content_end, &self.lexicon),
             });
         });
-        drop(chars);
         ArticleQuotes {
             text: None,
             unmatched_marks: ex.strays.len(),

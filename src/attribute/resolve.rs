@@ -148,11 +148,10 @@ impl<'a> Entities<'a> {
             }
             // A run of capitalised words (with particles: `Lidia de la Vega`): titles first
             // (`Defense Secretary`), then the name.
-            let mut b = i;
+            let mut b = i + 1;
             while b < toks.len()
                 && (phrase::is_name_word(text, lexicon, &toks[b])
-                    || (b > i
-                        && phrase::is_particle(text, &toks[b])
+                    || (phrase::is_particle(text, &toks[b])
                         && toks.get(b + 1).is_some_and(|n| {
                             phrase::is_name_word(text, lexicon, n) || phrase::is_particle(text, n)
                         })))
