@@ -30,8 +30,9 @@ pub const MAX_HTML_DEPTH: usize = guard::MAX_MODEL_DEPTH;
 /// Most attributes on one tag: the tokenizer compares each with all before it.
 const MAX_HTML_ATTRIBUTES: usize = 1_000;
 
-/// Most elements the tree builder may create (a large news page has a few thousand).
-const MAX_HTML_ELEMENTS: usize = 500_000;
+/// Most elements the tree builder may create (a large news page has a few thousand; the
+/// DOM and main-text extraction take about 1 KB for each).
+const MAX_HTML_ELEMENTS: usize = 250_000;
 
 /// Most bytes html5ever's serialiser may search for the runs of `&` and Latin-1 characters
 /// of the page's text (see [`guard::escape_cost`]): about a fifth of a second. The real
@@ -115,8 +116,9 @@ fn readability(html: &str, url: Option<&str>) -> Result<Page, HtmlError> {
         ..Config::default()
     };
     let url = url.filter(|u| u.contains("://"));
-    let mut r =
-        Readability::new(html, url, Some(cfg)).map_err(|e| HtmlError::Invalid(e.to_string()))?;
+    let doc = parse(html)?;
+    let mut r = Readability::with_document(doc, url, Some(cfg))
+        .map_err(|e| HtmlError::Invalid(e.to_string()))?;
     check_tree(&r)?;
     let a = r
         .parse()
@@ -137,6 +139,48 @@ fn readability(html: &str, url: Option<&str>) -> Result<Page, HtmlError> {
         published: clean(a.published_time),
         url: clean(a.url),
     })
+}
+
+/// Bytes given to the parser at a time; the depth it has reached is checked between pieces.
+const PARSE_PIECE: usize = 16 << 10;
+
+/// Parses `html` as `dom_query::Document::from` does, a piece at a time: should the page
+/// nest deeper than [`MAX_HTML_DEPTH`] after all (a misnesting the pre-scan does not follow),
+/// parsing stops there instead of searching an ever deeper stack for every tag.
+fn parse(html: &str) -> Result<dom_query::Document, HtmlError> {
+    use html5ever::tendril::{StrTendril, TendrilSink};
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut parser = html5ever::parse_document(dom_query::Document::default(), opts);
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut cut = PARSE_PIECE.min(rest.len());
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (piece, tail) = rest.split_at(cut);
+        parser.process(StrTendril::from_slice(piece));
+        rest = tail;
+        // The open elements are the last children down from the root.
+        let mut depth = 0;
+        let mut node = parser.tokenizer.sink.sink.root();
+        while let Some(child) = node.last_child().filter(|c| c.is_element()) {
+            node = child;
+            depth += 1;
+        }
+        if depth > MAX_HTML_DEPTH {
+            return Err(HtmlError::TooDeep {
+                depth,
+                limit: MAX_HTML_DEPTH,
+            });
+        }
+    }
+    Ok(parser.finish())
 }
 
 /// The tree html5ever built, checked before main-text extraction walks it (recursively, and
@@ -283,6 +327,12 @@ mod tests {
         // Misnested tags that a tag count reads as shallow.
         let e = extract(&"<div></x>".repeat(1000), None).unwrap_err();
         assert!(matches!(e, HtmlError::TooDeep { depth: 1000, .. }), "{e}");
+        // A misnesting the pre-scan does not follow (the adoption agency moving `nobr`s
+        // around selects): parsing stops when the tree gets too deep.
+        let html = format!("<html><body><p>x</p>{}", "<nobr><select>".repeat(4000));
+        assert!(guard::scan(&html).depth < MAX_HTML_DEPTH);
+        let e = extract(&html, None).unwrap_err();
+        assert!(matches!(e, HtmlError::TooDeep { .. }), "{e}");
     }
 
     #[test]

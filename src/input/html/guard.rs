@@ -735,7 +735,8 @@ impl Model {
         self.step(steps);
     }
 
-    fn start_tag(&mut self, name: u64, key: u64, self_closing: bool) {
+    /// A start tag; `font_breaks_out`: it is a `<font>` with `color`, `face` or `size`.
+    fn start_tag(&mut self, name: u64, key: u64, self_closing: bool, font_breaks_out: bool) {
         if self.counting {
             if !(is_void(name) || (self_closing && self.top().is_some_and(|t| t.foreign))) {
                 self.push(name, false);
@@ -748,7 +749,7 @@ impl Model {
         // point lets HTML in.
         if let Some(top) = self.top() {
             if top.foreign && !top.integration() {
-                if breaks_out(name) {
+                if breaks_out(name) && (name != FONT || font_breaks_out) {
                     while self.top().is_some_and(|t| t.foreign && !t.integration()) {
                         self.pop();
                     }
@@ -790,6 +791,15 @@ impl Model {
                     self.pop();
                 }
             }
+        }
+        // Table structure outside a table is ignored.
+        if matches!(
+            name,
+            CAPTION | COL | COLGROUP | TBODY | TD | TFOOT | TH | THEAD | TR
+        ) && !self.is_open(TABLE)
+            && !self.is_open(TEMPLATE)
+        {
+            return;
         }
         if name == LI || name == DD || name == DT {
             let same = |n: u64| {
@@ -861,6 +871,7 @@ impl Model {
                 self.reconstruct();
                 if self.is_open(NOBR) && self.in_scope(NOBR, Scope::Default).is_some() {
                     self.adoption(NOBR);
+                    self.reconstruct();
                 }
             }
             TD | TH => {
@@ -1147,8 +1158,14 @@ pub(crate) fn scan(html: &str) -> Shape {
         }
         let key = name_id(&b[name_start..tag.end.saturating_sub(1).max(name_start)]);
         let foreign_context = m.top().is_some_and(|t| t.foreign && !t.integration());
-        m.start_tag(name, key, tag.self_closing);
-        if foreign_context && !breaks_out(name) {
+        let font_breaks_out = name == FONT && {
+            let attrs = b[name_end..tag.end].to_ascii_lowercase();
+            [&b"color"[..], b"face", b"size"]
+                .iter()
+                .any(|a| memchr::memmem::find(&attrs, a).is_some())
+        };
+        m.start_tag(name, key, tag.self_closing, font_breaks_out);
+        if foreign_context && !(breaks_out(name) && (name != FONT || font_breaks_out)) {
             continue;
         }
         if name == PLAINTEXT {
