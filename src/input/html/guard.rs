@@ -1351,6 +1351,16 @@ mod tests {
         assert_eq!(scan("<a href='x>y' class=z id=\"w\">t</a>").attributes, 3);
     }
 
+    proptest::proptest! {
+        /// The pre-scan runs on every page before anything can catch a panic: it must take
+        /// any text, tag soup or not.
+        #[test]
+        fn any_text_scans(t in "(<|>|/|!|-|=|\"|'| |a|b|p|x|td|tr|table|svg|math|nobr|select|script|title|font|div|&|\u{00E9})*") {
+            let s = scan(&t);
+            proptest::prop_assert!(s.depth <= s.elements);
+        }
+    }
+
     #[test]
     fn escape_cost_is_quadratic_only_in_long_runs() {
         assert_eq!(escape_cost(b"a & b", false), 5);
