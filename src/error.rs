@@ -164,6 +164,12 @@ pub enum HtmlError {
         /// The limit.
         limit: usize,
     },
+    /// Markup that would cost the parser or main-text extraction far more than its size
+    /// (the reason says what and how much).
+    #[error(
+        "HTML page too costly for main-text extraction: {0}; pass --raw-html to read it as text"
+    )]
+    TooCostly(String),
     /// The parser refused the page.
     #[error("invalid HTML: {0}")]
     Invalid(String),

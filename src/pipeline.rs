@@ -184,35 +184,18 @@ impl Pipeline {
     pub fn extract(&self, article: Article) -> ArticleQuotes {
         let text = article.text.as_str();
         let ex = extract::extract(text, &self.lexicon);
-        let attrs = attribute::attribute(text, &ex.spans, &self.lexicon);
-
-        // Code-point offsets for every byte offset we report, in one sorted pass.
-        let mut offsets: Vec<usize> = Vec::with_capacity(ex.spans.len() * 6);
-        for (s, a) in ex.spans.iter().zip(&attrs) {
-            offsets.extend([s.start, s.end]);
-            if let Some(sp) = &a.speaker {
-                offsets.extend([sp.mention.start, sp.mention.end]);
-            }
-            if let Some(c) = &a.cue {
-                offsets.extend([c.range.start, c.range.end]);
-            }
-        }
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut conv = text::CharOffsets::new(text);
-        let chars: Vec<usize> = offsets.iter().map(|&b| conv.at(b)).collect();
-        let ch = |b: usize| chars[offsets.binary_search(&b).unwrap_or(0)];
-
-        let ids: Vec<String> = (1..=ex.spans.len())
-            .map(|n| format!("{}#{}", article.id, n))
-            .collect();
-        let quotes: Vec<Quote> = ex
-            .spans
-            .iter()
-            .zip(attrs)
-            .enumerate()
-            .map(|(i, (s, a))| Quote {
-                id: ids[i].clone(),
+        // Each quote is built as soon as its attribution is known, and every code-point
+        // offset is read from an index of the text: nothing per quote is kept but the
+        // quote itself.
+        let mut chars = text::CharIndex::new(text);
+        let id = |i: usize| format!("{}#{}", article.id, i + 1);
+        let mut quotes: Vec<Quote> = Vec::with_capacity(ex.spans.len());
+        attribute::attribute(text, &ex.spans, &self.lexicon, |a| {
+            let mut ch = |b: usize| chars.at(b);
+            let i = quotes.len();
+            let s = &ex.spans[i];
+            quotes.push(Quote {
+                id: id(i),
                 kind: a.kind,
                 text: text[s.start..s.end].to_string(),
                 start: s.start,
@@ -242,10 +225,10 @@ impl Pipeline {
                 rule: a.rule,
                 confidence: a.confidence,
                 paragraphs: s.n_paragraphs,
-                parent: s.parent.map(|p| ids[p].clone()),
+                parent: s.parent.map(id),
                 key: text::normalize::key(text, s.content_start, s.content_end, &self.lexicon),
-            })
-            .collect();
+            });
+        });
         ArticleQuotes {
             text: None,
             unmatched_marks: ex.strays.len(),

@@ -65,23 +65,52 @@ struct Found {
 }
 
 /// Attributes every span of one text. `spans` is the extractor's output (sorted by start);
-/// the result has one entry per span, in the same order. Nested quotes get kind `nested`.
-pub(crate) fn attribute(text: &str, spans: &[Span], lexicon: &Lexicon) -> Vec<Attribution> {
+/// `each` is called once per span, in the same order, as soon as its attribution is known, so
+/// that no list of them is kept. Nested quotes get kind `nested`.
+pub(crate) fn attribute(
+    text: &str,
+    spans: &[Span],
+    lexicon: &Lexicon,
+    each: impl FnMut(Attribution),
+) {
+    attribute_with(text, spans, lexicon, resolve::INDEX_FROM, each);
+}
+
+/// [`attribute`] into a list, with the name registry indexed from `index_from` entries on
+/// (the tests check that the index changes no answer).
+#[cfg(test)]
+fn attribute_indexing_from(
+    text: &str,
+    spans: &[Span],
+    lexicon: &Lexicon,
+    index_from: usize,
+) -> Vec<Attribution> {
+    let mut out = Vec::with_capacity(spans.len());
+    attribute_with(text, spans, lexicon, index_from, |a| out.push(a));
+    out
+}
+
+fn attribute_with(
+    text: &str,
+    spans: &[Span],
+    lexicon: &Lexicon,
+    index_from: usize,
+    mut each: impl FnMut(Attribution),
+) {
     // Most articles quote no one: nothing to scan.
     if spans.is_empty() {
-        return Vec::new();
+        return;
     }
-    let mut out: Vec<Attribution> = vec![
-        Attribution {
-            kind: Kind::Nested,
-            speaker: None,
-            cue: None,
-            rule: Rule::Nested,
-            confidence: Rule::Nested.base_confidence(),
-        };
-        spans.len()
-    ];
-    let mut entities = resolve::Entities::new(lexicon);
+    let nested = || Attribution {
+        kind: Kind::Nested,
+        speaker: None,
+        cue: None,
+        rule: Rule::Nested,
+        confidence: Rule::Nested.base_confidence(),
+    };
+    // Spans before `done` have been given to `each`.
+    let mut done = 0;
+    let mut entities = resolve::Entities::with_index_from(lexicon, index_from);
     let mut win = Window::default();
     let mut paras = Paragraphs::default();
     // A first line that is short and followed by more text reads as a headline.
@@ -90,8 +119,10 @@ pub(crate) fn attribute(text: &str, spans: &[Span], lexicon: &Lexicon) -> Vec<At
         _ => 0,
     };
     let top: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].depth == 0).collect();
-    // The last top-level quote that got a speaker, and its paragraph start.
-    let mut last: Option<(usize, usize)> = None;
+    // The previous top-level quote's attribution; the last top-level quote that got a
+    // speaker, with its paragraph start.
+    let mut previous: Option<Attribution> = None;
+    let mut last: Option<(Attribution, usize)> = None;
 
     for (n, &i) in top.iter().enumerate() {
         let s = &spans[i];
@@ -124,7 +155,9 @@ pub(crate) fn attribute(text: &str, spans: &[Span], lexicon: &Lexicon) -> Vec<At
             }),
         };
 
-        let found = find(&q, &win, &out, prev, last);
+        let prev_attr = prev.and(previous.as_ref());
+        let last_attr = last.as_ref().map(|(a, p)| (a, *p));
+        let found = find(&q, &win, prev_attr, last_attr);
         let kind = quote_kind(&q, &win, found.as_ref());
         let (found, kind) = match (found, kind) {
             (_, Kind::Term) => (
@@ -158,17 +191,27 @@ pub(crate) fn attribute(text: &str, spans: &[Span], lexicon: &Lexicon) -> Vec<At
                 Resolution::Descriptor | Resolution::Pronoun => 0.9,
                 Resolution::Unresolved => 0.85,
             };
-            last = Some((i, p_start));
         }
-        out[i] = Attribution {
+        let a = Attribution {
             kind,
             speaker,
             cue: found.cue,
             rule,
             confidence: (confidence * 100.0).round() / 100.0,
         };
+        if a.speaker.is_some() {
+            last = Some((a.clone(), p_start));
+        }
+        previous = Some(a.clone());
+        for _ in done..i {
+            each(nested());
+        }
+        each(a);
+        done = i + 1;
     }
-    out
+    for _ in done..spans.len() {
+        each(nested());
+    }
 }
 
 /// The bounds of the paragraph last asked about, so that many quotes in one huge paragraph
@@ -197,6 +240,14 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// The smallest char boundary at or after `i` (at most the text's length).
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
 }
 
 /// One top-level quote and where it stands.
@@ -282,16 +333,30 @@ struct Window {
     tail: usize,
 }
 
+/// The most text a window reads on each side of a quote. The rules look at a sentence or two
+/// around it; a longer stretch without a quote or a line break (a scraped page that lost its
+/// line breaks) is cut, at white space, to the part nearest the quote, so that memory stays
+/// bounded however long the paragraph.
+const WINDOW_BYTES: usize = 16 << 10;
+
 impl Window {
     fn fill(&mut self, text: &str, lexicon: &Lexicon, s: &Span, gap_start: usize, gap_end: usize) {
-        text::tokenize_into(text, gap_start, s.start, lexicon, &mut self.all_before);
-        text::tokenize_into(
-            text,
-            s.end,
-            gap_end.max(s.end),
-            lexicon,
-            &mut self.all_after,
-        );
+        let bytes = text.as_bytes();
+        let mut from = gap_start;
+        if s.start - gap_start > WINDOW_BYTES {
+            // Tokens after white space are those of the whole stretch.
+            let cut = ceil_char_boundary(text, s.start - WINDOW_BYTES);
+            from =
+                memchr::memchr3(b' ', b'\n', b'\t', &bytes[cut..s.start]).map_or(cut, |k| cut + k);
+        }
+        let mut to = gap_end.max(s.end);
+        if to - s.end > WINDOW_BYTES {
+            let cut = floor_char_boundary(text, s.end + WINDOW_BYTES);
+            to =
+                memchr::memrchr3(b' ', b'\n', b'\t', &bytes[s.end..cut]).map_or(cut, |k| s.end + k);
+        }
+        text::tokenize_into(text, from, s.start, lexicon, &mut self.all_before);
+        text::tokenize_into(text, s.end, to, lexicon, &mut self.all_after);
         self.lead = text::last_sentence_start(text, &self.all_before, self.all_before.len());
         self.tail = self.all_after.len();
         for i in 0..self.all_after.len() {
@@ -477,12 +542,13 @@ fn is_adverb(text: &str, t: &Tok) -> bool {
 }
 
 /// The first rule that finds a speaker (or a cue) for the quote.
+/// `prev` is the attribution of the quote before it in its paragraph, `last` that of the
+/// last quote with a speaker, with its paragraph's start.
 fn find(
     q: &Quote,
     win: &Window,
-    done: &[Attribution],
-    prev: Option<usize>,
-    last: Option<(usize, usize)>,
+    prev: Option<&Attribution>,
+    last: Option<(&Attribution, usize)>,
 ) -> Option<Found> {
     let text = q.text;
     let lexicon = q.lexicon;
@@ -499,8 +565,7 @@ fn find(
         return Some(f);
     }
     // A quote that opens a sentence continues the previous quote of its paragraph.
-    if let Some(p) = prev {
-        let a = &done[p];
+    if let Some(a) = prev {
         if let Some(sp) = &a.speaker {
             // ... or continues its sentence (`said this is "unacceptable" and that "…"`).
             let same_sentence = q.after_prev_quote && win.lead == 0 && !q.prev_ends_sentence;
@@ -516,7 +581,7 @@ fn find(
     }
     // A paragraph that opens with the quote continues the paragraph before it.
     if text[q.p_start..q.span.start].trim().is_empty() {
-        return previous_paragraph(q, done, last);
+        return previous_paragraph(q, last);
     }
     previous_sentence(q, win)
 }
@@ -669,6 +734,12 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
     } else {
         Rule::CueBefore
     };
+    // Words in `before[k..]`, for every `k`: a long lead-in must not be recounted for each
+    // candidate cue.
+    let mut words_from = vec![0u32; before.len() + 1];
+    for k in (0..before.len()).rev() {
+        words_from[k] = words_from[k + 1] + u32::from(before[k].is_word());
+    }
     for pass in 0..2 {
         for v in (0..before.len()).rev() {
             // `went on to say`: a verb phrase that ends here starts further back.
@@ -689,7 +760,7 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
                     lower(text, &before[v - 1]).as_ref(),
                     "was" | "is" | "were" | "are" | "be" | "been" | "being" | "am"
                 );
-            let introduces = tail.iter().filter(|t| t.is_word()).count() <= 4
+            let introduces = words_from[v + 1] <= 4
                 && tail
                     .last()
                     .is_none_or(|t| t.is_punct(',') || t.is_punct(':'));
@@ -759,11 +830,7 @@ fn previous_sentence(q: &Quote, win: &Window) -> Option<Found> {
 }
 
 /// The speaker of the paragraph before, for a quote that opens its paragraph.
-fn previous_paragraph(
-    q: &Quote,
-    done: &[Attribution],
-    last: Option<(usize, usize)>,
-) -> Option<Found> {
+fn previous_paragraph(q: &Quote, last: Option<(&Attribution, usize)>) -> Option<Found> {
     let text = q.text;
     let lexicon = q.lexicon;
     let head = text[..q.p_start].trim_end();
@@ -772,14 +839,14 @@ fn previous_paragraph(
     }
     let (pp_start, pp_end) = text::paragraph_bounds(text, head.len() - 1);
     // The last attributed quote is in that paragraph: the quote continues its speaker.
-    if let Some((li, lp_start)) = last {
+    if let Some((la, lp_start)) = last {
         if lp_start == pp_start {
-            if let Some(sp) = &done[li].speaker {
+            if let Some(sp) = &la.speaker {
                 // ...unless the paragraph ends with a new lead-in (`Caddell continued:`).
-                if !head.ends_with(':') || done[li].rule == Rule::ColonLeadIn {
+                if !head.ends_with(':') || la.rule == Rule::ColonLeadIn {
                     return Some(Found {
                         speaker: Some(sp.np),
-                        cue: done[li].cue.clone(),
+                        cue: la.cue.clone(),
                         rule: Rule::ContinuesParagraph,
                     });
                 }

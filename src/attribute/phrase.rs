@@ -25,10 +25,13 @@ pub struct Np {
 
 /// Courtesy titles, which are part of a name for resolution (`Mr. Trump` is `Trump`).
 pub fn is_courtesy(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "mr." | "mrs." | "ms." | "mr" | "mrs" | "ms" | "miss" | "dr." | "mx."
-    )
+    // Only ASCII words lower-case to these (no other character lower-cases to m, r, s, d,
+    // x, i or a period), so no lower-cased copy is needed.
+    [
+        "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr.", "mx.",
+    ]
+    .iter()
+    .any(|c| word.eq_ignore_ascii_case(c))
 }
 
 const PARTICLES: &[&str] = &[

@@ -6,12 +6,37 @@
 //! a surname to the full name, a pronoun to the last person of its gender, a role to the
 //! person introduced with that title. Names are scanned once, incrementally, so the cost
 //! is linear in the article.
+//!
+//! Every question put to the registry (the entry a name matches, the latest person a pronoun
+//! can mean, the latest holder of a title) is a lookup, not a walk over every entry: a small
+//! registry is scanned, a large one keeps an [`Index`] of the same answers. The text is
+//! tokenised a piece at a time, so memory stays bounded however long the article.
+
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 use super::phrase::{self, Np};
 use super::{SpeakerRef, lower};
 use crate::lexicon::{Gender, Lexicon, PronounKind};
 use crate::model::{Resolution, SpeakerType};
 use crate::text::{self, Tok};
+
+/// A registry with up to this many entries answers by scanning them (cheaper than keeping an
+/// index for the few names of a news story); from then on it keeps an [`Index`].
+pub(super) const INDEX_FROM: usize = 48;
+
+/// The longest name learnt, in words. A longer run of capitalised words (a table, a
+/// headline in capitals gone wrong) is not a name; the bound keeps each lookup short.
+const MAX_NAME_WORDS: usize = 32;
+
+/// The most entries a registry learns (news names a few dozen people): past this, new names
+/// are not learnt, so that memory stays bounded on a text of nothing but names.
+const MAX_ENTITIES: usize = 1 << 14;
+
+/// Bytes of text tokenised at a time when learning names: the memory the scan needs.
+const SCAN_PIECE: usize = 64 << 10;
 
 #[derive(Debug, Clone)]
 struct Entity {
@@ -36,15 +61,22 @@ pub struct Entities<'a> {
     list: Vec<Entity>,
     scanned_to: usize,
     toks: Vec<Tok>,
+    /// Kept once the list is longer than `index_from`.
+    index: Option<Index>,
+    index_from: usize,
 }
 
 impl<'a> Entities<'a> {
-    pub fn new(lexicon: &'a Lexicon) -> Self {
+    /// A registry that keeps an index once it holds more than `index_from` entries
+    /// ([`INDEX_FROM`]; the tests compare 0 with never).
+    pub(super) fn with_index_from(lexicon: &'a Lexicon, index_from: usize) -> Self {
         Entities {
             lexicon,
             list: Vec::new(),
             scanned_to: 0,
             toks: Vec::new(),
+            index: None,
+            index_from,
         }
     }
 
@@ -55,12 +87,39 @@ impl<'a> Entities<'a> {
         }
         // `upto` is the start of a mention, so no name is cut in two; names after it are
         // learned when a later mention needs them (recency must not see the future).
-        let from = self.scanned_to;
-        let to = upto;
-        let lexicon = self.lexicon;
+        let mut from = self.scanned_to;
+        self.scanned_to = upto;
         let mut toks = std::mem::take(&mut self.toks);
-        text::tokenize_into(text, from, to, lexicon, &mut toks);
-        self.scanned_to = to;
+        // A piece at a time, each ending just after a full stop: nothing the scan looks at
+        // (a run of capitals, the words around it) reaches across one, so the names learnt
+        // are those of one pass over the whole stretch.
+        while from < upto {
+            let (end, last) = if upto - from <= SCAN_PIECE {
+                (upto, true)
+            } else {
+                // Cut at white space, where tokens begin and end as in the whole text.
+                let limit = super::floor_char_boundary(text, from + SCAN_PIECE);
+                let cut = memchr::memrchr3(b' ', b'\n', b'\r', &text.as_bytes()[from..limit])
+                    .map_or(limit, |k| from + k);
+                (if cut > from { cut } else { limit }, false)
+            };
+            text::tokenize_into(text, from, end, self.lexicon, &mut toks);
+            let (mut n, mut next) = (toks.len(), end);
+            if !last {
+                if let Some(k) = toks.iter().rposition(|t| t.is_punct('.')) {
+                    (n, next) = (k + 1, toks[k].end);
+                }
+            }
+            self.scan_tokens(text, &toks[..n]);
+            from = next;
+        }
+        toks.clear();
+        self.toks = toks;
+    }
+
+    /// Learns the names among `toks`.
+    fn scan_tokens(&mut self, text: &str, toks: &[Tok]) {
+        let lexicon = self.lexicon;
         let mut i = 0;
         while i < toks.len() {
             // Organisations by their noun: `Israel's military`, `the Gaza health ministry`.
@@ -68,8 +127,9 @@ impl<'a> Entities<'a> {
                 && text::is_lowercase_word(&text[toks[i].start..toks[i].end])
                 && lexicon.is_org_noun(&lower(text, &toks[i]))
             {
-                let a = phrase::extend_back(text, lexicon, &toks, 0, i);
-                let a = phrase::skip_determiner(text, &toks, a, i);
+                let lo = i.saturating_sub(MAX_NAME_WORDS - 1);
+                let a = phrase::extend_back(text, lexicon, toks, lo, i);
+                let a = phrase::skip_determiner(text, toks, a, i);
                 if a < i {
                     self.learn(
                         text,
@@ -88,16 +148,19 @@ impl<'a> Entities<'a> {
             }
             // A run of capitalised words (with particles: `Lidia de la Vega`): titles first
             // (`Defense Secretary`), then the name.
-            let mut b = i;
+            let mut b = i + 1;
             while b < toks.len()
                 && (phrase::is_name_word(text, lexicon, &toks[b])
-                    || (b > i
-                        && phrase::is_particle(text, &toks[b])
+                    || (phrase::is_particle(text, &toks[b])
                         && toks.get(b + 1).is_some_and(|n| {
                             phrase::is_name_word(text, lexicon, n) || phrase::is_particle(text, n)
                         })))
             {
                 b += 1;
+            }
+            if b - i > MAX_NAME_WORDS {
+                i = b;
+                continue;
             }
             if phrase::name_type(text, lexicon, &toks[i..b]) == SpeakerType::Organization {
                 let idx = self.learn(
@@ -107,14 +170,14 @@ impl<'a> Entities<'a> {
                     Gender::Unknown,
                     SpeakerType::Organization,
                 );
-                self.alias(text, &toks, b, idx);
+                self.alias(text, toks, b, idx);
                 i = b;
                 continue;
             }
             let mut titles = Vec::new();
             // `spokesman Frank Shaw`: a lower-case title just before the run.
             for n in (1..=2).rev() {
-                if i >= n && phrase::title_at(text, lexicon, &toks, i - n) == Some(n) {
+                if i >= n && phrase::title_at(text, lexicon, toks, i - n) == Some(n) {
                     titles.push(join_lower(text, &toks[i - n..i]));
                     break;
                 }
@@ -125,7 +188,7 @@ impl<'a> Entities<'a> {
                 a += 1;
             }
             while a < b {
-                match phrase::title_at(text, lexicon, &toks, a) {
+                match phrase::title_at(text, lexicon, toks, a) {
                     Some(n) if a + n < b => {
                         titles.push(join_lower(text, &toks[a..a + n]));
                         a += n;
@@ -137,7 +200,7 @@ impl<'a> Entities<'a> {
             let courtesy = i > 0 && phrase::is_courtesy(&text[toks[i - 1].start..toks[i - 1].end]);
             // A title, a courtesy title, a known given name, or a role in an appositive
             // (`Lidia de la Vega, president of the commission,`) makes a person.
-            let appositive = appositive_titles(text, lexicon, &toks, b);
+            let appositive = appositive_titles(text, lexicon, toks, b);
             let is_person = !titles.is_empty()
                 || courtesy
                 || (first_gender.is_some() && b - a >= 2)
@@ -155,7 +218,6 @@ impl<'a> Entities<'a> {
             }
             i = b;
         }
-        self.toks = toks;
     }
 
     /// Adds or updates an entity from a name's tokens.
@@ -174,6 +236,9 @@ impl<'a> Entities<'a> {
         let Some(last_tok) = toks.last() else {
             return usize::MAX;
         };
+        if toks.len() > MAX_NAME_WORDS {
+            return usize::MAX;
+        }
         let words: Vec<String> = toks.iter().map(|t| lower(text, t).into_owned()).collect();
         let name = toks
             .iter()
@@ -182,21 +247,25 @@ impl<'a> Entities<'a> {
             .join(" ");
         let pos = last_tok.end;
         if let Some(idx) = self.find_name(&words, speaker_type) {
-            let e = &mut self.list[idx];
-            if words.len() > e.words.len() {
-                e.words = words;
-                e.name = name;
-            }
-            for t in titles {
-                if !e.titles.contains(&t) {
-                    e.titles.push(t);
+            self.update(idx, |e| {
+                if words.len() > e.words.len() {
+                    e.words = words;
+                    e.name = name;
                 }
-            }
-            if e.gender == Gender::Unknown {
-                e.gender = gender;
-            }
-            e.last_seen = e.last_seen.max(pos);
+                for t in titles {
+                    if !e.titles.contains(&t) {
+                        e.titles.push(t);
+                    }
+                }
+                if e.gender == Gender::Unknown {
+                    e.gender = gender;
+                }
+                e.last_seen = e.last_seen.max(pos);
+            });
             return idx;
+        }
+        if self.list.len() >= MAX_ENTITIES {
+            return usize::MAX;
         }
         self.list.push(Entity {
             name,
@@ -207,7 +276,33 @@ impl<'a> Entities<'a> {
             last_seen: pos,
             aliases: Vec::new(),
         });
-        self.list.len() - 1
+        let idx = self.list.len() - 1;
+        match &mut self.index {
+            Some(index) => index.insert(idx, &self.list[idx]),
+            None if self.list.len() > self.index_from => {
+                let mut index = Index::default();
+                for (i, e) in self.list.iter().enumerate() {
+                    index.insert(i, e);
+                }
+                self.index = Some(index);
+            }
+            None => {}
+        }
+        idx
+    }
+
+    /// Changes entity `idx`, keeping the index (if any) in step.
+    fn update(&mut self, idx: usize, change: impl FnOnce(&mut Entity)) {
+        let Some(e) = self.list.get_mut(idx) else {
+            return;
+        };
+        if let Some(index) = &mut self.index {
+            index.remove(idx, e);
+        }
+        change(e);
+        if let Some(index) = &mut self.index {
+            index.insert(idx, e);
+        }
     }
 
     /// Records `(ACRONYM)` right after a name at `b` as another name for entity `idx`.
@@ -222,29 +317,53 @@ impl<'a> Entities<'a> {
             && w.len() >= 2
             && w.chars().all(|c| c.is_uppercase() || c == '.')
         {
-            if let Some(e) = self.list.get_mut(idx) {
-                e.aliases.push(w.to_lowercase());
-            }
+            self.update(idx, |e| e.aliases.push(w.to_lowercase()));
         }
     }
 
     /// The most recent entity whose name is `words` or ends with them (`Cotton` ⊂
     /// `Tom Cotton`), or whose single word starts a longer name.
     fn find_name(&self, words: &[String], ty: SpeakerType) -> Option<usize> {
-        let mut best: Option<usize> = None;
-        for (i, e) in self.list.iter().enumerate() {
+        let person = ty == SpeakerType::Person;
+        let matches = |e: &Entity| {
             // A person is never an organisation that shares a word with them (`Mrs. Clinton`
             // is not the Clinton Family Foundation).
-            if (ty == SpeakerType::Person) != (e.speaker_type == SpeakerType::Person) {
-                continue;
+            person == (e.speaker_type == SpeakerType::Person)
+                && ((words.len() == 1 && e.aliases.contains(&words[0]))
+                    || e.words == words
+                    || (words.len() < e.words.len() && e.words.ends_with(words))
+                    || (words.len() > e.words.len() && words.ends_with(&e.words))
+                    || (words.len() == 1 && e.words.first() == words.first()))
+        };
+        if let Some(index) = &self.index {
+            // Each way of matching is a key; the latest entry under each key is the only
+            // candidate it gives. (A hash collision, never seen, falls back to the scan.)
+            let hs = suffix_hashes(words);
+            let class = Class::of(person);
+            let mut keys = vec![key(Kind::Suffix(class), hs[0])];
+            keys.extend(hs[1..].iter().map(|&h| key(Kind::Full(class), h)));
+            if words.len() == 1 {
+                keys.push(key(Kind::First(class), hs[0]));
+                keys.push(key(Kind::Alias(class), hs[0]));
             }
-            let alias = words.len() == 1 && e.aliases.contains(&words[0]);
-            let matches = alias
-                || e.words == words
-                || (words.len() < e.words.len() && e.words.ends_with(words))
-                || (words.len() > e.words.len() && words.ends_with(&e.words))
-                || (words.len() == 1 && e.words.first() == words.first());
-            if matches && best.is_none_or(|b| self.list[b].last_seen <= e.last_seen) {
+            let mut best: Option<(usize, usize)> = None;
+            for k in keys {
+                if let Some((seen, i)) = index.latest(k, usize::MAX) {
+                    if !matches(&self.list[i]) {
+                        return self.find_name_by_scan(matches);
+                    }
+                    best = best.max(Some((seen, i)));
+                }
+            }
+            return best.map(|(_, i)| i);
+        }
+        self.find_name_by_scan(matches)
+    }
+
+    fn find_name_by_scan(&self, matches: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, e) in self.list.iter().enumerate() {
+            if matches(e) && best.is_none_or(|b| self.list[b].last_seen <= e.last_seen) {
                 best = Some(i);
             }
         }
@@ -266,28 +385,47 @@ impl<'a> Entities<'a> {
             SpeakerType::Pronoun => {
                 let w = mention.to_lowercase();
                 let kind = self.lexicon.pronoun(&w);
+                let pos = np.range.start;
                 let found = match kind {
-                    Some(PronounKind::Person(g)) => self.latest(np.range.start, |e| {
-                        e.speaker_type == SpeakerType::Person
-                            && (g == Gender::Unknown
-                                || e.gender == Gender::Unknown
-                                || e.gender == g)
-                    }),
+                    Some(PronounKind::Person(g)) => {
+                        let genders: &[Gender] = match g {
+                            Gender::Unknown => &[Gender::Male, Gender::Female, Gender::Unknown],
+                            Gender::Male => &[Gender::Male, Gender::Unknown],
+                            Gender::Female => &[Gender::Female, Gender::Unknown],
+                        };
+                        self.latest(pos, genders.iter().map(|&g| Kind::Person(g)), |e| {
+                            e.speaker_type == SpeakerType::Person
+                                && (g == Gender::Unknown
+                                    || e.gender == Gender::Unknown
+                                    || e.gender == g)
+                        })
+                    }
                     Some(PronounKind::Thing) | Some(PronounKind::Plural) => {
-                        self.latest(np.range.start, |e| e.speaker_type != SpeakerType::Person)
+                        self.latest(pos, [Kind::NotPerson], |e| {
+                            e.speaker_type != SpeakerType::Person
+                        })
                     }
                     // `who`: the name just before it.
-                    None if w == "who" => self.latest(np.range.start, |_| true),
+                    None if w == "who" => self.latest(
+                        pos,
+                        [
+                            Kind::Person(Gender::Male),
+                            Kind::Person(Gender::Female),
+                            Kind::Person(Gender::Unknown),
+                            Kind::NotPerson,
+                        ],
+                        |_| true,
+                    ),
                     _ => None,
                 };
                 match found {
                     Some(i) => {
-                        let e = &mut self.list[i];
-                        if e.gender == Gender::Unknown {
-                            if let Some(PronounKind::Person(g)) = kind {
-                                e.gender = g;
+                        if let Some(PronounKind::Person(g)) = kind {
+                            if self.list[i].gender == Gender::Unknown && g != Gender::Unknown {
+                                self.update(i, |e| e.gender = g);
                             }
                         }
+                        let e = &self.list[i];
                         SpeakerRef {
                             mention: np.range,
                             np: *np,
@@ -338,18 +476,24 @@ impl<'a> Entities<'a> {
                     .split_whitespace()
                     .map(|w| w.to_lowercase())
                     .collect();
-                let found = self.latest(np.range.start, |e| {
-                    e.titles.iter().any(|t| {
-                        let tw: Vec<&str> = t.split(' ').collect();
-                        // The title's last word is the head: `secretary`, `senator`, `nurse`.
-                        tw.last().is_some_and(|h| words.iter().any(|w| w == h))
-                            && tw.iter().all(|x| words.iter().any(|w| w == x))
-                    })
-                });
+                // A title of the entry names the mention: all its words are there, its
+                // last word (the head: `secretary`, `senator`, `nurse`) among them.
+                let titled = |t: &str| {
+                    let tw: Vec<&str> = t.split(' ').collect();
+                    tw.last().is_some_and(|h| words.iter().any(|w| w == h))
+                        && tw.iter().all(|x| words.iter().any(|w| w == x))
+                };
+                let keys: Vec<Kind> = match &self.index {
+                    Some(index) => index.titles_named(&words, titled),
+                    None => Vec::new(),
+                };
+                let found =
+                    self.latest(np.range.start, keys, |e| e.titles.iter().any(|t| titled(t)));
                 match found {
                     Some(i) => {
-                        let e = &mut self.list[i];
-                        e.last_seen = e.last_seen.max(np.range.end);
+                        let end = np.range.end;
+                        self.update(i, |e| e.last_seen = e.last_seen.max(end));
+                        let e = &self.list[i];
                         SpeakerRef {
                             mention: np.range,
                             np: *np,
@@ -364,14 +508,230 @@ impl<'a> Entities<'a> {
         }
     }
 
-    /// The entity mentioned most recently before `pos` that satisfies `ok`.
-    fn latest(&self, pos: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+    /// The entity mentioned most recently before `pos` that satisfies `ok`. With an index,
+    /// the entities that satisfy `ok` are those under `keys`.
+    fn latest(
+        &self,
+        pos: usize,
+        keys: impl IntoIterator<Item = Kind>,
+        ok: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        if let Some(index) = &self.index {
+            let mut best = None;
+            for k in keys {
+                if let Some((seen, i)) = index.latest(key(k, 0), pos) {
+                    if !ok(&self.list[i]) {
+                        // A hash collision: ask the list itself.
+                        return self.latest_by_scan(pos, ok);
+                    }
+                    best = best.max(Some((seen, i)));
+                }
+            }
+            return best.map(|(_, i)| i);
+        }
+        self.latest_by_scan(pos, ok)
+    }
+
+    fn latest_by_scan(&self, pos: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
         self.list
             .iter()
             .enumerate()
             .filter(|(_, e)| e.last_seen <= pos && ok(e))
             .max_by_key(|(_, e)| e.last_seen)
             .map(|(i, _)| i)
+    }
+}
+
+/// Persons and the rest are never the same entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Person,
+    Other,
+}
+
+impl Class {
+    fn of(person: bool) -> Class {
+        if person { Class::Person } else { Class::Other }
+    }
+}
+
+/// What an index key stands for: a way for a name to match an entity, or a group a pronoun
+/// or a descriptor looks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// The entity's words end with these (`cotton` for `tom cotton`, and the whole name).
+    Suffix(Class),
+    /// The entity's words are exactly these.
+    Full(Class),
+    /// The entity's first word.
+    First(Class),
+    /// An acronym given for the entity.
+    Alias(Class),
+    /// Persons of a gender.
+    Person(Gender),
+    /// Everything but persons.
+    NotPerson,
+    /// Holders of a title (by the hash of its words).
+    Title(u64),
+}
+
+/// The key of `kind` for words hashed to `h` (see [`suffix_hashes`]).
+fn key(kind: Kind, h: u64) -> u64 {
+    let class = |c: Class| match c {
+        Class::Person => 0,
+        Class::Other => 1,
+    };
+    let (tag, h) = match kind {
+        Kind::Suffix(c) => (class(c), h),
+        Kind::Full(c) => (2 + class(c), h),
+        Kind::First(c) => (4 + class(c), h),
+        Kind::Alias(c) => (6 + class(c), h),
+        Kind::Person(Gender::Male) => (8, 0),
+        Kind::Person(Gender::Female) => (9, 0),
+        Kind::Person(Gender::Unknown) => (10, 0),
+        Kind::NotPerson => (11, 0),
+        Kind::Title(t) => (12, t),
+    };
+    mix(h ^ (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// A 64-bit finaliser (splitmix64): every input bit moves every output bit.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// `h[k]` hashes `words[k..]`, for every `k`, in one pass from the end.
+fn suffix_hashes(words: &[String]) -> Vec<u64> {
+    let mut out = vec![0u64; words.len()];
+    let mut h = 0x2545_F491_4F6C_DD1D_u64;
+    for (k, w) in words.iter().enumerate().rev() {
+        h = mix(h ^ text::fnv1a(w.bytes()));
+        out[k] = h;
+    }
+    out
+}
+
+/// The answers of a large registry, kept as entities change: for every key of every entity
+/// (see [`Kind`]), its `(last_seen, entity)`, so that the latest entity under a key (before
+/// a position) is a hash lookup, then an ordered one when the key has many entities.
+#[derive(Debug, Default)]
+struct Index {
+    entries: FxHashMap<u64, Slot>,
+    /// The titles seen, by their last word.
+    titles: FxHashMap<String, Vec<String>>,
+    scratch: Vec<u64>,
+}
+
+/// The `(last_seen, entity)` of the entities under one key: most keys have one.
+#[derive(Debug)]
+enum Slot {
+    One((usize, usize)),
+    Many(BTreeSet<(usize, usize)>),
+}
+
+impl Index {
+    /// The keys of entity `e` into `scratch`.
+    fn keys(e: &Entity, scratch: &mut Vec<u64>) {
+        scratch.clear();
+        let class = Class::of(e.speaker_type == SpeakerType::Person);
+        let hs = suffix_hashes(&e.words);
+        scratch.extend(hs.iter().map(|&h| key(Kind::Suffix(class), h)));
+        if let (Some(&all), Some(first)) = (hs.first(), e.words.first()) {
+            scratch.push(key(Kind::Full(class), all));
+            let first = suffix_hashes(std::slice::from_ref(first))[0];
+            scratch.push(key(Kind::First(class), first));
+        }
+        for a in &e.aliases {
+            let h = suffix_hashes(std::slice::from_ref(a))[0];
+            scratch.push(key(Kind::Alias(class), h));
+        }
+        scratch.push(match e.speaker_type {
+            SpeakerType::Person => key(Kind::Person(e.gender), 0),
+            _ => key(Kind::NotPerson, 0),
+        });
+        for t in &e.titles {
+            scratch.push(key(Kind::Title(text::fnv1a(t.bytes())), 0));
+        }
+    }
+
+    fn insert(&mut self, idx: usize, e: &Entity) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        Index::keys(e, &mut scratch);
+        let entry = (e.last_seen, idx);
+        for &k in &scratch {
+            match self.entries.entry(k) {
+                Entry::Vacant(v) => {
+                    v.insert(Slot::One(entry));
+                }
+                Entry::Occupied(mut o) => match o.get_mut() {
+                    Slot::One(other) => {
+                        let other = *other;
+                        o.insert(Slot::Many(BTreeSet::from([other, entry])));
+                    }
+                    Slot::Many(set) => {
+                        set.insert(entry);
+                    }
+                },
+            }
+        }
+        self.scratch = scratch;
+        for t in &e.titles {
+            let head = t.rsplit(' ').next().unwrap_or(t);
+            let seen = self.titles.entry(head.to_string()).or_default();
+            if !seen.contains(t) {
+                seen.push(t.clone());
+            }
+        }
+    }
+
+    fn remove(&mut self, idx: usize, e: &Entity) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        Index::keys(e, &mut scratch);
+        let entry = (e.last_seen, idx);
+        for &k in &scratch {
+            if let Entry::Occupied(mut o) = self.entries.entry(k) {
+                match o.get_mut() {
+                    Slot::One(one) if *one == entry => {
+                        o.remove();
+                    }
+                    Slot::One(_) => {}
+                    Slot::Many(set) => {
+                        set.remove(&entry);
+                        if set.len() == 1 {
+                            let one = set.iter().next().copied();
+                            if let Some(one) = one {
+                                o.insert(Slot::One(one));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.scratch = scratch;
+    }
+
+    /// The latest `(last_seen, entity)` under `k` seen at or before `pos`.
+    fn latest(&self, k: u64, pos: usize) -> Option<(usize, usize)> {
+        match self.entries.get(&k)? {
+            Slot::One(one) => (one.0 <= pos).then_some(*one),
+            Slot::Many(set) => set.range(..=(pos, usize::MAX)).next_back().copied(),
+        }
+    }
+
+    /// The title keys for a descriptor of `words`: the titles seen whose last word is one
+    /// of them and that `titled` accepts.
+    fn titles_named(&self, words: &[String], titled: impl Fn(&str) -> bool) -> Vec<Kind> {
+        let mut out = Vec::new();
+        for w in words {
+            for t in self.titles.get(w).into_iter().flatten() {
+                if titled(t) {
+                    out.push(Kind::Title(text::fnv1a(t.bytes())));
+                }
+            }
+        }
+        out
     }
 }
 

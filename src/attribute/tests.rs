@@ -506,3 +506,100 @@ fn configured_words_stay_with_their_pipeline() {
     configured_knows_its_words();
     default_does_not();
 }
+
+/// The registry's index gives the answers of a scan of the whole registry: every article of
+/// the fixtures, and a generated one with thousands of names, surnames, acronyms, pronouns
+/// and titles, attributed with the index from the first entry and with none.
+#[test]
+fn the_name_index_changes_no_answer() {
+    let lexicon = crate::lexicon::Lexicon::builtin();
+    // The fixtures, and the seed articles beside the project when they are there.
+    let dirs = ["tests/fixtures", "../shared/corpus/seeds"];
+    let mut texts: Vec<String> = dirs
+        .iter()
+        .filter_map(|d| {
+            std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(d)).ok()
+        })
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    assert!(texts.len() >= 2);
+    texts.push(many_names(60));
+    texts.push(many_names(3_000));
+    for text in &texts {
+        let ex = crate::extract::extract(text, &lexicon);
+        let scan = super::attribute_indexing_from(text, &ex.spans, &lexicon, usize::MAX);
+        let index = super::attribute_indexing_from(text, &ex.spans, &lexicon, 0);
+        assert_eq!(scan, index, "{}", &text[..text.len().min(200)]);
+    }
+    // The generated article asks every kind of question.
+    let text = many_names(3_000);
+    let ex = crate::extract::extract(&text, &lexicon);
+    let got = super::attribute_indexing_from(&text, &ex.spans, &lexicon, 0);
+    for r in [
+        Resolution::Mention,
+        Resolution::Surname,
+        Resolution::ShortForm,
+        Resolution::Pronoun,
+        Resolution::Descriptor,
+    ] {
+        let n = got
+            .iter()
+            .filter(|a| a.speaker.as_ref().is_some_and(|s| s.resolution == r))
+            .count();
+        assert!(n > 100, "{r:?}: {n}");
+    }
+}
+
+/// `n` people (some sharing surnames, first names or titles), a few organisations with
+/// acronyms, and quotes attributed to them by full name, surname, pronoun and title.
+fn many_names(n: usize) -> String {
+    const FIRST: [&str; 8] = [
+        "Tom", "Jane", "Ali", "Maria", "John", "Sara", "Chen", "Olga",
+    ];
+    const TITLES: [&str; 5] = ["Senator", "Defense Secretary", "Mayor", "Dr.", "Governor"];
+    let word = |mut i: usize| {
+        let mut w = String::new();
+        for _ in 0..3 {
+            w.push(b"bcdfgklmnprstvz"[i % 15] as char);
+            w.push(b"aeiou"[(i / 15) % 5] as char);
+            i /= 75;
+        }
+        let mut c = w.chars();
+        c.next()
+            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    };
+    let mut t = String::from("Officials met on Tuesday.\n");
+    for i in 0..n {
+        let (first, last) = (FIRST[i % 8], word(i / 3));
+        let title = TITLES[i % 5];
+        match i % 7 {
+            0 => t.push_str(&format!(
+                "{title} {first} {last} spoke. \"We will win,\" {last} said.\n"
+            )),
+            1 => t.push_str(&format!(
+                "{first} {last}, a nurse, waited. \"It is over,\" she said.\n"
+            )),
+            2 => t.push_str(&format!(
+                "The {last} Health Ministry ({}) said. \"No,\" it said.\n",
+                last.to_uppercase()
+            )),
+            3 => t.push_str(&format!(
+                "\"Yes,\" the {} said. {first} agreed.\n",
+                title.to_lowercase()
+            )),
+            4 => t.push_str(&format!(
+                "Mr. {last} left. \"Fine,\" he said, and {} {last} nodded.\n",
+                FIRST[(i + 3) % 8]
+            )),
+            5 => t.push_str(&format!(
+                "\"Later,\" said {last}. \"Not now,\" {first} said.\n"
+            )),
+            _ => t.push_str(&format!(
+                "{title} {last} of the {} Group spoke. \"Done,\" the group said.\n",
+                word(i)
+            )),
+        }
+    }
+    t
+}

@@ -6,9 +6,16 @@
 //! quotecheck reads the text it keeps. Offsets then refer to that extracted text, which the
 //! JSON output carries so every span can be checked.
 //!
-//! Limits, so that a hostile page cannot exhaust the stack or memory: pages over the article
-//! cap (checked by the caller, `--max-article-bytes`), or with elements nested deeper than
-//! [`MAX_HTML_DEPTH`], are refused with a message (`--raw-html` reads them as text instead).
+//! Limits, so that a hostile page cannot exhaust the stack, memory or time: pages over the
+//! article cap (checked by the caller, `--max-article-bytes`), with elements nested deeper
+//! than [`MAX_HTML_DEPTH`], or whose markup would make the parser or the extraction do far
+//! more than their size (thousands of attributes on a tag, misnested tags that the tree
+//! builder keeps reopening, megabytes of `&amp;` in one paragraph) are refused with a message
+//! (`--raw-html` reads them as text instead). A linear pre-scan ([`guard`]) bounds what
+//! html5ever will build; the tree it built is checked again before main-text extraction
+//! walks it.
+
+mod guard;
 
 use dom_smoothie::{Config, Readability, TextMode};
 
@@ -16,7 +23,19 @@ use crate::error::HtmlError;
 
 /// Deepest element nesting accepted. Real pages stay under a few dozen levels; the DOM
 /// library walks some trees recursively, so thousands of levels could overflow the stack.
-pub const MAX_HTML_DEPTH: usize = 512;
+pub const MAX_HTML_DEPTH: usize = guard::MAX_MODEL_DEPTH;
+
+/// Most attributes on one tag: the tokenizer compares each with all before it.
+const MAX_HTML_ATTRIBUTES: usize = 1_000;
+
+/// Most elements the tree builder may create (a large news page has a few thousand; the
+/// DOM and main-text extraction take about 1 KB for each).
+const MAX_HTML_ELEMENTS: usize = 250_000;
+
+/// Most bytes html5ever's serialiser may search for the runs of `&` and Latin-1 characters
+/// of the page's text (see [`guard::escape_cost`]): about a fifth of a second. The real
+/// pages tried need under a billion.
+const MAX_HTML_ESCAPE_COST: u64 = 20_000_000_000;
 
 /// The main text of a page and what the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,12 +70,30 @@ pub(crate) fn host(url: &str) -> Option<&str> {
 
 /// Extracts the main text of a page. The error says why and what to do.
 pub(crate) fn extract(html: &str, url: Option<&str>) -> Result<Page, HtmlError> {
-    let depth = nesting_depth(html);
-    if depth > MAX_HTML_DEPTH {
+    let shape = guard::scan(html);
+    if shape.depth > MAX_HTML_DEPTH {
         return Err(HtmlError::TooDeep {
-            depth,
+            depth: shape.depth,
             limit: MAX_HTML_DEPTH,
         });
+    }
+    if shape.attributes > MAX_HTML_ATTRIBUTES {
+        return Err(HtmlError::TooCostly(format!(
+            "a tag with {} attributes (limit {MAX_HTML_ATTRIBUTES})",
+            shape.attributes
+        )));
+    }
+    if shape.elements > MAX_HTML_ELEMENTS {
+        return Err(HtmlError::TooCostly(format!(
+            "{} elements to build (limit {MAX_HTML_ELEMENTS})",
+            shape.elements
+        )));
+    }
+    if shape.work > guard::MAX_WORK {
+        return Err(HtmlError::TooCostly(format!(
+            "markup that would take the parser over {} steps (misnested tags, attributes)",
+            guard::MAX_WORK
+        )));
     }
     // The DOM library is third-party code fed hostile bytes: a panic there must become a
     // skipped article, not a crashed run.
@@ -71,8 +108,10 @@ fn readability(html: &str, url: Option<&str>) -> Result<Page, HtmlError> {
         ..Config::default()
     };
     let url = url.filter(|u| u.contains("://"));
-    let mut r =
-        Readability::new(html, url, Some(cfg)).map_err(|e| HtmlError::Invalid(e.to_string()))?;
+    let doc = parse(html)?;
+    let mut r = Readability::with_document(doc, url, Some(cfg))
+        .map_err(|e| HtmlError::Invalid(e.to_string()))?;
+    check_tree(&r)?;
     let a = r
         .parse()
         .map_err(|e| HtmlError::NoText(Some(e.to_string())))?;
@@ -92,6 +131,86 @@ fn readability(html: &str, url: Option<&str>) -> Result<Page, HtmlError> {
         published: clean(a.published_time),
         url: clean(a.url),
     })
+}
+
+/// Bytes given to the parser at a time; the depth it has reached is checked between pieces.
+const PARSE_PIECE: usize = 16 << 10;
+
+/// Parses `html` as `dom_query::Document::from` does, a piece at a time: should the page
+/// nest deeper than [`MAX_HTML_DEPTH`] after all (a misnesting the pre-scan does not follow),
+/// parsing stops there instead of searching an ever deeper stack for every tag.
+fn parse(html: &str) -> Result<dom_query::Document, HtmlError> {
+    use html5ever::tendril::{StrTendril, TendrilSink};
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut parser = html5ever::parse_document(dom_query::Document::default(), opts);
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut cut = PARSE_PIECE.min(rest.len());
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (piece, tail) = rest.split_at(cut);
+        parser.process(StrTendril::from_slice(piece));
+        rest = tail;
+        // The open elements are the last children down from the root.
+        let mut depth = 0;
+        let mut node = parser.tokenizer.sink.sink.root();
+        while let Some(child) = node.last_child().filter(|c| c.is_element()) {
+            node = child;
+            depth += 1;
+        }
+        if depth > MAX_HTML_DEPTH {
+            return Err(HtmlError::TooDeep {
+                depth,
+                limit: MAX_HTML_DEPTH,
+            });
+        }
+    }
+    Ok(parser.finish())
+}
+
+/// The tree html5ever built, checked before main-text extraction walks it (recursively, and
+/// once per candidate node) and serialises it: its real depth, and the serialiser's cost on
+/// its text.
+fn check_tree(r: &Readability) -> Result<(), HtmlError> {
+    let (mut deepest, mut escape) = (0usize, 0u64);
+    // (node, depth, inside a script or style, which extraction drops before serialising)
+    let mut todo = vec![(r.doc.root(), 0usize, false)];
+    while let Some((node, depth, mut code)) = todo.pop() {
+        if node.is_text() && !code {
+            escape = escape.saturating_add(guard::escape_cost(node.text().as_bytes(), false));
+        } else if node.is_element() {
+            deepest = deepest.max(depth);
+            code = code || node.has_name("script") || node.has_name("style");
+            for a in node.attrs() {
+                escape = escape.saturating_add(guard::escape_cost(a.value.as_bytes(), true));
+            }
+        }
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            child = c.next_sibling();
+            todo.push((c, depth + 1, code));
+        }
+    }
+    if deepest > MAX_HTML_DEPTH {
+        return Err(HtmlError::TooDeep {
+            depth: deepest,
+            limit: MAX_HTML_DEPTH,
+        });
+    }
+    if escape > MAX_HTML_ESCAPE_COST {
+        return Err(HtmlError::TooCostly(format!(
+            "text with long runs of `&` or non-breaking spaces that would take the serialiser \
+             over {MAX_HTML_ESCAPE_COST} bytes of searching"
+        )));
+    }
+    Ok(())
 }
 
 /// Lines that pages put between paragraphs (`Advertisement`), from the grammar folder.
@@ -139,40 +258,12 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// The deepest nesting of open elements, counted from the tags alone (void elements and
-/// self-closing tags do not nest). Linear, and an overestimate at worst, which is safe.
-pub(crate) fn nesting_depth(html: &str) -> usize {
-    const VOID: [&str; 14] = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "param",
-    ];
-    let b = html.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
-        let at = i + off + 1;
-        let Some(&c) = b.get(at) else { break };
-        let end = memchr::memchr(b'>', &b[at..]).map_or(b.len(), |e| at + e);
-        if c == b'/' {
-            depth = depth.saturating_sub(1);
-        } else if c.is_ascii_alphabetic() {
-            let name_end = b[at..end]
-                .iter()
-                .position(|c| !c.is_ascii_alphanumeric())
-                .map_or(end, |p| at + p);
-            let name = &html[at..name_end];
-            let self_closing = end > at && b[end - 1] == b'/';
-            if !self_closing && !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
-                depth += 1;
-                max = max.max(depth);
-            }
-        }
-        i = end.min(b.len());
-        if i >= b.len() {
-            break;
-        }
-    }
-    max
+/// The deepest nesting of open elements the tree builder will make of `html` (see
+/// [`guard`]): end tags close only what they match, `<div/>` opens a div, implied end tags
+/// close paragraphs, list items and cells. Linear in the page.
+#[cfg(test)]
+fn nesting_depth(html: &str) -> usize {
+    guard::scan(html).depth
 }
 
 #[cfg(test)]
@@ -210,6 +301,30 @@ mod tests {
         assert!(matches!(e, HtmlError::TooDeep { .. }), "{e}");
         let e = e.to_string();
         assert!(e.contains("nested") && e.contains("--raw-html"), "{e}");
+    }
+
+    #[test]
+    fn costly_markup_is_refused_with_its_reason() {
+        let attrs: String = (0..2000).map(|i| format!(" a{i}=x")).collect();
+        let e = extract(
+            &format!("<html><body><div{attrs}>x</div></body></html>"),
+            None,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("2000 attributes") && e.contains("--raw-html"),
+            "{e}"
+        );
+        // Misnested tags that a tag count reads as shallow.
+        let e = extract(&"<div></x>".repeat(1000), None).unwrap_err();
+        assert!(matches!(e, HtmlError::TooDeep { depth: 1000, .. }), "{e}");
+        // A misnesting the pre-scan does not follow (the adoption agency moving `nobr`s
+        // around selects): parsing stops when the tree gets too deep.
+        let html = format!("<html><body><p>x</p>{}", "<nobr><select>".repeat(4000));
+        assert!(guard::scan(&html).depth < MAX_HTML_DEPTH);
+        let e = extract(&html, None).unwrap_err();
+        assert!(matches!(e, HtmlError::TooDeep { .. }), "{e}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! with its reason instead of reaching the audit.
 
 use crate::model::ArticleQuotes;
-use crate::text::CharOffsets;
+use crate::text::CharIndex;
 
 /// What is wrong with a record's offsets, if anything: every quote, speaker and cue must be
 /// a span of the text (`start ≤ end ≤ len`, on character boundaries) whose text is exactly
@@ -47,7 +47,7 @@ pub(super) fn offset_problem(a: &ArticleQuotes) -> Option<String> {
         }
     }
     points.sort_unstable_by_key(|p| p.0);
-    let mut chars = CharOffsets::new(text);
+    let mut chars = CharIndex::new(text);
     for (byte, written, what) in points {
         let real = chars.at(byte);
         if real != written {

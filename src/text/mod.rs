@@ -51,49 +51,44 @@ fn is_joiner(c: char) -> bool {
 pub fn tokenize_into(text: &str, from: usize, to: usize, lexicon: &Lexicon, out: &mut Vec<Tok>) {
     out.clear();
     let s = &text[from..to];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+    let n = s.len();
+    let mut i = 0;
+    while i < n {
+        let (c, len) = char_at(s, i);
+        if is_space(c) {
+            i += len;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alnum(c) {
             out.push(Tok {
                 start: from + i,
-                end: from + i + c.len_utf8(),
+                end: from + i + len,
                 kind: TokKind::Punct(c),
             });
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         let mut has_inner_dot = false;
-        loop {
-            match it.peek().copied() {
-                Some((j, d)) if d.is_alphanumeric() => {
-                    end = j + d.len_utf8();
-                    it.next();
-                }
-                Some((j, d)) if is_joiner(d) => {
-                    // A joiner stays inside the word only when a letter or digit follows it.
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        has_inner_dot |= d == '.';
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
-                    }
-                }
-                _ => break,
+        while end < n {
+            let (d, dl) = char_at(s, end);
+            if is_alnum(d) {
+                end += dl;
+            } else if is_joiner(d) && end + dl < n && is_alnum(char_at(s, end + dl).0) {
+                // A joiner stays inside the word only when a letter or digit follows it.
+                has_inner_dot |= d == '.';
+                end += dl;
+            } else {
+                break;
             }
         }
         // A final period belongs to abbreviations (Mr.), initials (J.) and dotted acronyms
         // (U.S.); elsewhere it is punctuation.
-        if let Some(&(j, '.')) = it.peek() {
+        if s.as_bytes().get(end) == Some(&b'.') {
             let word = &s[i..end];
-            let single_initial = word.chars().count() == 1 && c.is_uppercase();
+            let single_initial = len == word.len() && c.is_uppercase();
             if has_inner_dot || single_initial || is_abbreviation_word(word, lexicon) {
-                end = j + 1;
-                it.next();
+                end += 1;
             }
         }
         out.push(Tok {
@@ -101,6 +96,36 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, lexicon: &Lexicon, out:
             end: from + end,
             kind: TokKind::Word,
         });
+        i = end;
+    }
+}
+
+/// The character at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t'..='\r')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -187,37 +212,45 @@ pub fn paragraph_bounds(text: &str, pos: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// Converts byte offsets to code-point offsets. Feed it offsets in any order; it walks
-/// forward from the last answer when it can, so a sorted sequence costs one pass.
-pub struct CharOffsets<'a> {
+/// Code-point offsets of byte offsets, in any order: the count at every [`CharIndex::BLOCK`]
+/// bytes (one `usize` per block, 3% of the text, counted as far as asked), then the rest of
+/// the block is counted.
+pub struct CharIndex<'a> {
     text: &'a str,
-    byte: usize,
-    chars: usize,
+    /// `blocks[k]`: code points in `text[..k * BLOCK]`.
+    blocks: Vec<usize>,
 }
 
-impl<'a> CharOffsets<'a> {
+impl<'a> CharIndex<'a> {
+    /// Bytes between two counts kept.
+    pub const BLOCK: usize = 256;
+
     pub fn new(text: &'a str) -> Self {
-        CharOffsets {
+        CharIndex {
             text,
-            byte: 0,
-            chars: 0,
+            blocks: vec![0],
         }
     }
 
-    /// The code-point offset of byte offset `b` (which must be a char boundary).
+    /// The code-point offset of byte offset `b` (a char boundary, at most the text's length).
     pub fn at(&mut self, b: usize) -> usize {
-        if b < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+        let bytes = self.text.as_bytes();
+        let k = b / Self::BLOCK;
+        while self.blocks.len() <= k {
+            let j = self.blocks.len();
+            let counted = count_chars(&bytes[(j - 1) * Self::BLOCK..j * Self::BLOCK]);
+            self.blocks.push(self.blocks[j - 1] + counted);
         }
-        self.chars += count_chars(&self.text.as_bytes()[self.byte..b]);
-        self.byte = b;
-        self.chars
+        self.blocks[k] + count_chars(&bytes[k * Self::BLOCK..b])
     }
 }
 
 /// Code points in a UTF-8 byte slice: the bytes that are not continuation bytes.
 fn count_chars(bytes: &[u8]) -> usize {
+    // Most news text is ASCII: one byte, one code point, checked a word at a time.
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
@@ -231,6 +264,19 @@ pub enum Lower<'a> {
 
 impl<'a> Lower<'a> {
     pub fn new(w: &'a str) -> Self {
+        if w.is_ascii() {
+            // The same answers as below, without decoding characters.
+            if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                return Lower::Borrowed(w);
+            }
+            if w.len() <= 32 {
+                let mut buf = [0u8; 32];
+                buf[..w.len()].copy_from_slice(w.as_bytes());
+                buf[..w.len()].make_ascii_lowercase();
+                return Lower::Inline(buf, w.len() as u8);
+            }
+            return Lower::Owned(w.to_ascii_lowercase());
+        }
         if !w.chars().any(char::is_uppercase) {
             return Lower::Borrowed(w);
         }
@@ -303,6 +349,86 @@ mod tests {
         assert_eq!(words("J. Doe, 5.5%"), vec!["J.", "Doe", ",", "5.5", "%"]);
     }
 
+    /// The tokenizer as it was written first, over characters: the byte-wise one must agree.
+    fn reference(text: &str, lexicon: &Lexicon) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                out.push(Tok {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: TokKind::Punct(c),
+                });
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let mut has_inner_dot = false;
+            loop {
+                match it.peek().copied() {
+                    Some((j, d)) if d.is_alphanumeric() => {
+                        end = j + d.len_utf8();
+                        it.next();
+                    }
+                    Some((j, d)) if is_joiner(d) => {
+                        let after = text[j + d.len_utf8()..].chars().next();
+                        if after.is_some_and(char::is_alphanumeric) {
+                            has_inner_dot |= d == '.';
+                            end = j + d.len_utf8();
+                            it.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            if let Some(&(j, '.')) = it.peek() {
+                let word = &text[i..end];
+                let single_initial = word.chars().count() == 1 && c.is_uppercase();
+                if has_inner_dot || single_initial || is_abbreviation_word(word, lexicon) {
+                    end = j + 1;
+                    it.next();
+                }
+            }
+            out.push(Tok {
+                start: i,
+                end,
+                kind: TokKind::Word,
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_agree_with_the_reference(t in "([a-zA-Z0-9 .,'’\u{2010}&/\u{00E9}\u{0130}\u{2028}\u{00A0}\t\n\u{000B}\u{0085}-]|Mr|U\\.S|Sen){0,60}") {
+            let lexicon = Lexicon::builtin();
+            let mut v = Vec::new();
+            tokenize_into(&t, 0, t.len(), &lexicon, &mut v);
+            proptest::prop_assert_eq!(v, reference(&t, &lexicon));
+        }
+    }
+
+    #[test]
+    fn lower_agrees_with_to_lowercase() {
+        for w in [
+            "abc",
+            "ABC",
+            "McDonald",
+            "ÉCOLE",
+            "école",
+            "İstanbul",
+            "K",
+            &"X".repeat(40),
+        ] {
+            assert_eq!(&*Lower::new(w), w.to_lowercase(), "{w}");
+        }
+    }
+
     #[test]
     fn sentence_ends() {
         let t = "He left. She said \"no.\" then Mr. Smith spoke";
@@ -317,11 +443,17 @@ mod tests {
     #[test]
     fn char_offsets() {
         let t = "a“b”c";
-        let mut c = CharOffsets::new(t);
+        let mut c = CharIndex::new(t);
         assert_eq!(c.at(0), 0);
         assert_eq!(c.at(1), 1);
         assert_eq!(c.at(4), 2);
         assert_eq!(c.at(t.len()), 5);
         assert_eq!(c.at(1), 1);
+        // Across blocks, in any order, at the very end.
+        let t = "é“x”".repeat(300);
+        let mut c = CharIndex::new(&t);
+        for b in (0..=t.len()).rev().filter(|&b| t.is_char_boundary(b)) {
+            assert_eq!(c.at(b), t[..b].chars().count(), "{b}");
+        }
     }
 }

@@ -20,6 +20,7 @@ mod properties;
 mod robust_audit;
 mod robust_input;
 mod robust_output;
+mod robust_text;
 mod schema;
 mod snapshots;
 mod util;
