@@ -22,6 +22,9 @@ use crate::model::{
 };
 use crate::text::normalize::{self, Token};
 
+/// Absent outlets named in a single-outlet finding's detail; more are counted.
+const NAMED_ABSENT: usize = 5;
+
 /// What an audit runs with: the link thresholds and the lexicon (for spelling variants).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Params<'a> {
@@ -346,9 +349,17 @@ fn family(
         if !e.unquoted.is_empty() {
             detail.push_str(&format!("; unquoted in {}", e.unquoted.join(", ")));
         }
-        if e.absent > 0 {
-            let s = if e.absent == 1 { "" } else { "s" };
-            detail.push_str(&format!("; absent from {} other outlet{s}", e.absent));
+        // A few absent outlets are named (what a reader of a small story wants to see);
+        // many are counted, so the detail stays short however many outlets a story has.
+        if e.absent > 0 && e.absent <= NAMED_ABSENT {
+            let absent: Vec<&str> = outlets
+                .iter()
+                .filter(|o| **o != own && e.unquoted.binary_search(o).is_err())
+                .map(String::as_str)
+                .collect();
+            detail.push_str(&format!("; absent from {}", absent.join(", ")));
+        } else if e.absent > 0 {
+            detail.push_str(&format!("; absent from {} other outlets", e.absent));
         }
         findings.push(Finding::new(Category::SingleOutlet, detail));
         elsewhere = Some(e);
