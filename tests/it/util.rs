@@ -101,7 +101,7 @@ impl Run {
 /// One invocation of the binary, run with [`Quotecheck::run`].
 pub struct Quotecheck {
     args: Vec<OsString>,
-    stdin: Option<Vec<u8>>,
+    stdin: Option<Box<dyn Read + Send>>,
     dir: Option<PathBuf>,
     limit: Option<Duration>,
 }
@@ -148,8 +148,13 @@ impl Quotecheck {
     }
 
     /// Feeds `data` to standard input.
-    pub fn stdin(mut self, data: impl Into<Vec<u8>>) -> Self {
-        self.stdin = Some(data.into());
+    pub fn stdin(self, data: impl Into<Vec<u8>>) -> Self {
+        self.stdin_from(std::io::Cursor::new(data.into()))
+    }
+
+    /// Streams `reader` to standard input: gigabytes without holding them (or a disk file).
+    pub fn stdin_from(mut self, reader: impl Read + Send + 'static) -> Self {
+        self.stdin = Some(Box::new(reader));
         self
     }
 
@@ -186,11 +191,11 @@ impl Quotecheck {
             .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin().display()));
         // Standard input is written, and both outputs read, on threads of their own, so a
         // process that fills one pipe while we wait on another never deadlocks.
-        let writer = self.stdin.map(|data| {
+        let writer = self.stdin.map(|mut data| {
             let mut input = child.stdin.take().expect("piped stdin");
             thread::spawn(move || {
                 // The process may exit without reading everything; that is its business.
-                let _ = input.write_all(&data);
+                let _ = std::io::copy(&mut data, &mut input);
             })
         });
         let reader = |mut r: Box<dyn Read + Send>| {
