@@ -5,7 +5,7 @@
 //! `#[ignore]`d ones) at release speed while the test harness itself stays a debug build.
 
 use std::ffi::{OsStr, OsString};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
