@@ -181,87 +181,56 @@ impl Kind {
     }
 }
 
-/// The sieve rule that decided a quote's kind and speaker. See `quotecheck explain`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    /// `"…," Cotton wrote.` / `"…," he told Reuters.`: speaker then cue right after the quote.
-    SpeakerCueAfter,
-    /// `"…," said Ziad, a nurse.`: cue then speaker right after the quote.
-    CueSpeakerAfter,
-    /// `Hegseth said: "…"` / `Shaw wrote on X, "…"`: speaker and cue lead into the quote.
-    CueBefore,
-    /// `according to Smith, "…"`.
-    AccordingTo,
-    /// `"A," he said, "B."`: the second part of a split quote shares the first's attribution.
-    SplitQuote,
-    /// `Hegseth said this is "obviously unacceptable"`: a fragment inside a cued sentence.
-    PartialInCuedSentence,
-    /// A quote that follows an attributed quote in the same paragraph.
-    SameParagraph,
-    /// A quote-only paragraph continues the previous paragraph's speaker.
-    ContinuesParagraph,
-    /// The previous paragraph ends with a cue and a colon (`Caddell continued:`).
-    ColonLeadIn,
-    /// A quote with no cue takes the subject of the sentence before it in the paragraph.
-    PreviousSentence,
-    /// A quote with speech form but no speaker in reach.
-    Unattributed,
-    /// A scare quote, title or nickname.
-    Term,
-    /// A quote inside another quote.
-    Nested,
+named_enum! {
+    /// The sieve rule that decided a quote's kind and speaker. See `quotecheck explain`.
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        Serialize,
+        Deserialize,
+        schemars::JsonSchema,
+    )]
+    pub enum Rule {
+        /// `"…," Cotton wrote.` / `"…," he told Reuters.`: speaker then cue right after the quote.
+        SpeakerCueAfter,
+        /// `"…," said Ziad, a nurse.`: cue then speaker right after the quote.
+        CueSpeakerAfter,
+        /// `Hegseth said: "…"` / `Shaw wrote on X, "…"`: speaker and cue lead into the quote.
+        CueBefore,
+        /// `according to Smith, "…"`.
+        AccordingTo,
+        /// `"A," he said, "B."`: the second part of a split quote shares the first's attribution.
+        SplitQuote,
+        /// `Hegseth said this is "obviously unacceptable"`: a fragment inside a cued sentence.
+        PartialInCuedSentence,
+        /// A quote that follows an attributed quote in the same paragraph.
+        SameParagraph,
+        /// A quote-only paragraph continues the previous paragraph's speaker.
+        ContinuesParagraph,
+        /// The previous paragraph ends with a cue and a colon (`Caddell continued:`).
+        ColonLeadIn,
+        /// A quote with no cue takes the subject of the sentence before it in the paragraph.
+        PreviousSentence,
+        /// A quote with speech form but no speaker in reach.
+        Unattributed,
+        /// A scare quote, title or nickname.
+        Term,
+        /// A quote inside another quote.
+        Nested,
+    }
+    /// Every rule, in the order the sieve tries them.
+    ALL;
+    /// The rule's name as it appears in the output.
+    name;
 }
 
 impl Rule {
-    /// Every rule, in the order the sieve tries them.
-    pub const ALL: [Rule; 13] = [
-        Rule::SpeakerCueAfter,
-        Rule::CueSpeakerAfter,
-        Rule::CueBefore,
-        Rule::AccordingTo,
-        Rule::SplitQuote,
-        Rule::PartialInCuedSentence,
-        Rule::SameParagraph,
-        Rule::ContinuesParagraph,
-        Rule::ColonLeadIn,
-        Rule::PreviousSentence,
-        Rule::Unattributed,
-        Rule::Term,
-        Rule::Nested,
-    ];
-
-    /// The rule's name as it appears in the output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::SpeakerCueAfter => "speaker-cue-after",
-            Rule::CueSpeakerAfter => "cue-speaker-after",
-            Rule::CueBefore => "cue-before",
-            Rule::AccordingTo => "according-to",
-            Rule::SplitQuote => "split-quote",
-            Rule::PartialInCuedSentence => "partial-in-cued-sentence",
-            Rule::SameParagraph => "same-paragraph",
-            Rule::ContinuesParagraph => "continues-paragraph",
-            Rule::ColonLeadIn => "colon-lead-in",
-            Rule::PreviousSentence => "previous-sentence",
-            Rule::Unattributed => "unattributed",
-            Rule::Term => "term",
-            Rule::Nested => "nested",
-        }
-    }
-
     /// How often a speaker found by this rule is right, before resolution lowers it.
     pub fn base_confidence(self) -> f32 {
         match self {

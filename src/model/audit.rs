@@ -7,80 +7,53 @@ use serde::{Deserialize, Serialize};
 
 use super::{Diagnostic, Kind, StoryType};
 
-/// What a discrepancy is. `quotecheck explain CATEGORY` prints the definitions.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Category {
-    /// The same text, character for character.
-    Verbatim,
-    /// The same words: case, punctuation, quote marks, a spelling variant
-    /// (recognises/recognizes) or a one-letter typo in a long word.
-    Typographic,
-    /// A contiguous excerpt of the reference: words dropped at the start or the end.
-    Truncation,
-    /// Words of the reference replaced by an ellipsis (`…`, `...`, `[...]`).
-    MarkedElision,
-    /// Words of the reference missing inside the quote with no ellipsis.
-    UnmarkedOmission,
-    /// Pieces of the reference reordered or joined from different places.
-    Splice,
-    /// Words replaced by an editor's bracketed insertion (`[the company]`).
-    BracketedEdit,
-    /// Words replaced or inserted.
-    WordingChange,
-    /// The family is attributed to different speakers by different outlets.
-    Misattribution,
-    /// The same speaker named in different forms (Cotton / Tom Cotton / Sen. Cotton).
-    SpeakerNameVariant,
-    /// The quote appears in only one outlet of the story.
-    SingleOutlet,
+named_enum! {
+    /// What a discrepancy is. `quotecheck explain CATEGORY` prints the definitions.
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        Serialize,
+        Deserialize,
+        schemars::JsonSchema,
+    )]
+    pub enum Category {
+        /// The same text, character for character.
+        Verbatim,
+        /// The same words: case, punctuation, quote marks, a spelling variant
+        /// (recognises/recognizes) or a one-letter typo in a long word.
+        Typographic,
+        /// A contiguous excerpt of the reference: words dropped at the start or the end.
+        Truncation,
+        /// Words of the reference replaced by an ellipsis (`…`, `...`, `[...]`).
+        MarkedElision,
+        /// Words of the reference missing inside the quote with no ellipsis.
+        UnmarkedOmission,
+        /// Pieces of the reference reordered or joined from different places.
+        Splice,
+        /// Words replaced by an editor's bracketed insertion (`[the company]`).
+        BracketedEdit,
+        /// Words replaced or inserted.
+        WordingChange,
+        /// The family is attributed to different speakers by different outlets.
+        Misattribution,
+        /// The same speaker named in different forms (Cotton / Tom Cotton / Sen. Cotton).
+        SpeakerNameVariant,
+        /// The quote appears in only one outlet of the story.
+        SingleOutlet,
+    }
+    /// Every category, text categories first, then the family-level ones.
+    ALL;
+    /// The category's name as it appears in the output.
+    name;
 }
 
 impl Category {
-    /// Every category, text categories first, then the family-level ones.
-    pub const ALL: [Category; 11] = [
-        Category::Verbatim,
-        Category::Typographic,
-        Category::Truncation,
-        Category::MarkedElision,
-        Category::UnmarkedOmission,
-        Category::Splice,
-        Category::BracketedEdit,
-        Category::WordingChange,
-        Category::Misattribution,
-        Category::SpeakerNameVariant,
-        Category::SingleOutlet,
-    ];
-
-    /// The category's name as it appears in the output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Category::Verbatim => "verbatim",
-            Category::Typographic => "typographic",
-            Category::Truncation => "truncation",
-            Category::MarkedElision => "marked-elision",
-            Category::UnmarkedOmission => "unmarked-omission",
-            Category::Splice => "splice",
-            Category::BracketedEdit => "bracketed-edit",
-            Category::WordingChange => "wording-change",
-            Category::Misattribution => "misattribution",
-            Category::SpeakerNameVariant => "speaker-name-variant",
-            Category::SingleOutlet => "single-outlet",
-        }
-    }
-
     /// How much the category matters before meaning-sensitive words raise it.
     pub fn severity(self) -> Severity {
         match self {
