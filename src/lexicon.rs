@@ -48,6 +48,12 @@ pub struct Lexicon {
     name_modifiers: HashSet<String>,
     elisions: HashSet<String>,
     abbreviations: HashSet<String>,
+    /// Words before a role's noun that belong to the mention (`former`, `press`).
+    role_modifiers: HashSet<String>,
+    /// Words that open a noun phrase (`the`, `his`, `two`).
+    determiners: HashSet<String>,
+    /// Particles inside names (`de`, `van`), as written: only the lower-case form counts.
+    name_particles: HashSet<String>,
     /// British → American spelling pairs, for the audit's comparison.
     spelling: HashMap<String, String>,
 }
@@ -65,6 +71,9 @@ const NOT_NAME_WORDS: &str = include_str!("../grammar/not_name_words.txt");
 const NAME_MODIFIERS: &str = include_str!("../grammar/name_modifiers.txt");
 const ELISIONS: &str = include_str!("../grammar/elisions.txt");
 const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
+const ROLE_MODIFIERS: &str = include_str!("../grammar/role_modifiers.txt");
+const DETERMINERS: &str = include_str!("../grammar/determiners.txt");
+const NAME_PARTICLES: &str = include_str!("../grammar/name_particles.txt");
 const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
 /// The quote-mark table, checked against the lexer by a test.
 #[cfg(test)]
@@ -186,6 +195,9 @@ impl Lexicon {
             name_modifiers: word_set(NAME_MODIFIERS),
             elisions: word_set(ELISIONS),
             abbreviations: word_set(ABBREVIATIONS),
+            role_modifiers: word_set(ROLE_MODIFIERS),
+            determiners: word_set(DETERMINERS),
+            name_particles: word_set(NAME_PARTICLES),
             spelling: data_lines(SPELLING_VARIANTS)
                 .filter_map(|l| {
                     let mut it = l.split('\t');
@@ -281,6 +293,18 @@ impl Lexicon {
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
     }
+    /// `former`, `press`, `campaign`: a word before a role's noun, lower case.
+    pub fn is_role_modifier(&self, word: &str) -> bool {
+        self.role_modifiers.contains(word)
+    }
+    /// `the`, `his`, `two`: a word that opens a noun phrase, lower case.
+    pub fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.contains(word)
+    }
+    /// `de`, `van`, `bin`: a particle inside a name, as written (`Van` is not one).
+    pub fn is_name_particle(&self, word: &str) -> bool {
+        self.name_particles.contains(word)
+    }
 }
 
 #[cfg(test)]
@@ -304,6 +328,9 @@ mod tests {
         assert!(l.is_name_modifier("monday"));
         assert!(l.is_elision("em"));
         assert!(l.is_abbreviation("mr."));
+        assert!(l.is_role_modifier("trump") && l.is_role_modifier("foreign-policy"));
+        assert!(l.is_determiner("these") && !l.is_determiner("said"));
+        assert!(l.is_name_particle("van") && !l.is_name_particle("Van"));
         assert!(
             l.verb_phrases("points")
                 .iter()

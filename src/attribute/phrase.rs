@@ -34,11 +34,6 @@ pub fn is_courtesy(word: &str) -> bool {
     .any(|c| word.eq_ignore_ascii_case(c))
 }
 
-const PARTICLES: &[&str] = &[
-    "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al",
-    "el", "du", "abu", "ben", "dos", "das", "ter",
-];
-
 /// Titles that are part of a one-word name (`Pope Leo`, `King Charles`).
 const REGNAL: &[&str] = &[
     "pope",
@@ -59,111 +54,6 @@ const REGNAL: &[&str] = &[
     "dame",
     "lord",
     "lady",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "one", "two", "three", "four", "several", "many", "some", "his",
-    "her", "their", "its", "our", "this", "that", "these", "those", "other", "both", "most", "few",
-    "each", "every",
-];
-
-/// Lower-case words that modify a role (`former`, `senior`, `press` in `press secretary`).
-const MODIFIERS: &[&str] = &[
-    "former",
-    "longtime",
-    "long-time",
-    "senior",
-    "top",
-    "chief",
-    "deputy",
-    "acting",
-    "retired",
-    "veteran",
-    "fellow",
-    "campaign",
-    "press",
-    "national",
-    "state",
-    "federal",
-    "local",
-    "foreign",
-    "political",
-    "democratic",
-    "republican",
-    "conservative",
-    "liberal",
-    "presidential",
-    "vice",
-    "assistant",
-    "associate",
-    "executive",
-    "general",
-    "head",
-    "lead",
-    "communications",
-    "policy",
-    "security",
-    "health",
-    "defense",
-    "defence",
-    "military",
-    "police",
-    "fire",
-    "news",
-    "white",
-    "house",
-    "senate",
-    "congressional",
-    "legal",
-    "outside",
-    "independent",
-    "new",
-    "then",
-    "current",
-    "incoming",
-    "outgoing",
-    "interim",
-    "unnamed",
-    "anonymous",
-    "young",
-    "old",
-    "elderly",
-    "local",
-    "county",
-    "city",
-    "district",
-    "regional",
-    "international",
-    "economic",
-    "foreign-policy",
-    "public",
-    "private",
-    "administration",
-    "government",
-    "white-house",
-    "trump",
-    "clinton",
-    "party",
-    "election",
-    "polling",
-    "research",
-    "medical",
-    "legal",
-    "financial",
-    "technology",
-    "industry",
-    "company",
-    "team",
-    "staff",
-    "union",
-    "school",
-    "university",
-    "hospital",
-    "aid",
-    "relief",
-    "humanitarian",
-    "rights",
-    "human",
 ];
 
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
@@ -194,8 +84,8 @@ pub(super) fn is_name_word(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
         && lexicon.speech_verb(&lw).is_none()
 }
 
-pub(super) fn is_particle(text: &str, t: &Tok) -> bool {
-    t.is_word() && PARTICLES.contains(&word(text, t))
+pub(super) fn is_particle(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
+    t.is_word() && lexicon.is_name_particle(word(text, t))
 }
 
 /// The number of tokens of the longest title starting at `i` (`Defense Secretary` → 2).
@@ -244,17 +134,14 @@ fn is_premodifier(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     let w = word(text, t);
     if text::is_capitalised(w) {
         return is_name_word(text, lexicon, t) || is_possessive(w) || is_courtesy(w) || {
-            let lw = w.to_lowercase();
-            lexicon.is_title(&lw) || MODIFIERS.contains(&lw.as_str())
+            let lw = lower(text, t);
+            lexicon.is_title(&lw) || lexicon.is_role_modifier(&lw)
         };
     }
     let lw = lower(text, t);
     // `9/11 widow Terry Strada`, `46-year-old mother`
     let numeric = w.starts_with(|c: char| c.is_ascii_digit());
-    is_head_noun(text, lexicon, t)
-        || MODIFIERS.contains(&lw.as_ref())
-        || is_possessive(w)
-        || numeric
+    is_head_noun(text, lexicon, t) || lexicon.is_role_modifier(&lw) || is_possessive(w) || numeric
 }
 
 fn range(toks: &[Tok], a: usize, b: usize) -> Range {
@@ -325,7 +212,7 @@ fn classify(
         let mut s = k;
         while s > a
             && (is_name_word(text, lexicon, &toks[s - 1])
-                || (is_particle(text, &toks[s - 1]) && s < name_end))
+                || (is_particle(text, lexicon, &toks[s - 1]) && s < name_end))
         {
             s -= 1;
         }
@@ -438,7 +325,7 @@ pub(super) fn extend_back(
             break;
         }
         let lw = lower(text, t);
-        if DETERMINERS.contains(&lw.as_ref()) {
+        if lexicon.is_determiner(&lw) {
             // `the` starts the phrase; a sentence-initial `The` too.
             a -= 1;
             break;
@@ -452,8 +339,14 @@ pub(super) fn extend_back(
 }
 
 /// The first index in `a..b` after a leading determiner.
-pub(super) fn skip_determiner(text: &str, toks: &[Tok], a: usize, b: usize) -> usize {
-    if a < b && DETERMINERS.contains(&lower(text, &toks[a]).as_ref()) {
+pub(super) fn skip_determiner(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+) -> usize {
+    if a < b && lexicon.is_determiner(&lower(text, &toks[a])) {
         a + 1
     } else {
         a
@@ -644,11 +537,13 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
     }
     // The noun phrase: determiner, premodifiers, name or head.
     let mut j = i;
-    let mut det = DETERMINERS.contains(&lower(text, first).as_ref());
+    let mut det = lexicon.is_determiner(&lower(text, first));
     if det {
         j += 1;
     } else {
-        while j < hi && (is_premodifier(text, lexicon, &toks[j]) || is_particle(text, &toks[j])) {
+        while j < hi
+            && (is_premodifier(text, lexicon, &toks[j]) || is_particle(text, lexicon, &toks[j]))
+        {
             j += 1;
         }
         // A possessive works as a determiner: `Hillary Clinton's right-hand woman`.
@@ -764,7 +659,7 @@ pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usiz
     let fw = word(text, first);
     if !(text::is_capitalised(fw)
         || is_pronoun(text, lexicon, first)
-        || DETERMINERS.contains(&lower(text, first).as_ref())
+        || lexicon.is_determiner(&lower(text, first))
         || is_premodifier(text, lexicon, first))
     {
         return None;
@@ -785,7 +680,7 @@ pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usiz
     let np = finish(text, lexicon, toks, i, k).or_else(|| {
         // `the gambling tycoon`, `Cuban`: a determiner and an unlisted noun, or capitalised
         // words, between the quote and the verb.
-        let det = DETERMINERS.contains(&lower(text, first).as_ref());
+        let det = lexicon.is_determiner(&lower(text, first));
         let caps = toks[i..k]
             .iter()
             .all(|t| text::is_capitalised(word(text, t)));
@@ -803,7 +698,7 @@ pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usiz
     // words (`," the gambling tycoon told`): nothing else can stand there.
     if k - i <= 5
         && toks[i..k].iter().all(|t| t.is_word())
-        && (DETERMINERS.contains(&lower(text, first).as_ref()) || text::is_capitalised(fw))
+        && (lexicon.is_determiner(&lower(text, first)) || text::is_capitalised(fw))
         && np.range.end == toks[k - 1].end
     {
         return Some(np);
@@ -811,9 +706,10 @@ pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usiz
     // Without an appositive, every word before the core must be a premodifier.
     if !toks[i..k].iter().any(|t| t.is_punct(',')) {
         let core_start = toks.iter().position(|t| t.start == np.core.start)?;
-        if !toks[i..core_start].iter().all(|t| {
-            is_premodifier(text, lexicon, t) || DETERMINERS.contains(&lower(text, t).as_ref())
-        }) {
+        if !toks[i..core_start]
+            .iter()
+            .all(|t| is_premodifier(text, lexicon, t) || lexicon.is_determiner(&lower(text, t)))
+        {
             return None;
         }
     }

@@ -129,7 +129,7 @@ impl<'a> Entities<'a> {
             {
                 let lo = i.saturating_sub(MAX_NAME_WORDS - 1);
                 let a = phrase::extend_back(text, lexicon, toks, lo, i);
-                let a = phrase::skip_determiner(text, toks, a, i);
+                let a = phrase::skip_determiner(text, lexicon, toks, a, i);
                 if a < i {
                     self.learn(
                         text,
@@ -151,9 +151,10 @@ impl<'a> Entities<'a> {
             let mut b = i + 1;
             while b < toks.len()
                 && (phrase::is_name_word(text, lexicon, &toks[b])
-                    || (phrase::is_particle(text, &toks[b])
+                    || (phrase::is_particle(text, lexicon, &toks[b])
                         && toks.get(b + 1).is_some_and(|n| {
-                            phrase::is_name_word(text, lexicon, n) || phrase::is_particle(text, n)
+                            phrase::is_name_word(text, lexicon, n)
+                                || phrase::is_particle(text, lexicon, n)
                         })))
             {
                 b += 1;
