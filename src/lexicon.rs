@@ -26,6 +26,15 @@ pub enum PronounKind {
     First,
 }
 
+/// How surely a word before a short quotation makes it a term (`grammar/term_introducers.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Introducer {
+    /// Whatever the sentence says (`so-called`, `dubbed`, `these`).
+    Strong,
+    /// Only when nobody is quoted in the sentence (`the`, `as`).
+    Weak,
+}
+
 /// Every lexicon, lower-cased.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -54,6 +63,14 @@ pub struct Lexicon {
     determiners: HashSet<String>,
     /// Particles inside names (`de`, `van`), as written: only the lower-case form counts.
     name_particles: HashSet<String>,
+    /// Adverbs and auxiliaries between a speaker and a cue (`also`, `has`).
+    adverbs: HashSet<String>,
+    /// Words in `-ly` that are not adverbs (`family`, `daily`).
+    not_adverbs: HashSet<String>,
+    /// Words before a short quotation that make it a term (`so-called`, `the`).
+    term_introducers: HashMap<String, Introducer>,
+    /// Forms of `be` that make the speech verb after them part of the reported clause.
+    auxiliaries: HashSet<String>,
     /// British → American spelling pairs, for the audit's comparison.
     spelling: HashMap<String, String>,
 }
@@ -74,6 +91,10 @@ const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 const ROLE_MODIFIERS: &str = include_str!("../grammar/role_modifiers.txt");
 const DETERMINERS: &str = include_str!("../grammar/determiners.txt");
 const NAME_PARTICLES: &str = include_str!("../grammar/name_particles.txt");
+const ADVERBS: &str = include_str!("../grammar/adverbs.txt");
+const NOT_ADVERBS: &str = include_str!("../grammar/not_adverbs.txt");
+const TERM_INTRODUCERS: &str = include_str!("../grammar/term_introducers.txt");
+const AUXILIARIES: &str = include_str!("../grammar/auxiliaries.txt");
 const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
 /// The quote-mark table, checked against the lexer by a test.
 #[cfg(test)]
@@ -198,6 +219,21 @@ impl Lexicon {
             role_modifiers: word_set(ROLE_MODIFIERS),
             determiners: word_set(DETERMINERS),
             name_particles: word_set(NAME_PARTICLES),
+            adverbs: word_set(ADVERBS),
+            not_adverbs: word_set(NOT_ADVERBS),
+            term_introducers: data_lines(TERM_INTRODUCERS)
+                .filter_map(|l| {
+                    let mut it = l.split_whitespace();
+                    let word = it.next()?.to_lowercase();
+                    let strength = match it.next()? {
+                        "strong" => Introducer::Strong,
+                        "weak" => Introducer::Weak,
+                        _ => return None,
+                    };
+                    Some((word, strength))
+                })
+                .collect(),
+            auxiliaries: word_set(AUXILIARIES),
             spelling: data_lines(SPELLING_VARIANTS)
                 .filter_map(|l| {
                     let mut it = l.split('\t');
@@ -305,6 +341,23 @@ impl Lexicon {
     pub fn is_name_particle(&self, word: &str) -> bool {
         self.name_particles.contains(word)
     }
+    /// `also`, `later`, `has`: a listed word between a speaker and a cue, lower case. (Words
+    /// in `-ly` are adverbs by rule: see [`Lexicon::is_not_adverb`].)
+    pub fn is_adverb(&self, word: &str) -> bool {
+        self.adverbs.contains(word)
+    }
+    /// `family`, `daily`: a word in `-ly` that is not an adverb, lower case.
+    pub fn is_not_adverb(&self, word: &str) -> bool {
+        self.not_adverbs.contains(word)
+    }
+    /// Whether a word (lower case) before a short quotation makes it a term, and how surely.
+    pub fn term_introducer(&self, word: &str) -> Option<Introducer> {
+        self.term_introducers.get(word).copied()
+    }
+    /// `was`, `is`, `been`: a form of `be`, lower case.
+    pub fn is_auxiliary(&self, word: &str) -> bool {
+        self.auxiliaries.contains(word)
+    }
 }
 
 #[cfg(test)]
@@ -331,6 +384,12 @@ mod tests {
         assert!(l.is_role_modifier("trump") && l.is_role_modifier("foreign-policy"));
         assert!(l.is_determiner("these") && !l.is_determiner("said"));
         assert!(l.is_name_particle("van") && !l.is_name_particle("Van"));
+        assert!(l.is_adverb("also") && l.is_adverb("would") && !l.is_adverb("said"));
+        assert!(l.is_not_adverb("family"));
+        assert_eq!(l.term_introducer("so-called"), Some(Introducer::Strong));
+        assert_eq!(l.term_introducer("the"), Some(Introducer::Weak));
+        assert_eq!(l.term_introducer("said"), None);
+        assert!(l.is_auxiliary("was") && !l.is_auxiliary("has"));
         assert!(
             l.verb_phrases("points")
                 .iter()

@@ -15,7 +15,7 @@ mod phrase;
 pub mod resolve;
 
 use crate::extract::Span;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Introducer, Lexicon};
 use crate::model::{Kind, Resolution, Rule, SpeakerType};
 use crate::text::{self, Tok};
 
@@ -465,7 +465,7 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
         return None;
     }
     let mut start = v;
-    while start > 0 && is_adverb(text, &toks[start - 1]) {
+    while start > 0 && is_adverb(text, lexicon, &toks[start - 1]) {
         start -= 1;
     }
     if toks.get(end).is_some_and(|t| {
@@ -490,55 +490,14 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
 }
 
 /// Words that stand between a speaker and a cue without being either (`also`, `later`,
-/// `has`): they belong to neither span.
-fn is_adverb(text: &str, t: &Tok) -> bool {
+/// `has`): they belong to neither span. Listed in `grammar/adverbs.txt`, or in `-ly` and
+/// not in `grammar/not_adverbs.txt`.
+fn is_adverb(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
     }
     let w = lower(text, t);
-    matches!(
-        w.as_ref(),
-        "also"
-            | "later"
-            | "then"
-            | "previously"
-            | "recently"
-            | "once"
-            | "further"
-            | "again"
-            | "simply"
-            | "just"
-            | "earlier"
-            | "still"
-            | "often"
-            | "has"
-            | "had"
-            | "have"
-            | "would"
-            | "will"
-            | "could"
-            | "might"
-            | "reportedly"
-            | "repeatedly"
-            | "flatly"
-            | "famously"
-            | "separately"
-            | "quickly"
-            | "bluntly"
-            | "privately"
-            | "publicly"
-            | "finally"
-            | "immediately"
-            | "now"
-            | "never"
-            | "even"
-            | "first"
-    ) || (w.len() > 4
-        && w.ends_with("ly")
-        && !matches!(
-            w.as_ref(),
-            "only" | "early" | "family" | "daily" | "weekly" | "rally" | "ally"
-        ))
+    lexicon.is_adverb(&w) || (w.len() > 4 && w.ends_with("ly") && !lexicon.is_not_adverb(&w))
 }
 
 /// The first rule that finds a speaker (or a cue) for the quote.
@@ -670,7 +629,7 @@ fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
     }
     // Cue then speaker: `said Ziad`, `added the ministry`.
     let mut v = i;
-    while v < after.len() && is_adverb(text, &after[v]) {
+    while v < after.len() && is_adverb(text, lexicon, &after[v]) {
         v += 1;
     }
     // A participle (`," adding that…`) continues the sentence before the quote; its subject
@@ -755,11 +714,7 @@ fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
             // A cue right before the quote (`said, adding later, "…"`, `before asking her,
             // "…"`) introduces it: its subject wins over a nearer-looking one further back.
             let tail = &before[v + 1..];
-            let after_aux = v > 0
-                && matches!(
-                    lower(text, &before[v - 1]).as_ref(),
-                    "was" | "is" | "were" | "are" | "be" | "been" | "being" | "am"
-                );
+            let after_aux = v > 0 && lexicon.is_auxiliary(&lower(text, &before[v - 1]));
             let introduces = words_from[v + 1] <= 4
                 && tail
                     .last()
@@ -814,7 +769,7 @@ fn previous_sentence(q: &Quote, win: &Window) -> Option<Found> {
     }
     // Its verb stands for the cue.
     let after_np = sent.iter().position(|t| t.start >= np.range.end)?;
-    let v = (after_np..sent.len()).find(|&k| !is_adverb(text, &sent[k]))?;
+    let v = (after_np..sent.len()).find(|&k| !is_adverb(text, lexicon, &sent[k]))?;
     let cue = cue_at(text, lexicon, sent, v).unwrap_or_else(|| CueRef {
         range: Range {
             start: sent[after_np].start,
@@ -976,35 +931,13 @@ fn is_term(q: &Quote, win: &Window, cued: bool) -> bool {
     // Words that introduce a name whatever the sentence says (`so-called`, `dubbed`,
     // `these`, a proper adjective: `US "digital escorts"`), and words that do so only when
     // nobody is quoted in the sentence (`the "barbarity of war"` after `called for` is the
-    // Pope's phrase).
-    let strong = prev_word.is_some_and(|t| {
-        let p = lower(text, t);
-        matches!(
-            p.as_ref(),
-            "so-called"
-                | "called"
-                | "dubbed"
-                | "named"
-                | "titled"
-                | "entitled"
-                | "termed"
-                | "term"
-                | "word"
-                | "words"
-                | "phrase"
-                | "slogan"
-                | "nicknamed"
-                | "known"
-                | "these"
-                | "those"
-        ) || (before.len() > 1 && !q.in_headline && text::is_capitalised(&text[t.start..t.end]))
-    });
-    let weak = prev_word.is_some_and(|t| {
-        matches!(
-            lower(text, t).as_ref(),
-            "as" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "of"
-        )
-    });
+    // Pope's phrase): `grammar/term_introducers.txt`.
+    let introducer = prev_word.and_then(|t| q.lexicon.term_introducer(&lower(text, t)));
+    let strong = introducer == Some(Introducer::Strong)
+        || prev_word.is_some_and(|t| {
+            before.len() > 1 && !q.in_headline && text::is_capitalised(&text[t.start..t.end])
+        });
+    let weak = introducer == Some(Introducer::Weak);
     let named = strong || (weak && !cued);
     let significant: Vec<&&str> = words
         .iter()

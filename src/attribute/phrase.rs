@@ -468,7 +468,7 @@ fn finish(text: &str, lexicon: &Lexicon, toks: &[Tok], a: usize, b: usize) -> Op
 /// The subject of the cue at `v`, searched back no further than `lo`.
 pub fn before_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     let mut k = v;
-    while k > lo && super::is_adverb(text, &toks[k - 1]) {
+    while k > lo && super::is_adverb(text, lexicon, &toks[k - 1]) {
         k -= 1;
     }
     mention_ending_at(text, lexicon, toks, lo, k)
@@ -524,7 +524,7 @@ fn ends_mention(text: &str, t: &Tok) -> bool {
 /// ministry, which is controlled by Hamas`), from token `i` up to `hi` (the sentence end).
 pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
     let mut i = i;
-    while i < hi && super::is_adverb(text, &toks[i]) {
+    while i < hi && super::is_adverb(text, lexicon, &toks[i]) {
         i += 1;
     }
     let first = toks.get(i).filter(|_| i < hi)?;
@@ -559,7 +559,7 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
             && k < j + 5
             && toks[k].is_word()
             && !ends_mention(text, &toks[k])
-            && !super::is_adverb(text, &toks[k])
+            && !super::is_adverb(text, lexicon, &toks[k])
             && super::cue_lemma(text, lexicon, &toks[k]).is_none()
         {
             k += 1;
@@ -643,7 +643,7 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
 /// press secretary Josh Earnest said`).
 pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
     let mut k = v;
-    while k > i && super::is_adverb(text, &toks[k - 1]) {
+    while k > i && super::is_adverb(text, lexicon, &toks[k - 1]) {
         k -= 1;
     }
     if k <= i || k - i > 40 {
@@ -810,7 +810,7 @@ fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Opt
     // A verb (a lower-case word) must follow the mention.
     let next = toks.iter().position(|t| t.start >= np.range.end)?;
     let next = (next..v)
-        .find(|&k| !super::is_adverb(text, &toks[k]))
+        .find(|&k| !super::is_adverb(text, lexicon, &toks[k]))
         .unwrap_or(next);
     (next < v && toks[next].is_word() && text::is_lowercase_word(word(text, &toks[next])))
         .then_some(np)
