@@ -71,6 +71,8 @@ pub struct Lexicon {
     term_introducers: HashMap<String, Introducer>,
     /// Forms of `be` that make the speech verb after them part of the reported clause.
     auxiliaries: HashSet<String>,
+    /// Negations, modals, quantifiers and hedges, in the audit's comparable form.
+    sensitive_words: HashSet<String>,
     /// British → American spelling pairs, for the audit's comparison.
     spelling: HashMap<String, String>,
 }
@@ -95,6 +97,7 @@ const ADVERBS: &str = include_str!("../grammar/adverbs.txt");
 const NOT_ADVERBS: &str = include_str!("../grammar/not_adverbs.txt");
 const TERM_INTRODUCERS: &str = include_str!("../grammar/term_introducers.txt");
 const AUXILIARIES: &str = include_str!("../grammar/auxiliaries.txt");
+const SENSITIVE_WORDS: &str = include_str!("../grammar/sensitive_words.txt");
 const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
 /// The quote-mark table, checked against the lexer by a test.
 #[cfg(test)]
@@ -234,6 +237,7 @@ impl Lexicon {
                 })
                 .collect(),
             auxiliaries: word_set(AUXILIARIES),
+            sensitive_words: word_set(SENSITIVE_WORDS),
             spelling: data_lines(SPELLING_VARIANTS)
                 .filter_map(|l| {
                     let mut it = l.split('\t');
@@ -358,6 +362,11 @@ impl Lexicon {
     pub fn is_auxiliary(&self, word: &str) -> bool {
         self.auxiliaries.contains(word)
     }
+    /// `not`, `would`, `some`, `allegedly`: a word whose change can alter a quote's meaning,
+    /// in the audit's comparable form (lower case, straight apostrophe).
+    pub fn is_sensitive_word(&self, word: &str) -> bool {
+        self.sensitive_words.contains(word)
+    }
 }
 
 #[cfg(test)]
@@ -390,6 +399,8 @@ mod tests {
         assert_eq!(l.term_introducer("the"), Some(Introducer::Weak));
         assert_eq!(l.term_introducer("said"), None);
         assert!(l.is_auxiliary("was") && !l.is_auxiliary("has"));
+        assert!(l.is_sensitive_word("won't") && l.is_sensitive_word("n't"));
+        assert!(!l.is_sensitive_word("bridge"));
         assert!(
             l.verb_phrases("points")
                 .iter()

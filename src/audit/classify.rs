@@ -12,75 +12,17 @@ use similar::algorithms::{Capture, Compact, DiffHook, NoFinishHook, Replace, mye
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::link::Anchors;
+use crate::lexicon::Lexicon;
 use crate::model::{Category, DiffBlock, Finding, Op};
 use crate::text::normalize::{TokKind, Token};
 
-/// Words whose change can alter the meaning of a quote.
-fn is_sensitive(norm: &str, raw: &str) -> bool {
-    const WORDS: &[&str] = &[
-        // negation
-        "not",
-        "no",
-        "never",
-        "none",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "n't",
-        "cannot",
-        "without", // modals
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "won't",
-        "wouldn't",
-        "can't",
-        "couldn't",
-        "mustn't",
-        "shouldn't",
-        "don't",
-        "doesn't",
-        "didn't",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't", // quantifiers
-        "all",
-        "some",
-        "every",
-        "each",
-        "any",
-        "many",
-        "few",
-        "most",
-        "more",
-        "less",
-        "fewer",
-        "only",
-        "always", // hedges
-        "maybe",
-        "perhaps",
-        "possibly",
-        "probably",
-        "likely",
-        "unlikely",
-        "apparently",
-        "allegedly",
-        "reportedly",
-        "almost",
-        "nearly",
-    ];
+/// Words whose change can alter the meaning of a quote: those of
+/// `grammar/sensitive_words.txt`, negative contractions, numbers and names.
+fn is_sensitive(lexicon: &Lexicon, norm: &str, raw: &str) -> bool {
     // A name: capitalised, but not `I`, `I'm`, `I'll`.
     let name = raw.chars().next().is_some_and(char::is_uppercase)
         && !(norm == "i" || norm.starts_with("i'"));
-    WORDS.contains(&norm)
+    lexicon.is_sensitive_word(norm)
         || norm.ends_with("n't")
         || norm.chars().any(|c| c.is_ascii_digit())
         || name
@@ -104,6 +46,7 @@ fn raw_words(text: &str, toks: &[Token]) -> Vec<String> {
 /// `r_text`): the diff blocks and the findings about the words (speaker findings are made
 /// by the caller).
 pub fn compare(
+    lexicon: &Lexicon,
     r_text: &str,
     r: &[Token],
     m_text: &str,
@@ -206,7 +149,7 @@ pub fn compare(
                     .enumerate()
                     .map(|(k, t)| (mi + k == 0, t.norm.as_str(), &m_text[t.start..t.end])),
             )
-            .any(|(first, n, w)| n != "…" && is_sensitive(n, if first { n } else { w }));
+            .any(|(first, n, w)| n != "…" && is_sensitive(lexicon, n, if first { n } else { w }));
         let only_ellipsis = !ms.is_empty() && ms.iter().all(|t| t.kind == TokKind::Ellipsis);
         let bracketed = !ms.is_empty() && ms.iter().all(|t| t.kind == TokKind::Bracketed);
         let (category, detail) = if ml == 0 && (at_start || at_end) {

@@ -239,7 +239,7 @@ fn family(
             let rq = r.q();
             let identical =
                 r_text[rq.content_start..rq.content_end] == a.text[q.content_start..q.content_end];
-            classify::compare(r_text, &r.tokens, &a.text, &it.tokens, identical)
+            classify::compare(lexicon, r_text, &r.tokens, &a.text, &it.tokens, identical)
         };
         if let Some(s) = &q.speaker {
             speakers.insert(s.name.clone());
