@@ -1,6 +1,7 @@
 //! The documentation of every attribution rule and audit category, as `quotecheck explain`
 //! prints it: what it means, why it matters, and an example. The names are the ones the
-//! output uses (`rule`, `category`), so a reader can look up any value they see.
+//! output uses (`rule`, `category`), so a reader can look up any value they see. A rule's
+//! documentation lives in its file under `src/attribute/rules/`; the categories' are here.
 
 use std::io::{self, Write};
 
@@ -22,81 +23,16 @@ pub struct Doc {
     pub example: &'static str,
 }
 
-/// The documentation of an attribution rule.
+/// The documentation of an attribution rule, kept in the rule's own file
+/// (`src/attribute/rules/`) beside its code and tests.
 pub fn rule(r: Rule) -> Doc {
-    let (what, why, example) = match r {
-        Rule::SpeakerCueAfter => (
-            "The speaker and the speech verb follow the quote in the same sentence.",
-            "The most common and most certain form of attribution in news copy.",
-            "\"The US government recognizes the threat,\" Cotton wrote.",
-        ),
-        Rule::CueSpeakerAfter => (
-            "The speech verb, then the speaker, follow the quote (inverted order); an appositive after the name belongs to the mention.",
-            "Inversion is how wire copy introduces a new voice, often with a role.",
-            "\"As a father, I wake up early to look for food,\" said Ziad, a nurse.",
-        ),
-        Rule::CueBefore => (
-            "The speaker and the cue lead into the quote, closed by a colon or comma, or by a short phrase (\"wrote on X,\").",
-            "Statements, posts and speeches are usually introduced this way.",
-            "Frank Shaw, Microsoft's Chief Communications Officer, wrote on X, \"In response to concerns…\"",
-        ),
-        Rule::AccordingTo => (
-            "`according to` names the source before the quote.",
-            "It attributes without a verb; the source can be a person or a document.",
-            "According to Smith, \"The plan is dead.\"",
-        ),
-        Rule::SplitQuote => (
-            "The second part of a quote split by its attribution shares the first part's speaker and cue.",
-            "Both parts are one statement; an audit must not treat the second as unattributed.",
-            "\"We are ready,\" he said, \"and we will win.\"",
-        ),
-        Rule::PartialInCuedSentence => (
-            "A quoted fragment inside a sentence whose speech verb names the speaker.",
-            "Partial quotes are where paraphrase and quotation mix; the fragment's words are still the speaker's.",
-            "Hegseth said this is \"obviously unacceptable\".",
-        ),
-        Rule::SameParagraph => (
-            "A quote that opens a sentence, or continues one, takes the speaker of the quote before it in the paragraph.",
-            "Reporters attribute once and then let the speaker go on.",
-            "\"We lost,\" Smith said. \"We will be back.\"",
-        ),
-        Rule::ContinuesParagraph => (
-            "A paragraph that opens with a quote continues the speaker of the previous paragraph's last attributed quote.",
-            "Long statements run over several paragraphs with one attribution.",
-            "\"I'm announcing a review,\" Hegseth said.⏎\"We will monitor all threats.\"",
-        ),
-        Rule::ColonLeadIn => (
-            "The previous paragraph ends with a speaker, a cue and a colon.",
-            "Transcripts and long statements are introduced this way.",
-            "Caddell continued:⏎⏎\"The health issue is a partisan issue.\"",
-        ),
-        Rule::PreviousSentence => (
-            "No cue reaches the quote: the subject of the sentence before it in the paragraph is taken as the speaker, its verb as the cue.",
-            "A weaker guess, marked with a lower confidence, that still beats no speaker.",
-            "The judge then turned to me. \"Mr. D'Souza?\"",
-        ),
-        Rule::Unattributed => (
-            "Speech with no speaker in reach.",
-            "An unattributed quotation is itself something a fact-checker may want to see.",
-            "\"Nobody knows what happens next.\"",
-        ),
-        Rule::Term => (
-            "A scare quote, title or nickname: short, introduced like a name (so-called, these, a proper adjective) or in title case.",
-            "Not speech: counting it as a quotation would invent a speaker.",
-            "supervised through so-called \"digital escorts\"",
-        ),
-        Rule::Nested => (
-            "A quotation inside another quotation.",
-            "Its words are someone quoted by the speaker, not the speaker's own.",
-            "\"He told me 'no' twice,\" she said.",
-        ),
-    };
+    let d = crate::attribute::rule_doc(r);
     Doc {
         name: r.name(),
         kind: "rule",
-        what,
-        why,
-        example,
+        what: d.what,
+        why: d.why,
+        example: d.example,
     }
 }
 

@@ -8,18 +8,25 @@
 //! mention to a canonical speaker for the article (`he` → `Ziad`, `Cotton` → `Tom Cotton`,
 //! `The US Defense Secretary` → `Pete Hegseth`).
 //!
+//! Each rule has a file of its own under `rules/` (what it means, the code that finds it,
+//! its tests), and `rules/mod.rs` holds the order in which the sieve tries them. This file
+//! keeps the driver, the window of words around a quote, the kind decision and the cue
+//! helpers the rules share.
+//!
 //! The stage looks only at a bounded window around each quote plus an incremental scan of
 //! names, so its time is linear in the article.
 
 mod phrase;
 pub mod resolve;
+mod rules;
 
 use crate::extract::Span;
-use crate::lexicon::{Introducer, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::model::{Kind, Resolution, Rule, SpeakerType};
 use crate::text::{self, Tok};
 
 pub use phrase::Np;
+pub(crate) use rules::doc as rule_doc;
 
 /// A byte range with the words found there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,13 +108,6 @@ fn attribute_with(
     if spans.is_empty() {
         return;
     }
-    let nested = || Attribution {
-        kind: Kind::Nested,
-        speaker: None,
-        cue: None,
-        rule: Rule::Nested,
-        confidence: Rule::Nested.base_confidence(),
-    };
     // Spans before `done` have been given to `each`.
     let mut done = 0;
     let mut entities = resolve::Entities::with_index_from(lexicon, index_from);
@@ -157,32 +157,10 @@ fn attribute_with(
 
         let prev_attr = prev.and(previous.as_ref());
         let last_attr = last.as_ref().map(|(a, p)| (a, *p));
-        let found = find(&q, &win, prev_attr, last_attr);
+        let found = rules::find(&rules::Ctx::new(&q, &win, prev_attr, last_attr));
         let kind = quote_kind(&q, &win, found.as_ref());
-        let (found, kind) = match (found, kind) {
-            (_, Kind::Term) => (
-                Found {
-                    speaker: None,
-                    cue: None,
-                    rule: Rule::Term,
-                },
-                Kind::Term,
-            ),
-            (Some(f), k) => (f, k),
-            (None, k) => (
-                Found {
-                    speaker: None,
-                    cue: None,
-                    rule: Rule::Unattributed,
-                },
-                k,
-            ),
-        };
-        let rule = if kind == Kind::Partial && found.rule == Rule::CueBefore {
-            Rule::PartialInCuedSentence
-        } else {
-            found.rule
-        };
+        let found = rules::settle(found, kind);
+        let rule = found.rule;
         let speaker = found.speaker.map(|np| entities.resolve(text, &np));
         let mut confidence = rule.base_confidence();
         if let Some(sp) = &speaker {
@@ -204,13 +182,13 @@ fn attribute_with(
         }
         previous = Some(a.clone());
         for _ in done..i {
-            each(nested());
+            each(rules::nested());
         }
         each(a);
         done = i + 1;
     }
     for _ in done..spans.len() {
-        each(nested());
+        each(rules::nested());
     }
 }
 
@@ -295,6 +273,17 @@ impl Quote<'_> {
             .trim_end()
             .chars()
             .next_back()
+    }
+
+    /// Only white space stands between the paragraph's start and the quote.
+    fn opens_paragraph(&self) -> bool {
+        self.text[self.p_start..self.span.start].trim().is_empty()
+    }
+
+    /// The lead-in is the rest of the previous quote's sentence (`"A," he said, "b."`): it
+    /// starts at that quote, which did not end its sentence.
+    fn continues_sentence(&self, win: &Window) -> bool {
+        self.after_prev_quote && win.lead == 0 && !self.prev_ends_sentence
     }
 
     /// The quote opens a sentence: it starts the paragraph, or follows `.`, `?` or `!`
@@ -500,344 +489,6 @@ fn is_adverb(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     lexicon.is_adverb(&w) || (w.len() > 4 && w.ends_with("ly") && !lexicon.is_not_adverb(&w))
 }
 
-/// The first rule that finds a speaker (or a cue) for the quote.
-/// `prev` is the attribution of the quote before it in its paragraph, `last` that of the
-/// last quote with a speaker, with its paragraph's start.
-fn find(
-    q: &Quote,
-    win: &Window,
-    prev: Option<&Attribution>,
-    last: Option<(&Attribution, usize)>,
-) -> Option<Found> {
-    let text = q.text;
-    let lexicon = q.lexicon;
-    // Headline: `Pat Caddell: … ‘in Their Heads’` / `Name: 'quote'`.
-    if q.in_headline && q.prev_char() == Some(':') {
-        if let Some(f) = colon_speaker(text, lexicon, win.before()) {
-            return Some(f);
-        }
-    }
-    if let Some(f) = after_quote(q, win) {
-        return Some(f);
-    }
-    if let Some(f) = lead_in(q, win) {
-        return Some(f);
-    }
-    // A quote that opens a sentence continues the previous quote of its paragraph.
-    if let Some(a) = prev {
-        if let Some(sp) = &a.speaker {
-            // ... or continues its sentence (`said this is "unacceptable" and that "…"`).
-            let same_sentence = q.after_prev_quote && win.lead == 0 && !q.prev_ends_sentence;
-            if q.starts_sentence(win) || win.before().iter().all(|t| !t.is_word()) || same_sentence
-            {
-                return Some(Found {
-                    speaker: Some(sp.np),
-                    cue: a.cue.clone(),
-                    rule: Rule::SameParagraph,
-                });
-            }
-        }
-    }
-    // A paragraph that opens with the quote continues the paragraph before it.
-    if text[q.p_start..q.span.start].trim().is_empty() {
-        return previous_paragraph(q, last);
-    }
-    previous_sentence(q, win)
-}
-
-/// `Pew Research: "…"`: a short name and a colon, the colon being the cue.
-fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Option<Found> {
-    let colon = before.len().checked_sub(1)?;
-    if !before[colon].is_punct(':') || colon == 0 || colon > 6 {
-        return None;
-    }
-    if !before[..colon]
-        .iter()
-        .all(|t| t.is_word() || t.is_punct('.'))
-    {
-        return None;
-    }
-    let np = phrase::before_verb(text, lexicon, before, 0, colon)?;
-    Some(Found {
-        speaker: Some(np),
-        cue: Some(CueRef {
-            range: Range {
-                start: before[colon].start,
-                end: before[colon].end,
-            },
-            lemma: ":".into(),
-        }),
-        rule: Rule::CueBefore,
-    })
-}
-
-/// `"…," Cotton wrote` / `"…," said Ziad, a nurse` / `"…" ― Pamela Padilla`.
-fn after_quote(q: &Quote, win: &Window) -> Option<Found> {
-    let text = q.text;
-    let lexicon = q.lexicon;
-    let after = win.after();
-    let ends_with_stop = q.content().trim_end().ends_with('.');
-    let mut i = 0;
-    while i < after.len() && after[i].punct().is_some_and(|c| matches!(c, ',' | ')')) {
-        i += 1;
-    }
-    let first = after.get(i)?;
-    // Dash byline: `"…" ― Pamela Padilla`, `"…" - Bernie Sanders.`
-    if let Some(c) = first.punct() {
-        if matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-') {
-            let rest = &after[i + 1..];
-            let words = rest.iter().filter(|t| t.is_word()).count();
-            if (1..=12).contains(&words)
-                && rest
-                    .first()
-                    .is_some_and(|t| phrase::is_name_word(text, lexicon, t))
-            {
-                // A person only: `- Reuters` at the end of a story is the wire's credit.
-                if let Some(np) = phrase::after_verb(text, lexicon, after, i + 1, after.len())
-                    .filter(|np| np.speaker_type == SpeakerType::Person)
-                {
-                    return Some(Found {
-                        speaker: Some(np),
-                        cue: Some(CueRef {
-                            range: Range {
-                                start: first.start,
-                                end: first.end,
-                            },
-                            lemma: "-".into(),
-                        }),
-                        rule: Rule::SpeakerCueAfter,
-                    });
-                }
-            }
-        }
-        return None;
-    }
-    // After a full stop, only a bare `Smith said.` still belongs to the quote. (`?` and `!`
-    // are followed by a capitalised attribution too often to end the sentence:
-    // `"Why?" Smith asked.`)
-    if ends_with_stop {
-        let words = after.iter().filter(|t| t.is_word()).count();
-        let starts_lower = text::is_lowercase_word(&text[first.start..first.end]);
-        // `"…." Trump said.`: a capitalised name, a cue, and the sentence ends.
-        let bare = words <= 3
-            && after.last().is_some_and(|t| t.is_punct('.'))
-            && after.len() >= 2
-            && cue_at(text, lexicon, after, after.len() - 2).is_some();
-        if words > 5 || !(starts_lower || cue_lemma(text, lexicon, first).is_some() || bare) {
-            return None;
-        }
-    }
-    // Cue then speaker: `said Ziad`, `added the ministry`.
-    let mut v = i;
-    while v < after.len() && is_adverb(text, lexicon, &after[v]) {
-        v += 1;
-    }
-    // A participle (`," adding that…`) continues the sentence before the quote; its subject
-    // is not after it.
-    let participle = after
-        .get(v)
-        .is_some_and(|t| lower(text, t).ends_with("ing"));
-    if let Some(cue) = cue_at(text, lexicon, after, v).filter(|_| !participle) {
-        if let Some(np) = phrase::after_verb(text, lexicon, after, v + 1, after.len()) {
-            return Some(Found {
-                speaker: Some(np),
-                cue: Some(cue),
-                rule: Rule::CueSpeakerAfter,
-            });
-        }
-    }
-    // Speaker then cue: `Cotton wrote`, `White House press secretary Josh Earnest said`;
-    // after a fragment, the subject just before the verb (`'' of the plans, Mr. Smith said`).
-    let v = (i..after.len().min(i + 41)).find(|&k| cue_at(text, lexicon, after, k).is_some())?;
-    let np = phrase::up_to_verb(text, lexicon, after, i, v)
-        .or_else(|| phrase::before_verb(text, lexicon, after, i, v))?;
-    Some(Found {
-        speaker: Some(np),
-        cue: cue_at(text, lexicon, after, v),
-        rule: Rule::SpeakerCueAfter,
-    })
-}
-
-/// `Hegseth said: "…"`, `Shaw wrote on X, "…"`, `according to Smith, "…"`, the second part
-/// of a split quote, and `Hegseth said this is "obviously unacceptable"`.
-fn lead_in(q: &Quote, win: &Window) -> Option<Found> {
-    let text = q.text;
-    let lexicon = q.lexicon;
-    let before = win.before();
-    if before.is_empty() {
-        return None;
-    }
-    let split = q.after_prev_quote && win.lead == 0 && !q.prev_ends_sentence;
-    // according to NP
-    for k in (0..before.len().saturating_sub(1)).rev() {
-        if lower(text, &before[k]) == "according" && lower(text, &before[k + 1]) == "to" {
-            let np = phrase::after_verb(text, lexicon, before, k + 2, before.len())?;
-            return Some(Found {
-                speaker: Some(np),
-                cue: Some(CueRef {
-                    range: Range {
-                        start: before[k].start,
-                        end: before[k + 1].end,
-                    },
-                    lemma: "according to".into(),
-                }),
-                rule: Rule::AccordingTo,
-            });
-        }
-    }
-    // The last speech verb of the lead-in whose subject stands next to it (`It said`), then
-    // the last whose subject opens the sentence (`Trump returned the compliment, telling
-    // Reuters, "…"`), so a cue-like adjective (`reported figures`) does not win.
-    let rule = if split {
-        Rule::SplitQuote
-    } else {
-        Rule::CueBefore
-    };
-    // Words in `before[k..]`, for every `k`: a long lead-in must not be recounted for each
-    // candidate cue.
-    let mut words_from = vec![0u32; before.len() + 1];
-    for k in (0..before.len()).rev() {
-        words_from[k] = words_from[k + 1] + u32::from(before[k].is_word());
-    }
-    for pass in 0..2 {
-        for v in (0..before.len()).rev() {
-            // `went on to say`: a verb phrase that ends here starts further back.
-            let v = (1..=3)
-                .filter_map(|k| v.checked_sub(k))
-                .find(|&u| cue_here(text, lexicon, before, u).is_some_and(|(end, _)| end == v + 1))
-                .unwrap_or(v);
-            let Some(cue) = cue_at(text, lexicon, before, v) else {
-                continue;
-            };
-            let participle =
-                lower(text, &before[v]).ends_with("ing") && v > 0 && before[v - 1].is_punct(',');
-            // A cue right before the quote (`said, adding later, "…"`, `before asking her,
-            // "…"`) introduces it: its subject wins over a nearer-looking one further back.
-            let tail = &before[v + 1..];
-            let after_aux = v > 0 && lexicon.is_auxiliary(&lower(text, &before[v - 1]));
-            let introduces = words_from[v + 1] <= 4
-                && tail
-                    .last()
-                    .is_none_or(|t| t.is_punct(',') || t.is_punct(':'));
-            let adjacent = || {
-                phrase::before_verb(text, lexicon, before, 0, v).or_else(|| {
-                    // `Says Ellis: "…"`: inverted only when the cue opens the lead-in.
-                    (v == 0)
-                        .then(|| phrase::after_verb(text, lexicon, before, v + 1, before.len()))
-                        .flatten()
-                })
-            };
-            let np = match (pass, participle) {
-                // After an auxiliary (`it was continuing "to operate…"`) the verb is part of
-                // the reported clause, not a cue of its own.
-                (0, _) if introduces && after_aux => adjacent(),
-                (0, _) if introduces => {
-                    adjacent().or_else(|| phrase::sentence_subject(text, lexicon, before, v))
-                }
-                (0, true) => None,
-                (0, false) => adjacent(),
-                _ => phrase::sentence_subject(text, lexicon, before, v),
-            };
-            if let Some(np) = np {
-                return Some(Found {
-                    speaker: Some(np),
-                    cue: Some(cue),
-                    rule,
-                });
-            }
-        }
-    }
-    // `Pew Research: "…"` in the body.
-    colon_speaker(text, lexicon, before)
-}
-
-/// A quote with no cue in its sentence takes the subject of the sentence before it in the
-/// paragraph (`The judge then turned to me. "Mr. D'Souza?"`).
-fn previous_sentence(q: &Quote, win: &Window) -> Option<Found> {
-    let text = q.text;
-    let lexicon = q.lexicon;
-    let toks = &win.all_before[..win.lead];
-    if toks.is_empty() || !q.starts_sentence(win) {
-        return None;
-    }
-    // The sentence before the quote, without its final punctuation.
-    let end = toks.len() - 1;
-    let sent = &toks[text::last_sentence_start(text, toks, end)..end];
-    let np = phrase::sentence_subject(text, lexicon, sent, sent.len())?;
-    if np.speaker_type == SpeakerType::Organization {
-        return None;
-    }
-    // Its verb stands for the cue.
-    let after_np = sent.iter().position(|t| t.start >= np.range.end)?;
-    let v = (after_np..sent.len()).find(|&k| !is_adverb(text, lexicon, &sent[k]))?;
-    let cue = cue_at(text, lexicon, sent, v).unwrap_or_else(|| CueRef {
-        range: Range {
-            start: sent[after_np].start,
-            end: sent[v].end,
-        },
-        lemma: lower(text, &sent[v]).into_owned(),
-    });
-    Some(Found {
-        speaker: Some(np),
-        cue: Some(cue),
-        rule: Rule::PreviousSentence,
-    })
-}
-
-/// The speaker of the paragraph before, for a quote that opens its paragraph.
-fn previous_paragraph(q: &Quote, last: Option<(&Attribution, usize)>) -> Option<Found> {
-    let text = q.text;
-    let lexicon = q.lexicon;
-    let head = text[..q.p_start].trim_end();
-    if head.is_empty() {
-        return None;
-    }
-    let (pp_start, pp_end) = text::paragraph_bounds(text, head.len() - 1);
-    // The last attributed quote is in that paragraph: the quote continues its speaker.
-    if let Some((la, lp_start)) = last {
-        if lp_start == pp_start {
-            if let Some(sp) = &la.speaker {
-                // ...unless the paragraph ends with a new lead-in (`Caddell continued:`).
-                if !head.ends_with(':') || la.rule == Rule::ColonLeadIn {
-                    return Some(Found {
-                        speaker: Some(sp.np),
-                        cue: la.cue.clone(),
-                        rule: Rule::ContinuesParagraph,
-                    });
-                }
-            }
-        }
-    }
-    // The last sentence of the paragraph before ends with a cue, a speaker and a colon
-    // (`Caddell continued:`, `Trump told the crowd:`).
-    if !head.ends_with(':') {
-        return None;
-    }
-    let mut scratch = Vec::new();
-    text::tokenize_into(text, pp_start, pp_end, lexicon, &mut scratch);
-    let toks = &scratch[..];
-    // The last sentence, whose final token (the colon) does not end it.
-    let sent = &toks[text::last_sentence_start(text, toks, toks.len().saturating_sub(1))..];
-    for v in (0..sent.len()).rev() {
-        let Some(cue) = cue_at(text, lexicon, sent, v) else {
-            continue;
-        };
-        let np = phrase::before_verb(text, lexicon, sent, 0, v)
-            .or_else(|| phrase::after_verb(text, lexicon, sent, v + 1, sent.len()));
-        if let Some(np) = np {
-            return Some(Found {
-                speaker: Some(np),
-                cue: Some(cue),
-                rule: Rule::ColonLeadIn,
-            });
-        }
-    }
-    colon_speaker(text, lexicon, sent).map(|f| Found {
-        rule: Rule::ColonLeadIn,
-        ..f
-    })
-}
-
 /// The kind of a quote, from the measured shape rules:
 /// D1 it opens a sentence and ends with `, . ? !` inside the mark;
 /// D2 it follows `,` or `:`, starts with a capital, has 3+ words, ends with punctuation and
@@ -860,7 +511,7 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
             return Kind::Direct;
         }
         if q.span.family == crate::extract::MarkFamily::Single {
-            return if is_term(q, win, found.is_some()) {
+            return if rules::is_term(q, win, found.is_some()) {
                 Kind::Term
             } else {
                 Kind::Partial
@@ -906,57 +557,11 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
             }
         }
     }
-    if !spoken && is_term(q, win, found.is_some()) {
+    if !spoken && rules::is_term(q, win, found.is_some()) {
         Kind::Term
     } else {
         Kind::Partial
     }
-}
-
-/// Scare quotes, titles and nicknames: short, not closed by sentence punctuation, and
-/// introduced like a name (`so-called "digital escorts"`, `these "digital escorts"`,
-/// `US "digital escorts"`), or in title case (`titled 'Opportune China, Youth Talks'`).
-fn is_term(q: &Quote, win: &Window, cued: bool) -> bool {
-    let text = q.text;
-    let content = q.content().trim();
-    if content.ends_with(['.', '!', '?']) {
-        return false;
-    }
-    let words: Vec<&str> = content.split_whitespace().collect();
-    if words.is_empty() {
-        return true;
-    }
-    let before = win.before();
-    let prev_word = before.last().filter(|t| t.is_word());
-    // Words that introduce a name whatever the sentence says (`so-called`, `dubbed`,
-    // `these`, a proper adjective: `US "digital escorts"`), and words that do so only when
-    // nobody is quoted in the sentence (`the "barbarity of war"` after `called for` is the
-    // Pope's phrase): `grammar/term_introducers.txt`.
-    let introducer = prev_word.and_then(|t| q.lexicon.term_introducer(&lower(text, t)));
-    let strong = introducer == Some(Introducer::Strong)
-        || prev_word.is_some_and(|t| {
-            before.len() > 1 && !q.in_headline && text::is_capitalised(&text[t.start..t.end])
-        });
-    let weak = introducer == Some(Introducer::Weak);
-    let named = strong || (weak && !cued);
-    let significant: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().count() > 3 || w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    let capitalised = significant
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-        })
-        .count();
-    // (Headlines are in title case throughout, so there it says nothing.)
-    let title_case = !q.in_headline
-        && words.len() >= 2
-        && !significant.is_empty()
-        && capitalised * 10 >= significant.len() * 8;
-    (words.len() <= 4 && named) || (title_case && !before.is_empty()) || (words.len() <= 2 && !cued)
 }
 
 #[cfg(test)]

@@ -1,26 +1,27 @@
-//! One test per sieve rule and per kind decision: a short text, the quote it is about, and
-//! what the rule must decide.
+//! The helpers of the rules' tests (each rule's own tests are in its file under `rules/`),
+//! and the tests of what no one rule decides: resolution of the speaker to a name, the
+//! name index, configured words.
 
 use crate::model::{ArticleQuotes, Kind, Resolution, Rule, SpeakerType};
 
 /// Extracts and attributes `text` with the default configuration. Building a pipeline parses
 /// the built-in lexicons, a few milliseconds in a test build: cheap enough for each call to
 /// build its own and share nothing with other tests.
-fn process_text(text: &str) -> ArticleQuotes {
+pub(in crate::attribute) fn process_text(text: &str) -> ArticleQuotes {
     crate::Pipeline::default().extract_text(text)
 }
 
 /// What a test expects of one quote (selected by a fragment of its text).
-struct Expect<'a> {
-    quote: &'a str,
-    kind: Kind,
-    rule: Rule,
-    mention: Option<&'a str>,
-    name: Option<&'a str>,
-    cue: Option<&'a str>,
+pub(in crate::attribute) struct Expect<'a> {
+    pub(in crate::attribute) quote: &'a str,
+    pub(in crate::attribute) kind: Kind,
+    pub(in crate::attribute) rule: Rule,
+    pub(in crate::attribute) mention: Option<&'a str>,
+    pub(in crate::attribute) name: Option<&'a str>,
+    pub(in crate::attribute) cue: Option<&'a str>,
 }
 
-fn check(text: &str, e: Expect) {
+pub(in crate::attribute) fn check(text: &str, e: Expect) {
     let out = process_text(text);
     let q = out
         .quotes
@@ -52,304 +53,6 @@ fn check(text: &str, e: Expect) {
     if let Some(c) = &q.cue {
         assert_eq!(&text[c.start..c.end], c.text);
     }
-}
-
-#[test]
-fn speaker_cue_after() {
-    check(
-        "On Friday, Senator Tom Cotton sent a letter.\n\"The US government recognizes the threat,\" Cotton wrote.",
-        Expect {
-            quote: "recognizes",
-            kind: Kind::Direct,
-            rule: Rule::SpeakerCueAfter,
-            mention: Some("Cotton"),
-            name: Some("Tom Cotton"),
-            cue: Some("wrote"),
-        },
-    );
-}
-
-#[test]
-fn speaker_cue_after_keeps_premodifiers_and_parenthetical() {
-    check(
-        "“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.",
-        Expect {
-            quote: "dog whistle",
-            kind: Kind::Direct,
-            rule: Rule::SpeakerCueAfter,
-            mention: Some("Rep. Gwen Moore (D-Wis.)"),
-            name: Some("Gwen Moore"),
-            cue: Some("said"),
-        },
-    );
-}
-
-#[test]
-fn cue_speaker_after_with_appositive() {
-    check(
-        "\"As a father, I look for food,\" said Ziad, a nurse.",
-        Expect {
-            quote: "father",
-            kind: Kind::Direct,
-            rule: Rule::CueSpeakerAfter,
-            mention: Some("Ziad, a nurse"),
-            name: Some("Ziad"),
-            cue: Some("said"),
-        },
-    );
-}
-
-#[test]
-fn cue_before_with_colon() {
-    check(
-        "Hegseth said: \"This is over.\"",
-        Expect {
-            quote: "over",
-            kind: Kind::Direct,
-            rule: Rule::CueBefore,
-            mention: Some("Hegseth"),
-            name: None,
-            cue: Some("said"),
-        },
-    );
-}
-
-#[test]
-fn cue_before_with_appositive_and_prepositional_phrase() {
-    check(
-        "Frank Shaw, Microsoft's Chief Communications Officer, wrote on X, \"In response to concerns, we made changes.\"",
-        Expect {
-            quote: "In response",
-            kind: Kind::Direct,
-            rule: Rule::CueBefore,
-            mention: Some("Frank Shaw, Microsoft's Chief Communications Officer"),
-            name: Some("Frank Shaw"),
-            cue: Some("wrote"),
-        },
-    );
-}
-
-#[test]
-fn according_to() {
-    check(
-        "According to Smith, \"The plan is dead.\"",
-        Expect {
-            quote: "plan",
-            kind: Kind::Direct,
-            rule: Rule::AccordingTo,
-            mention: Some("Smith"),
-            name: None,
-            cue: Some("According to"),
-        },
-    );
-}
-
-#[test]
-fn split_quote_shares_the_attribution() {
-    let text = "\"We are ready,\" he said, \"and we will win.\"";
-    check(
-        text,
-        Expect {
-            quote: "ready",
-            kind: Kind::Direct,
-            rule: Rule::SpeakerCueAfter,
-            mention: Some("he"),
-            name: None,
-            cue: Some("said"),
-        },
-    );
-    check(
-        text,
-        Expect {
-            quote: "and we will win",
-            kind: Kind::Direct,
-            rule: Rule::SplitQuote,
-            mention: Some("he"),
-            name: None,
-            cue: Some("said"),
-        },
-    );
-}
-
-#[test]
-fn partial_quote_in_a_cued_sentence() {
-    check(
-        "In a video, Hegseth said this is \"obviously unacceptable\" and left.",
-        Expect {
-            quote: "obviously",
-            kind: Kind::Partial,
-            rule: Rule::PartialInCuedSentence,
-            mention: Some("Hegseth"),
-            name: None,
-            cue: Some("said"),
-        },
-    );
-}
-
-#[test]
-fn second_quote_of_a_paragraph_continues_the_first() {
-    check(
-        "\"We lost,\" Smith said. \"We will be back.\"",
-        Expect {
-            quote: "be back",
-            kind: Kind::Direct,
-            rule: Rule::SameParagraph,
-            mention: Some("Smith"),
-            name: None,
-            cue: Some("said"),
-        },
-    );
-}
-
-#[test]
-fn quote_only_paragraph_continues_the_previous_speaker() {
-    check(
-        "\"I'm announcing a review,\" Hegseth said in the video.\n\"We will monitor all threats.\"",
-        Expect {
-            quote: "monitor",
-            kind: Kind::Direct,
-            rule: Rule::ContinuesParagraph,
-            mention: Some("Hegseth"),
-            name: None,
-            cue: Some("said"),
-        },
-    );
-}
-
-#[test]
-fn colon_lead_in_from_the_previous_paragraph() {
-    check(
-        "Caddell continued:\n\n\"The health issue is a partisan issue.\"",
-        Expect {
-            quote: "health issue",
-            kind: Kind::Direct,
-            rule: Rule::ColonLeadIn,
-            mention: Some("Caddell"),
-            name: None,
-            cue: Some("continued"),
-        },
-    );
-}
-
-#[test]
-fn previous_sentence_subject() {
-    check(
-        "The judge then turned to me. \"Mr. D'Souza?\"",
-        Expect {
-            quote: "D'Souza",
-            kind: Kind::Direct,
-            rule: Rule::PreviousSentence,
-            mention: Some("The judge"),
-            name: None,
-            cue: Some("then turned"),
-        },
-    );
-}
-
-#[test]
-fn participle_takes_the_sentence_subject() {
-    check(
-        "Trump returned the compliment, telling Reuters, \"He is an amazing man.\"",
-        Expect {
-            quote: "amazing",
-            kind: Kind::Direct,
-            rule: Rule::CueBefore,
-            mention: Some("Trump"),
-            name: None,
-            cue: Some("telling"),
-        },
-    );
-}
-
-#[test]
-fn dash_byline() {
-    check(
-        "“Trump must stop portraying Latinos as gangsters.”― Carla Sanchez",
-        Expect {
-            quote: "gangsters",
-            kind: Kind::Direct,
-            rule: Rule::SpeakerCueAfter,
-            mention: Some("Carla Sanchez"),
-            name: None,
-            cue: Some("―"),
-        },
-    );
-}
-
-#[test]
-fn wire_credit_is_not_a_speaker() {
-    check(
-        "\"I'm announcing a review,\" Hegseth said.\n\"We will monitor all threats.\" - Reuters",
-        Expect {
-            quote: "monitor",
-            kind: Kind::Direct,
-            rule: Rule::ContinuesParagraph,
-            mention: Some("Hegseth"),
-            name: None,
-            cue: Some("said"),
-        },
-    );
-}
-
-#[test]
-fn scare_quotes_are_terms() {
-    for text in [
-        "They are supervised through so-called \"digital escorts\" in the US.",
-        "Cotton asked how these \"digital escorts\" are trained.",
-        "They work under the supervision of US \"digital escorts\" hired by subcontractors.",
-    ] {
-        check(
-            text,
-            Expect {
-                quote: "digital escorts",
-                kind: Kind::Term,
-                rule: Rule::Term,
-                mention: None,
-                name: None,
-                cue: None,
-            },
-        );
-    }
-}
-
-#[test]
-fn titles_are_terms() {
-    check(
-        "Youth tour ends\nHe joined the trip, which titled 'Opportune China, Youth Talks — 2025 Global Youth Dialogue', with others.",
-        Expect {
-            quote: "Opportune",
-            kind: Kind::Term,
-            rule: Rule::Term,
-            mention: None,
-            name: None,
-            cue: None,
-        },
-    );
-}
-
-#[test]
-fn unattributed_speech() {
-    check(
-        "\"Nobody knows what happens next.\"",
-        Expect {
-            quote: "Nobody",
-            kind: Kind::Direct,
-            rule: Rule::Unattributed,
-            mention: None,
-            name: None,
-            cue: None,
-        },
-    );
-}
-
-#[test]
-fn nested_quote_is_not_attributed() {
-    let out = process_text("\"He told me 'no' twice,\" she said.");
-    let inner = out.quotes.iter().find(|q| q.text == "'no'").unwrap();
-    assert_eq!(inner.kind, Kind::Nested);
-    assert_eq!(inner.rule, Rule::Nested);
-    assert!(inner.speaker.is_none());
-    assert_eq!(inner.parent.as_deref(), Some("text#1"));
 }
 
 #[test]
@@ -406,64 +109,12 @@ fn she_skips_men() {
 }
 
 #[test]
-fn noun_uses_of_speech_verbs_are_not_cues() {
-    // `report` is a noun here and `press` modifies `secretary`.
-    let text = "\"The impact remains unclear,\" the IMF report stated.";
-    let q = &process_text(text).quotes[0];
-    assert_eq!(q.cue.as_ref().unwrap().text, "stated");
-    assert_eq!(q.speaker.as_ref().unwrap().mention, "the IMF report");
-}
-
-#[test]
-fn headline_quotes() {
-    // A headline is in title case: that alone does not make a quoted phrase a title.
-    let text = "Pat Caddell: Democrat Voters Worried; It’s ‘in Their Heads’\n\nBody text.";
-    assert_eq!(process_text(text).quotes[0].kind, Kind::Partial);
-    // `Name: 'quote'` in a headline is the name's direct quote, the colon its cue.
-    let text = "Trump: ‘We Will Win Florida’\n\nBody text.";
-    let q = &process_text(text).quotes[0];
-    assert_eq!(q.kind, Kind::Direct);
-    assert_eq!(q.speaker.as_ref().unwrap().mention, "Trump");
-    assert_eq!(q.cue.as_ref().unwrap().text, ":");
-}
-
-#[test]
 fn acronym_after_a_name_is_an_alias() {
     let text = "The U.N. World Food Programme (WFP) said a WFP convoy was hit. \"Violence is unacceptable,\" it said.";
     let q = &process_text(text).quotes[0];
     let s = q.speaker.as_ref().unwrap();
     assert_eq!(s.mention, "it");
     assert_eq!(s.name, "U.N. World Food Programme");
-}
-
-#[test]
-fn outlet_names_ending_in_news_speak() {
-    check(
-        "Title\n\nHe made claims against the NRA, and Breitbart News responded:\n\n\"If there are people who pose a threat, deport them.\"",
-        Expect {
-            quote: "deport",
-            kind: Kind::Direct,
-            rule: Rule::ColonLeadIn,
-            mention: Some("Breitbart News"),
-            name: None,
-            cue: Some("responded"),
-        },
-    );
-}
-
-#[test]
-fn subject_after_a_subordinate_clause() {
-    check(
-        "When he returned he began by saying, \"I don't think that it's necessary.\"",
-        Expect {
-            quote: "necessary",
-            kind: Kind::Direct,
-            rule: Rule::CueBefore,
-            mention: Some("he"),
-            name: None,
-            cue: Some("saying"),
-        },
-    );
 }
 
 /// Two pipelines with different lexicons in one process: each finds its own words, and

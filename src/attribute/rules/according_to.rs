@@ -1,0 +1,57 @@
+//! `according-to`: `According to Smith, "…"`.
+
+use super::{Ctx, Hit, RuleDoc};
+use crate::attribute::{CueRef, Range, lower, phrase};
+use crate::text::Tok;
+
+pub(super) const DOC: RuleDoc = RuleDoc {
+    what: "`according to` names the source before the quote.",
+    why: "It attributes without a verb; the source can be a person or a document.",
+    example: "According to Smith, \"The plan is dead.\"",
+};
+
+/// The index of the last `according` of an `according to` in the lead-in `before`.
+pub(super) fn position(text: &str, before: &[Tok]) -> Option<usize> {
+    (0..before.len().saturating_sub(1))
+        .rev()
+        .find(|&k| lower(text, &before[k]) == "according" && lower(text, &before[k + 1]) == "to")
+}
+
+/// `according to NP`: the source after the phrase.
+pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    let before = ctx.win.before();
+    let k = ctx.according_to()?;
+    let np = phrase::after_verb(text, lexicon, before, k + 2, before.len())?;
+    Some(Hit {
+        speaker: np,
+        cue: Some(CueRef {
+            range: Range {
+                start: before[k].start,
+                end: before[k + 1].end,
+            },
+            lemma: "according to".into(),
+        }),
+    })
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::attribute::tests::{Expect, check};
+    use crate::model::{Kind, Rule};
+
+    #[test]
+    fn according_to() {
+        check(
+            "According to Smith, \"The plan is dead.\"",
+            Expect {
+                quote: "plan",
+                kind: Kind::Direct,
+                rule: Rule::AccordingTo,
+                mention: Some("Smith"),
+                name: None,
+                cue: Some("According to"),
+            },
+        );
+    }
+}

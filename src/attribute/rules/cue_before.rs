@@ -1,0 +1,182 @@
+//! `cue-before`: `Hegseth said: "…"`, `Shaw wrote on X, "…"`, a participle (`telling
+//! Reuters, "…"`), `Pew Research: "…"`, and a headline's `Trump: 'We Will Win'`.
+
+use super::{Ctx, Hit, RuleDoc, common};
+use crate::attribute::{cue_at, cue_here, lower, phrase};
+
+pub(super) const DOC: RuleDoc = RuleDoc {
+    what: "The speaker and the cue lead into the quote, closed by a colon or comma, or by a short phrase (\"wrote on X,\").",
+    why: "Statements, posts and speeches are usually introduced this way.",
+    example: "Frank Shaw, Microsoft's Chief Communications Officer, wrote on X, \"In response to concerns…\"",
+};
+
+/// A headline's `Name: 'quote'` (`Pat Caddell: … ‘in Their Heads’`), the colon its cue.
+pub(super) fn headline(ctx: &Ctx<'_>) -> Option<Hit> {
+    if !(ctx.q.in_headline && ctx.q.prev_char() == Some(':')) {
+        return None;
+    }
+    common::colon_speaker(ctx.q.text, ctx.q.lexicon, ctx.win.before())
+}
+
+/// `Hegseth said: "…"`, `Shaw wrote on X, "…"`, `Trump returned the compliment, telling
+/// Reuters, "…"`: a cue of the lead-in and its subject. (The second part of a split quote
+/// is `split-quote`'s.)
+pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
+    if ctx.q.continues_sentence(ctx.win) || ctx.according_to().is_some() {
+        return None;
+    }
+    lead_in_cue(ctx)
+}
+
+/// `Pew Research: "…"` in the body: a short name and a colon, when no cue of the lead-in
+/// found a speaker.
+pub(super) fn name_and_colon(ctx: &Ctx<'_>) -> Option<Hit> {
+    if ctx.according_to().is_some() {
+        return None;
+    }
+    common::colon_speaker(ctx.q.text, ctx.q.lexicon, ctx.win.before())
+}
+
+/// The last speech verb of the lead-in whose subject stands next to it (`It said`), then
+/// the last whose subject opens the sentence (`Trump returned the compliment, telling
+/// Reuters, "…"`), so a cue-like adjective (`reported figures`) does not win.
+pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    let before = ctx.win.before();
+    if before.is_empty() {
+        return None;
+    }
+    // Words in `before[k..]`, for every `k`: a long lead-in must not be recounted for each
+    // candidate cue.
+    let mut words_from = vec![0u32; before.len() + 1];
+    for k in (0..before.len()).rev() {
+        words_from[k] = words_from[k + 1] + u32::from(before[k].is_word());
+    }
+    for pass in 0..2 {
+        for v in (0..before.len()).rev() {
+            // `went on to say`: a verb phrase that ends here starts further back.
+            let v = (1..=3)
+                .filter_map(|k| v.checked_sub(k))
+                .find(|&u| cue_here(text, lexicon, before, u).is_some_and(|(end, _)| end == v + 1))
+                .unwrap_or(v);
+            let Some(cue) = cue_at(text, lexicon, before, v) else {
+                continue;
+            };
+            let participle =
+                lower(text, &before[v]).ends_with("ing") && v > 0 && before[v - 1].is_punct(',');
+            // A cue right before the quote (`said, adding later, "…"`, `before asking her,
+            // "…"`) introduces it: its subject wins over a nearer-looking one further back.
+            let tail = &before[v + 1..];
+            let after_aux = v > 0 && lexicon.is_auxiliary(&lower(text, &before[v - 1]));
+            let introduces = words_from[v + 1] <= 4
+                && tail
+                    .last()
+                    .is_none_or(|t| t.is_punct(',') || t.is_punct(':'));
+            let adjacent = || {
+                phrase::before_verb(text, lexicon, before, 0, v).or_else(|| {
+                    // `Says Ellis: "…"`: inverted only when the cue opens the lead-in.
+                    (v == 0)
+                        .then(|| phrase::after_verb(text, lexicon, before, v + 1, before.len()))
+                        .flatten()
+                })
+            };
+            let np = match (pass, participle) {
+                // After an auxiliary (`it was continuing "to operate…"`) the verb is part of
+                // the reported clause, not a cue of its own.
+                (0, _) if introduces && after_aux => adjacent(),
+                (0, _) if introduces => {
+                    adjacent().or_else(|| phrase::sentence_subject(text, lexicon, before, v))
+                }
+                (0, true) => None,
+                (0, false) => adjacent(),
+                _ => phrase::sentence_subject(text, lexicon, before, v),
+            };
+            if let Some(np) = np {
+                return Some(Hit {
+                    speaker: np,
+                    cue: Some(cue),
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::attribute::tests::{Expect, check, process_text};
+    use crate::model::{Kind, Rule};
+
+    #[test]
+    fn cue_before_with_colon() {
+        check(
+            "Hegseth said: \"This is over.\"",
+            Expect {
+                quote: "over",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("Hegseth"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn cue_before_with_appositive_and_prepositional_phrase() {
+        check(
+            "Frank Shaw, Microsoft's Chief Communications Officer, wrote on X, \"In response to concerns, we made changes.\"",
+            Expect {
+                quote: "In response",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("Frank Shaw, Microsoft's Chief Communications Officer"),
+                name: Some("Frank Shaw"),
+                cue: Some("wrote"),
+            },
+        );
+    }
+
+    #[test]
+    fn participle_takes_the_sentence_subject() {
+        check(
+            "Trump returned the compliment, telling Reuters, \"He is an amazing man.\"",
+            Expect {
+                quote: "amazing",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("Trump"),
+                name: None,
+                cue: Some("telling"),
+            },
+        );
+    }
+
+    #[test]
+    fn subject_after_a_subordinate_clause() {
+        check(
+            "When he returned he began by saying, \"I don't think that it's necessary.\"",
+            Expect {
+                quote: "necessary",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("he"),
+                name: None,
+                cue: Some("saying"),
+            },
+        );
+    }
+
+    #[test]
+    fn headline_quotes() {
+        // A headline is in title case: that alone does not make a quoted phrase a title.
+        let text = "Pat Caddell: Democrat Voters Worried; It’s ‘in Their Heads’\n\nBody text.";
+        assert_eq!(process_text(text).quotes[0].kind, Kind::Partial);
+        // `Name: 'quote'` in a headline is the name's direct quote, the colon its cue.
+        let text = "Trump: ‘We Will Win Florida’\n\nBody text.";
+        let q = &process_text(text).quotes[0];
+        assert_eq!(q.kind, Kind::Direct);
+        assert_eq!(q.speaker.as_ref().unwrap().mention, "Trump");
+        assert_eq!(q.cue.as_ref().unwrap().text, ":");
+    }
+}

@@ -1,0 +1,55 @@
+//! `cue-speaker-after`: `"…," said Ziad, a nurse.`, the inverted order of wire copy.
+
+use super::{Ctx, Hit, RuleDoc};
+use crate::attribute::{cue_at, is_adverb, lower, phrase};
+
+pub(super) const DOC: RuleDoc = RuleDoc {
+    what: "The speech verb, then the speaker, follow the quote (inverted order); an appositive after the name belongs to the mention.",
+    why: "Inversion is how wire copy introduces a new voice, often with a role.",
+    example: "\"As a father, I wake up early to look for food,\" said Ziad, a nurse.",
+};
+
+/// Cue then speaker: `said Ziad`, `added the ministry`.
+pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    let after = ctx.win.after();
+    let mut v = ctx.words_after()?;
+    while v < after.len() && is_adverb(text, lexicon, &after[v]) {
+        v += 1;
+    }
+    // A participle (`," adding that…`) continues the sentence before the quote; its subject
+    // is not after it.
+    if after
+        .get(v)
+        .is_some_and(|t| lower(text, t).ends_with("ing"))
+    {
+        return None;
+    }
+    let cue = cue_at(text, lexicon, after, v)?;
+    let np = phrase::after_verb(text, lexicon, after, v + 1, after.len())?;
+    Some(Hit {
+        speaker: np,
+        cue: Some(cue),
+    })
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::attribute::tests::{Expect, check};
+    use crate::model::{Kind, Rule};
+
+    #[test]
+    fn cue_speaker_after_with_appositive() {
+        check(
+            "\"As a father, I look for food,\" said Ziad, a nurse.",
+            Expect {
+                quote: "father",
+                kind: Kind::Direct,
+                rule: Rule::CueSpeakerAfter,
+                mention: Some("Ziad, a nurse"),
+                name: Some("Ziad"),
+                cue: Some("said"),
+            },
+        );
+    }
+}

@@ -1,0 +1,47 @@
+//! `same-paragraph`: `"We lost," Smith said. "We will be back."`: a quote takes the speaker
+//! of the quote before it in its paragraph.
+
+use super::{Ctx, Hit, RuleDoc};
+
+pub(super) const DOC: RuleDoc = RuleDoc {
+    what: "A quote that opens a sentence, or continues one, takes the speaker of the quote before it in the paragraph.",
+    why: "Reporters attribute once and then let the speaker go on.",
+    example: "\"We lost,\" Smith said. \"We will be back.\"",
+};
+
+/// A quote that opens a sentence continues the previous quote of its paragraph, when that
+/// one has a speaker; so does a quote with no word before it since that quote, or one that
+/// continues its sentence (`said this is "unacceptable" and that "…"`).
+pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
+    let (q, win) = (ctx.q, ctx.win);
+    let a = ctx.prev?;
+    let sp = a.speaker.as_ref()?;
+    (q.starts_sentence(win)
+        || win.before().iter().all(|t| !t.is_word())
+        || q.continues_sentence(win))
+    .then(|| Hit {
+        speaker: sp.np,
+        cue: a.cue.clone(),
+    })
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::attribute::tests::{Expect, check};
+    use crate::model::{Kind, Rule};
+
+    #[test]
+    fn second_quote_of_a_paragraph_continues_the_first() {
+        check(
+            "\"We lost,\" Smith said. \"We will be back.\"",
+            Expect {
+                quote: "be back",
+                kind: Kind::Direct,
+                rule: Rule::SameParagraph,
+                mention: Some("Smith"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+}

@@ -1,0 +1,51 @@
+//! `split-quote`: `"A," he said, "and B."`: the second part shares the first's attribution.
+
+use super::{Ctx, Hit, RuleDoc, cue_before};
+
+pub(super) const DOC: RuleDoc = RuleDoc {
+    what: "The second part of a quote split by its attribution shares the first part's speaker and cue.",
+    why: "Both parts are one statement; an audit must not treat the second as unattributed.",
+    example: "\"We are ready,\" he said, \"and we will win.\"",
+};
+
+/// A quote whose lead-in is the rest of the previous quote's sentence (`," he said, "`):
+/// the cue between the parts, found as `cue-before` finds it.
+pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
+    if !ctx.q.continues_sentence(ctx.win) || ctx.according_to().is_some() {
+        return None;
+    }
+    cue_before::lead_in_cue(ctx)
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::attribute::tests::{Expect, check};
+    use crate::model::{Kind, Rule};
+
+    #[test]
+    fn split_quote_shares_the_attribution() {
+        let text = "\"We are ready,\" he said, \"and we will win.\"";
+        check(
+            text,
+            Expect {
+                quote: "ready",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("he"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+        check(
+            text,
+            Expect {
+                quote: "and we will win",
+                kind: Kind::Direct,
+                rule: Rule::SplitQuote,
+                mention: Some("he"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! `term`: scare quotes, titles and nicknames (`so-called "digital escorts"`), which are not
+//! speech.
+
+use super::RuleDoc;
+use crate::attribute::{Found, Quote, Window, lower};
+use crate::lexicon::Introducer;
+use crate::model::Rule;
+use crate::text;
+
+pub(super) const DOC: RuleDoc = RuleDoc {
+    what: "A scare quote, title or nickname: short, introduced like a name (so-called, these, a proper adjective) or in title case.",
+    why: "Not speech: counting it as a quotation would invent a speaker.",
+    example: "supervised through so-called \"digital escorts\"",
+};
+
+/// Settled after the sieve for a quote whose kind is a term, whatever the sieve found: no
+/// speaker, no cue.
+pub(super) fn found() -> Found {
+    Found {
+        speaker: None,
+        cue: None,
+        rule: Rule::Term,
+    }
+}
+
+/// Scare quotes, titles and nicknames: short, not closed by sentence punctuation, and
+/// introduced like a name (`so-called "digital escorts"`, `these "digital escorts"`,
+/// `US "digital escorts"`), or in title case (`titled 'Opportune China, Youth Talks'`).
+/// `cued`: the sieve found a speaker for the quote.
+pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool {
+    let text = q.text;
+    let content = q.content().trim();
+    if content.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let words: Vec<&str> = content.split_whitespace().collect();
+    if words.is_empty() {
+        return true;
+    }
+    let before = win.before();
+    let prev_word = before.last().filter(|t| t.is_word());
+    // Words that introduce a name whatever the sentence says (`so-called`, `dubbed`,
+    // `these`, a proper adjective: `US "digital escorts"`), and words that do so only when
+    // nobody is quoted in the sentence (`the "barbarity of war"` after `called for` is the
+    // Pope's phrase): `grammar/term_introducers.txt`.
+    let introducer = prev_word.and_then(|t| q.lexicon.term_introducer(&lower(text, t)));
+    let strong = introducer == Some(Introducer::Strong)
+        || prev_word.is_some_and(|t| {
+            before.len() > 1 && !q.in_headline && text::is_capitalised(&text[t.start..t.end])
+        });
+    let weak = introducer == Some(Introducer::Weak);
+    let named = strong || (weak && !cued);
+    let significant: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().count() > 3 || w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let capitalised = significant
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+        .count();
+    // (Headlines are in title case throughout, so there it says nothing.)
+    let title_case = !q.in_headline
+        && words.len() >= 2
+        && !significant.is_empty()
+        && capitalised * 10 >= significant.len() * 8;
+    (words.len() <= 4 && named) || (title_case && !before.is_empty()) || (words.len() <= 2 && !cued)
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::attribute::tests::{Expect, check};
+    use crate::model::{Kind, Rule};
+
+    #[test]
+    fn scare_quotes_are_terms() {
+        for text in [
+            "They are supervised through so-called \"digital escorts\" in the US.",
+            "Cotton asked how these \"digital escorts\" are trained.",
+            "They work under the supervision of US \"digital escorts\" hired by subcontractors.",
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "digital escorts",
+                    kind: Kind::Term,
+                    rule: Rule::Term,
+                    mention: None,
+                    name: None,
+                    cue: None,
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn titles_are_terms() {
+        check(
+            "Youth tour ends\nHe joined the trip, which titled 'Opportune China, Youth Talks — 2025 Global Youth Dialogue', with others.",
+            Expect {
+                quote: "Opportune",
+                kind: Kind::Term,
+                rule: Rule::Term,
+                mention: None,
+                name: None,
+                cue: None,
+            },
+        );
+    }
+}
