@@ -50,6 +50,10 @@ pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
     use crate::model::{Kind, Rule};
 
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str =
+        "\"The health issue is a partisan issue.\"";
+
     #[test]
     fn colon_lead_in_from_the_previous_paragraph() {
         check(

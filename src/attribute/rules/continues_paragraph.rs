@@ -39,6 +39,9 @@ pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
     use crate::model::{Kind, Rule};
 
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str = "\"We will monitor all threats.\"";
+
     #[test]
     fn quote_only_paragraph_continues_the_previous_speaker() {
         check(

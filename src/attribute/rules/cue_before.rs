@@ -7,7 +7,7 @@ use crate::attribute::{cue_at, cue_here, lower, phrase};
 pub(super) const DOC: RuleDoc = RuleDoc {
     what: "The speaker and the cue lead into the quote, closed by a colon or comma, or by a short phrase (\"wrote on X,\").",
     why: "Statements, posts and speeches are usually introduced this way.",
-    example: "Frank Shaw, Microsoft's Chief Communications Officer, wrote on X, \"In response to concerns…\"",
+    example: "Dana Whitfield, the town's librarian, wrote on her blog, \"The reading room stays open all summer.\"",
 };
 
 /// A headline's `Name: 'quote'` (`Pat Caddell: … ‘in Their Heads’`), the colon its cue.
@@ -106,6 +106,10 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
 pub(super) mod tests {
     use crate::attribute::tests::{Expect, check, process_text};
     use crate::model::{Kind, Rule};
+
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str =
+        "\"The reading room stays open all summer.\"";
 
     #[test]
     fn cue_before_with_colon() {

@@ -38,6 +38,10 @@ pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
     use crate::model::{Kind, Rule};
 
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str =
+        "\"As a father, I wake up early to look for food,\"";
+
     #[test]
     fn cue_speaker_after_with_appositive() {
         check(

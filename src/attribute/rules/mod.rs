@@ -167,6 +167,42 @@ pub(super) fn settle(found: Option<Found>, kind: Kind) -> Found {
 mod tests {
     use super::*;
 
+    /// The quote of a rule's documented example that the rule decides, marks included.
+    fn example_quote(rule: Rule) -> &'static str {
+        match rule {
+            Rule::SpeakerCueAfter => speaker_cue_after::tests::EXAMPLE_QUOTE,
+            Rule::CueSpeakerAfter => cue_speaker_after::tests::EXAMPLE_QUOTE,
+            Rule::CueBefore => cue_before::tests::EXAMPLE_QUOTE,
+            Rule::AccordingTo => according_to::tests::EXAMPLE_QUOTE,
+            Rule::SplitQuote => split_quote::tests::EXAMPLE_QUOTE,
+            Rule::PartialInCuedSentence => partial_in_cued_sentence::tests::EXAMPLE_QUOTE,
+            Rule::SameParagraph => same_paragraph::tests::EXAMPLE_QUOTE,
+            Rule::ContinuesParagraph => continues_paragraph::tests::EXAMPLE_QUOTE,
+            Rule::ColonLeadIn => colon_lead_in::tests::EXAMPLE_QUOTE,
+            Rule::PreviousSentence => previous_sentence::tests::EXAMPLE_QUOTE,
+            Rule::Unattributed => unattributed::tests::EXAMPLE_QUOTE,
+            Rule::Term => term::tests::EXAMPLE_QUOTE,
+            Rule::Nested => nested::tests::EXAMPLE_QUOTE,
+        }
+    }
+
+    /// `quotecheck explain RULE` shows each rule at work: its example, run through the
+    /// pipeline, gives the rule to the quote the example is about.
+    #[test]
+    fn every_rule_fires_on_its_documented_example() {
+        for rule in Rule::ALL {
+            let text = doc(rule).example.replace('⏎', "\n");
+            let out = crate::Pipeline::default().extract_text(&text);
+            let quote = example_quote(rule);
+            let q = out
+                .quotes
+                .iter()
+                .find(|q| q.text == quote)
+                .unwrap_or_else(|| panic!("{}: no quote {quote:?} in {text:?}", rule.name()));
+            assert_eq!(q.rule, rule, "the example of {}: {text:?}", rule.name());
+        }
+    }
+
     /// Every rule is reached: by the sieve, or settled after it.
     #[test]
     fn every_rule_has_its_place() {

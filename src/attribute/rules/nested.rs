@@ -26,6 +26,9 @@ pub(super) mod tests {
     use crate::attribute::tests::process_text;
     use crate::model::{Kind, Rule};
 
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str = "'no'";
+
     #[test]
     fn nested_quote_is_not_attributed() {
         let out = process_text("\"He told me 'no' twice,\" she said.");

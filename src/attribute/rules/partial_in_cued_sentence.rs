@@ -8,7 +8,7 @@ use crate::model::{Kind, Rule};
 pub(super) const DOC: RuleDoc = RuleDoc {
     what: "A quoted fragment inside a sentence whose speech verb names the speaker.",
     why: "Partial quotes are where paraphrase and quotation mix; the fragment's words are still the speaker's.",
-    example: "Hegseth said this is \"obviously unacceptable\".",
+    example: "The mayor said the delay was \"simply not good enough\".",
 };
 
 /// Settled after the sieve: a quote that `cue-before` led into but that reads as a
@@ -28,6 +28,9 @@ pub(super) fn refine(found: Found, kind: Kind) -> Found {
 pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
     use crate::model::{Kind, Rule};
+
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str = "\"simply not good enough\"";
 
     #[test]
     fn partial_quote_in_a_cued_sentence() {

@@ -53,6 +53,9 @@ pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
     use crate::model::{Kind, Rule};
 
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str = "\"Mr. D'Souza?\"";
+
     #[test]
     fn previous_sentence_subject() {
         check(

@@ -30,6 +30,9 @@ pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
     use crate::model::{Kind, Rule};
 
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str = "\"We will be back.\"";
+
     #[test]
     fn second_quote_of_a_paragraph_continues_the_first() {
         check(

@@ -67,6 +67,10 @@ pub(super) mod tests {
     use crate::attribute::tests::{Expect, check, process_text};
     use crate::model::{Kind, Rule};
 
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str =
+        "\"The US government recognizes the threat,\"";
+
     #[test]
     fn speaker_cue_after() {
         check(

@@ -22,6 +22,9 @@ pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
     use crate::model::{Kind, Rule};
 
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str = "\"and we will win.\"";
+
     #[test]
     fn split_quote_shares_the_attribution() {
         let text = "\"We are ready,\" he said, \"and we will win.\"";

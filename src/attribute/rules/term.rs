@@ -10,7 +10,7 @@ use crate::text;
 pub(super) const DOC: RuleDoc = RuleDoc {
     what: "A scare quote, title or nickname: short, introduced like a name (so-called, these, a proper adjective) or in title case.",
     why: "Not speech: counting it as a quotation would invent a speaker.",
-    example: "supervised through so-called \"digital escorts\"",
+    example: "The town hired so-called \"street ambassadors\" last spring.",
 };
 
 /// Settled after the sieve for a quote whose kind is a term, whatever the sieve found: no
@@ -74,6 +74,9 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
 pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
     use crate::model::{Kind, Rule};
+
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str = "\"street ambassadors\"";
 
     #[test]
     fn scare_quotes_are_terms() {

@@ -24,6 +24,9 @@ pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
     use crate::model::{Kind, Rule};
 
+    /// The quote of [`super::DOC`]'s example that this rule decides.
+    pub(in crate::attribute) const EXAMPLE_QUOTE: &str = "\"Nobody knows what happens next.\"";
+
     #[test]
     fn unattributed_speech() {
         check(
