@@ -73,6 +73,10 @@ pub struct Lexicon {
     auxiliaries: HashSet<String>,
     /// Negations, modals, quantifiers and hedges, in the audit's comparable form.
     sensitive_words: HashSet<String>,
+    /// Object, possessive and reflexive pronouns (`him`, `her`, `his`), with their gender.
+    pronoun_forms: HashMap<String, Gender>,
+    /// Words after which a name can start a clause (`and`, `because`).
+    clause_openers: HashSet<String>,
     /// British → American spelling pairs, for the audit's comparison.
     spelling: HashMap<String, String>,
 }
@@ -98,6 +102,8 @@ const NOT_ADVERBS: &str = include_str!("../grammar/not_adverbs.txt");
 const TERM_INTRODUCERS: &str = include_str!("../grammar/term_introducers.txt");
 const AUXILIARIES: &str = include_str!("../grammar/auxiliaries.txt");
 const SENSITIVE_WORDS: &str = include_str!("../grammar/sensitive_words.txt");
+const PRONOUN_FORMS: &str = include_str!("../grammar/pronoun_forms.txt");
+const CLAUSE_OPENERS: &str = include_str!("../grammar/clause_openers.txt");
 const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
 /// The quote-mark table, checked against the lexer by a test.
 #[cfg(test)]
@@ -238,6 +244,19 @@ impl Lexicon {
                 .collect(),
             auxiliaries: word_set(AUXILIARIES),
             sensitive_words: word_set(SENSITIVE_WORDS),
+            pronoun_forms: data_lines(PRONOUN_FORMS)
+                .filter_map(|l| {
+                    let mut it = l.split_whitespace();
+                    let form = it.next()?.to_lowercase();
+                    let gender = match it.next()? {
+                        "male" => Gender::Male,
+                        "female" => Gender::Female,
+                        _ => return None,
+                    };
+                    Some((form, gender))
+                })
+                .collect(),
+            clause_openers: word_set(CLAUSE_OPENERS),
             spelling: data_lines(SPELLING_VARIANTS)
                 .filter_map(|l| {
                     let mut it = l.split('\t');
@@ -314,6 +333,16 @@ impl Lexicon {
     }
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
         self.pronouns.get(word).copied()
+    }
+    /// The gender of a personal pronoun in any form (`he`, `him`, `his`, `herself`).
+    pub fn pronoun_gender(&self, word: &str) -> Option<Gender> {
+        match self.pronoun(word) {
+            Some(PronounKind::Person(g)) if g != Gender::Unknown => Some(g),
+            _ => self.pronoun_forms.get(word).copied(),
+        }
+    }
+    pub fn is_clause_opener(&self, word: &str) -> bool {
+        self.clause_openers.contains(word)
     }
     pub fn first_name(&self, word: &str) -> Option<Gender> {
         self.first_names.get(word).copied()

@@ -110,7 +110,7 @@ fn attribute_with(
     }
     // Spans before `done` have been given to `each`.
     let mut done = 0;
-    let mut entities = resolve::Entities::with_index_from(lexicon, index_from);
+    let mut entities = resolve::Entities::with_index_from(lexicon, spans, index_from);
     let mut win = Window::default();
     let mut paras = Paragraphs::default();
     // A first line that is short and followed by more text reads as a headline.
@@ -161,7 +161,7 @@ fn attribute_with(
         let kind = quote_kind(&q, &win, found.as_ref());
         let found = rules::settle(found, kind);
         let rule = found.rule;
-        let speaker = found.speaker.map(|np| entities.resolve(text, &np));
+        let speaker = found.speaker.map(|np| entities.resolve(text, &np, s.start));
         let mut confidence = rule.base_confidence();
         if let Some(sp) = &speaker {
             confidence *= match sp.resolution {

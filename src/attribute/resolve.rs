@@ -12,13 +12,14 @@
 //! registry is scanned, a large one keeps an [`Index`] of the same answers. The text is
 //! tokenised a piece at a time, so memory stays bounded however long the article.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, VecDeque};
 
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 
 use super::phrase::{self, Np};
 use super::{SpeakerRef, lower};
+use crate::extract::Span;
 use crate::lexicon::{Gender, Lexicon, PronounKind};
 use crate::model::{Resolution, SpeakerType};
 use crate::text::{self, Tok};
@@ -37,6 +38,9 @@ const MAX_ENTITIES: usize = 1 << 14;
 
 /// Bytes of text tokenised at a time when learning names: the memory the scan needs.
 const SCAN_PIECE: usize = 64 << 10;
+
+/// Bytes read past the point a scan stops at, to see an appositive or a verb after a name.
+const LOOKAHEAD: usize = 512;
 
 #[derive(Debug, Clone)]
 struct Entity {
@@ -64,20 +68,103 @@ pub struct Entities<'a> {
     /// Kept once the list is longer than `index_from`.
     index: Option<Index>,
     index_from: usize,
+    /// The latest mentions, oldest first, for salience (see [`Entities::salient`]).
+    log: VecDeque<Mention>,
+    /// Where the sentence being scanned began, and the end of the last token scanned and
+    /// whether it ended a sentence: the scan's state between pieces.
+    sent_start: usize,
+    prev_end: usize,
+    prev_ends_sentence: bool,
+    /// The article's quotations (top level and nested, in order), and the first that does
+    /// not end before the scan: words inside them are the speakers', not the reporter's.
+    spans: &'a [Span],
+    span_at: usize,
+    /// Tokens before this offset belong to a line that is not prose (a caption, a credit, a
+    /// `READ MORE` line): their names are neither learnt nor refreshed.
+    skip_to: usize,
 }
+
+/// One mention of an entity: where it ends and the sentence it is in.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    pos: usize,
+    sentence: usize,
+    entity: usize,
+}
+
+/// Mentions kept for salience: a pronoun looks back at most this far (a few pages of news).
+const LOG_LEN: usize = 512;
 
 impl<'a> Entities<'a> {
     /// A registry that keeps an index once it holds more than `index_from` entries
     /// ([`INDEX_FROM`]; the tests compare 0 with never).
-    pub(super) fn with_index_from(lexicon: &'a Lexicon, index_from: usize) -> Self {
+    pub(super) fn with_index_from(
+        lexicon: &'a Lexicon,
+        spans: &'a [Span],
+        index_from: usize,
+    ) -> Self {
         Entities {
             lexicon,
+            spans,
+            span_at: 0,
             list: Vec::new(),
             scanned_to: 0,
             toks: Vec::new(),
             index: None,
             index_from,
+            log: VecDeque::new(),
+            sent_start: 0,
+            prev_end: 0,
+            prev_ends_sentence: true,
+            skip_to: 0,
         }
+    }
+
+    /// Records a mention of entity `idx` ending at `pos`, in the sentence being scanned.
+    fn note(&mut self, idx: usize, pos: usize) {
+        if idx >= self.list.len() {
+            return;
+        }
+        if self
+            .log
+            .back()
+            .is_some_and(|m| m.entity == idx && m.pos == pos)
+        {
+            return;
+        }
+        if self.log.len() == LOG_LEN {
+            self.log.pop_front();
+        }
+        self.log.push_back(Mention {
+            pos,
+            sentence: self.sent_start,
+            entity: idx,
+        });
+    }
+
+    /// Whether `pos` is inside a top-level quotation. Asked with growing positions.
+    fn quoted(&mut self, pos: usize) -> bool {
+        while let Some(s) = self.spans.get(self.span_at) {
+            if s.depth > 0 || s.end <= pos {
+                self.span_at += 1;
+            } else {
+                return s.start <= pos;
+            }
+        }
+        false
+    }
+
+    /// Moves the sentence state past token `t`: a new line or the token after a full stop,
+    /// question or exclamation mark starts a sentence. Returns whether `t` starts a line.
+    fn step(&mut self, text: &str, t: &Tok) -> bool {
+        let gap = &text.as_bytes()[self.prev_end.min(t.start)..t.start];
+        let new_line = t.start == 0 || memchr::memchr2(b'\n', b'\r', gap).is_some();
+        if new_line || self.prev_ends_sentence {
+            self.sent_start = t.start;
+        }
+        self.prev_end = t.end;
+        self.prev_ends_sentence = t.is_punct('.') || t.is_punct('?') || t.is_punct('!');
+        new_line
     }
 
     /// Learns the names of `text[scanned_to..upto]`.
@@ -103,25 +190,73 @@ impl<'a> Entities<'a> {
                     .map_or(limit, |k| from + k);
                 (if cut > from { cut } else { limit }, false)
             };
-            text::tokenize_into(text, from, end, self.lexicon, &mut toks);
-            let (mut n, mut next) = (toks.len(), end);
+            // The last piece stops mid-sentence, at a mention: the words after it still say
+            // what the names before it are (`Navdeep Bains, Minister of …, said`), so a few
+            // are read ahead, though no name starts among them.
+            let ahead = if last {
+                let limit = super::floor_char_boundary(text, (end + LOOKAHEAD).min(text.len()));
+                memchr::memrchr3(b' ', b'\n', b'\r', &text.as_bytes()[end..limit])
+                    .map_or(if limit == text.len() { limit } else { end }, |k| end + k)
+            } else {
+                end
+            };
+            text::tokenize_into(text, from, ahead, self.lexicon, &mut toks);
+            let (mut n, mut next) = (toks.partition_point(|t| t.start < end), end);
             if !last {
                 if let Some(k) = toks.iter().rposition(|t| t.is_punct('.')) {
                     (n, next) = (k + 1, toks[k].end);
                 }
             }
-            self.scan_tokens(text, &toks[..n]);
+            let reached = self.scan_tokens(text, &toks, n);
+            self.scanned_to = self.scanned_to.max(reached);
             from = next;
         }
         toks.clear();
         self.toks = toks;
     }
 
-    /// Learns the names among `toks`.
-    fn scan_tokens(&mut self, text: &str, toks: &[Tok]) {
+    /// Learns the names that start among `toks[..n]` (the tokens after them are read
+    /// ahead only). Returns the end of the last token taken in, which is past `toks[n - 1]`
+    /// when a name runs on.
+    fn scan_tokens(&mut self, text: &str, toks: &[Tok], n: usize) -> usize {
         let lexicon = self.lexicon;
         let mut i = 0;
-        while i < toks.len() {
+        // Tokens before `stepped` have moved the sentence state.
+        let mut stepped = 0;
+        while i < n {
+            while stepped <= i {
+                if self.step(text, &toks[stepped]) && !is_prose_line(text, toks[stepped].start) {
+                    self.skip_to = line_end(text, toks[stepped].start);
+                }
+                stepped += 1;
+            }
+            if toks[i].start < self.skip_to || self.quoted(toks[i].start) {
+                i += 1;
+                continue;
+            }
+            // `Still, he denied…`, `his rivals`: a pronoun continues the chain of the person
+            // it means, so that the next pronoun finds the person the text is about.
+            if toks[i].is_word() && text::is_lowercase_word(&text[toks[i].start..toks[i].end]) {
+                if let Some(g) = lexicon.pronoun_gender(&lower(text, &toks[i])) {
+                    if self.quoted(toks[i].start) {
+                        i += 1;
+                        continue;
+                    }
+                    if let Some(idx) = self.salient(toks[i].start, |e| person_of(e, g)) {
+                        self.note(idx, toks[i].end);
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            // `Trump's tone`: a possessive is a mention of the person it names.
+            if toks[i].is_word() && text::is_capitalised(&text[toks[i].start..toks[i].end]) {
+                if let Some(stem) = possessive_stem(&text[toks[i].start..toks[i].end]) {
+                    self.refresh(&[stem.to_lowercase()], toks[i].end);
+                    i += 1;
+                    continue;
+                }
+            }
             // Organisations by their noun: `Israel's military`, `the Gaza health ministry`.
             if toks[i].is_word()
                 && text::is_lowercase_word(&text[toks[i].start..toks[i].end])
@@ -197,19 +332,67 @@ impl<'a> Entities<'a> {
                     _ => break,
                 }
             }
-            let first_gender = lexicon.first_name(&lower(text, &toks[a]));
-            let courtesy = i > 0 && phrase::is_courtesy(&text[toks[i - 1].start..toks[i - 1].end]);
+            // A given name says the gender only when a surname follows it (`Mr. Christie`
+            // is a man whatever `Christie` is as a given name).
+            let first_gender = lexicon
+                .first_name(&lower(text, &toks[a]))
+                .filter(|_| b - a >= 2);
+            let courtesy = (i > 0
+                && phrase::is_courtesy(&text[toks[i - 1].start..toks[i - 1].end]))
+                || toks[i..a]
+                    .iter()
+                    .any(|t| phrase::is_courtesy(&text[t.start..t.end]));
             // A title, a courtesy title, a known given name, or a role in an appositive
             // (`Lidia de la Vega, president of the commission,`) makes a person.
             let appositive = appositive_titles(text, lexicon, toks, b);
-            let is_person = !titles.is_empty()
-                || courtesy
-                || (first_gender.is_some() && b - a >= 2)
-                || (!appositive.is_empty() && b - a >= 2);
+            // `Bill C-74` is a bill: a name's last word has no digit.
+            let numbered = toks[b - 1].is_word()
+                && text[toks[b - 1].start..toks[b - 1].end].contains(|c: char| c.is_ascii_digit());
+            let is_person = !numbered
+                && (!titles.is_empty()
+                    || courtesy
+                    || (first_gender.is_some() && b - a >= 2)
+                    || (!appositive.is_empty() && b - a >= 2));
+            // The subject of a speech verb is a person (`Lonechild said`), whatever their
+            // given name; a run that names a known person again refreshes them.
+            let starts_clause = i == 0 || {
+                let p = &toks[i - 1];
+                !p.is_word()
+                    || !text::is_lowercase_word(&text[p.start..p.end])
+                    || lexicon.is_clause_opener(&lower(text, p))
+            };
+            // The verb right after the name, or after an appositive between commas
+            // (`Navdeep Bains, Minister of Innovation, said`).
+            let verb_at = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|t| super::cue_lemma(text, lexicon, t).is_some())
+            };
+            let speaks = starts_clause
+                && (verb_at(b)
+                    // An appositive follows a full name (`Still, he denied…, saying` is not one).
+                    || (b - a >= 2 && appositive_then(toks, b, |k| verb_at(k + 1))));
+            if !is_person {
+                let words: Vec<String> = toks[a..b]
+                    .iter()
+                    .filter(|t| !phrase::is_courtesy(&text[t.start..t.end]))
+                    .map(|t| lower(text, t).into_owned())
+                    .collect();
+                if !self.refresh(&words, toks[b - 1].end) && speaks && !words.is_empty() {
+                    self.learn(
+                        text,
+                        &toks[a..b],
+                        titles,
+                        Gender::Unknown,
+                        SpeakerType::Person,
+                    );
+                }
+                i = b;
+                continue;
+            }
             if is_person {
                 titles.extend(appositive);
                 let gender = if courtesy {
-                    courtesy_gender(text, &toks[i - 1..i])
+                    courtesy_gender(text, &toks[i.saturating_sub(1)..a])
                 } else {
                     None
                 }
@@ -219,6 +402,8 @@ impl<'a> Entities<'a> {
             }
             i = b;
         }
+        // Past the last token taken in (a name can run past `n`).
+        toks[..i.min(toks.len())].last().map_or(0, |t| t.end)
     }
 
     /// Adds or updates an entity from a name's tokens.
@@ -263,6 +448,7 @@ impl<'a> Entities<'a> {
                 }
                 e.last_seen = e.last_seen.max(pos);
             });
+            self.note(idx, pos);
             return idx;
         }
         if self.list.len() >= MAX_ENTITIES {
@@ -278,6 +464,7 @@ impl<'a> Entities<'a> {
             aliases: Vec::new(),
         });
         let idx = self.list.len() - 1;
+        self.note(idx, pos);
         match &mut self.index {
             Some(index) => index.insert(idx, &self.list[idx]),
             None if self.list.len() > self.index_from => {
@@ -304,6 +491,40 @@ impl<'a> Entities<'a> {
         if let Some(index) = &mut self.index {
             index.insert(idx, e);
         }
+    }
+
+    /// A mention, ending at `pos`, of a person already known by `words` (a bare surname, a
+    /// first name): refreshes that person. Returns whether there was one.
+    fn refresh(&mut self, words: &[String], pos: usize) -> bool {
+        if words.is_empty() || words.len() > MAX_NAME_WORDS {
+            return false;
+        }
+        let Some(idx) = self.find_name(words, SpeakerType::Person) else {
+            return false;
+        };
+        self.update(idx, |e| e.last_seen = e.last_seen.max(pos));
+        self.note(idx, pos);
+        true
+    }
+
+    /// The most salient entity before `limit` that `ok` accepts: in the latest sentence that
+    /// mentions one, the first one mentioned (the subject before the objects). `None` when
+    /// no mention in the log qualifies.
+    fn salient(&self, limit: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None; // (sentence, entity)
+        for m in self.log.iter().rev() {
+            if m.pos > limit {
+                continue;
+            }
+            match best {
+                Some((sentence, _)) if m.sentence != sentence => break,
+                _ => {}
+            }
+            if ok(&self.list[m.entity]) {
+                best = Some((m.sentence, m.entity));
+            }
+        }
+        best.map(|(_, e)| e)
     }
 
     /// Records `(ACRONYM)` right after a name at `b` as another name for entity `idx`.
@@ -372,7 +593,7 @@ impl<'a> Entities<'a> {
     }
 
     /// Resolves a mention to a canonical speaker.
-    pub fn resolve(&mut self, text: &str, np: &Np) -> SpeakerRef {
+    pub fn resolve(&mut self, text: &str, np: &Np, quote_start: usize) -> SpeakerRef {
         self.scan(text, np.range.start);
         let mention = &text[np.core.start..np.core.end];
         let unresolved = |ty| SpeakerRef {
@@ -394,11 +615,17 @@ impl<'a> Entities<'a> {
                             Gender::Male => &[Gender::Male, Gender::Unknown],
                             Gender::Female => &[Gender::Female, Gender::Unknown],
                         };
-                        self.latest(pos, genders.iter().map(|&g| Kind::Person(g)), |e| {
+                        let ok = |e: &Entity| {
                             e.speaker_type == SpeakerType::Person
                                 && (g == Gender::Unknown
                                     || e.gender == Gender::Unknown
                                     || e.gender == g)
+                        };
+                        // After the quote (`"…," he said`) the pronoun looks back past the
+                        // quote: its words are the speaker's, not the reporter's.
+                        let limit = if pos >= quote_start { quote_start } else { pos };
+                        self.salient(limit, ok).or_else(|| {
+                            self.latest(limit, genders.iter().map(|&g| Kind::Person(g)), ok)
                         })
                     }
                     Some(PronounKind::Thing) | Some(PronounKind::Plural) => {
@@ -781,4 +1008,77 @@ fn join_lower(text: &str, toks: &[Tok]) -> String {
         .map(|t| lower(text, t).into_owned())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether an appositive opens at the comma `toks[b]` and one of its commas is followed by
+/// what `then` accepts (`, Minister of Innovation, Science and Economic Development, said`):
+/// at most 24 tokens, within the sentence.
+fn appositive_then(toks: &[Tok], b: usize, then: impl Fn(usize) -> bool) -> bool {
+    if !toks.get(b).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    for (k, t) in toks.iter().enumerate().skip(b + 2).take(24) {
+        if t.is_punct(',') && then(k) {
+            return true;
+        }
+        if t.is_punct('.')
+            || t.is_punct('?')
+            || t.is_punct('!')
+            || t.is_punct(':')
+            || t.is_punct(';')
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// A person a pronoun of gender `g` can mean.
+fn person_of(e: &Entity, g: Gender) -> bool {
+    e.speaker_type == SpeakerType::Person && (e.gender == Gender::Unknown || e.gender == g)
+}
+
+/// `Trump` for `Trump's` or `Trump’s` (and `Jones` for `Jones'`).
+fn possessive_stem(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .or_else(|| w.strip_suffix('\'').filter(|s| s.ends_with('s')))
+        .or_else(|| w.strip_suffix('\u{2019}').filter(|s| s.ends_with('s')))
+        .filter(|s| !s.is_empty())
+}
+
+/// The end of the line that starts at `start` (not counting its line break).
+fn line_end(text: &str, start: usize) -> usize {
+    memchr::memchr2(b'\n', b'\r', &text.as_bytes()[start..]).map_or(text.len(), |k| start + k)
+}
+
+/// Lines that are not prose keep their names out of the registry: a label line
+/// (`WATCH: …`, `READ MORE: …`, `PHOTO: …`), and a short line with no sentence-final mark (a
+/// caption, a credit `(Xinhua/Zhou Xuanni)`, a byline, a subhead, a headline). Their names
+/// are not the people the next sentence's pronoun means.
+fn is_prose_line(text: &str, start: usize) -> bool {
+    /// Longer lines are prose whatever their end.
+    const SHORT: usize = 160;
+    let bytes = &text.as_bytes()[start..];
+    let window = &bytes[..bytes.len().min(SHORT + 1)];
+    let end = memchr::memchr2(b'\n', b'\r', window);
+    // A label: a first word in capitals and a colon (`WATCH:`, `READ MORE:`).
+    let head = &window[..end.unwrap_or(window.len()).min(24)];
+    if let Some(colon) = memchr::memchr(b':', head) {
+        let label = &head[..colon];
+        if label.len() >= 3
+            && label.iter().all(|&c| c.is_ascii_uppercase() || c == b' ')
+            && label.iter().filter(|c| c.is_ascii_uppercase()).count() >= 3
+        {
+            return false;
+        }
+    }
+    let Some(end) = end.or((bytes.len() <= SHORT).then_some(bytes.len())) else {
+        return true;
+    };
+    let line = text[start..start + end].trim_end();
+    // A line that ends a sentence, or opens a quotation, is prose.
+    line.ends_with([
+        '.', '?', '!', ':', ';', '"', '\u{201d}', '\u{2019}', '\'', '\u{bb}', ',',
+    ]) || line.ends_with("...")
 }
