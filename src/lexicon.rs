@@ -75,6 +75,8 @@ pub struct Lexicon {
     sensitive_words: HashSet<String>,
     /// Object, possessive and reflexive pronouns (`him`, `her`, `his`), with their gender.
     pronoun_forms: HashMap<String, Gender>,
+    /// Abbreviated title words and their full forms (`gov.` → `governor`).
+    title_abbreviations: HashMap<String, String>,
     /// Words after which a name can start a clause (`and`, `because`).
     clause_openers: HashSet<String>,
     /// British → American spelling pairs, for the audit's comparison.
@@ -104,6 +106,7 @@ const AUXILIARIES: &str = include_str!("../grammar/auxiliaries.txt");
 const SENSITIVE_WORDS: &str = include_str!("../grammar/sensitive_words.txt");
 const PRONOUN_FORMS: &str = include_str!("../grammar/pronoun_forms.txt");
 const CLAUSE_OPENERS: &str = include_str!("../grammar/clause_openers.txt");
+const TITLE_ABBREVIATIONS: &str = include_str!("../grammar/title_abbreviations.tsv");
 const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
 /// The quote-mark table, checked against the lexer by a test.
 #[cfg(test)]
@@ -257,6 +260,12 @@ impl Lexicon {
                 })
                 .collect(),
             clause_openers: word_set(CLAUSE_OPENERS),
+            title_abbreviations: data_lines(TITLE_ABBREVIATIONS)
+                .filter_map(|l| {
+                    let (short, full) = l.split_once('\t')?;
+                    Some((short.trim().to_lowercase(), full.trim().to_lowercase()))
+                })
+                .collect(),
             spelling: data_lines(SPELLING_VARIANTS)
                 .filter_map(|l| {
                     let mut it = l.split('\t');
@@ -340,6 +349,12 @@ impl Lexicon {
             Some(PronounKind::Person(g)) if g != Gender::Unknown => Some(g),
             _ => self.pronoun_forms.get(word).copied(),
         }
+    }
+    /// The full form of a lower-case title word (`gov.` → `governor`), or the word itself.
+    pub fn title_word<'w>(&'w self, word: &'w str) -> &'w str {
+        self.title_abbreviations
+            .get(word)
+            .map_or(word, String::as_str)
     }
     pub fn is_clause_opener(&self, word: &str) -> bool {
         self.clause_openers.contains(word)

@@ -314,8 +314,26 @@ impl<'a> Entities<'a> {
             // `spokesman Frank Shaw`: a lower-case title just before the run.
             for n in (1..=2).rev() {
                 if i >= n && phrase::title_at(text, lexicon, toks, i - n) == Some(n) {
-                    titles.push(join_lower(text, &toks[i - n..i]));
+                    titles.push(title_of(text, lexicon, &toks[i - n..i]));
                     break;
+                }
+            }
+            // `the inspector general, Michael E. Horowitz,`: a role right before the name
+            // and a comma.
+            if titles.is_empty() && i >= 2 && b - i >= 2 && toks[i - 1].is_punct(',') {
+                let j = i - 1;
+                if let Some(n) = (1..=3.min(j)).rev().find(|&n| {
+                    phrase::title_at(text, lexicon, toks, j - n) == Some(n)
+                        && toks[j - n..j]
+                            .iter()
+                            .all(|t| text::is_lowercase_word(&text[t.start..t.end]))
+                }) {
+                    titles.push(title_of(text, lexicon, &toks[j - n..j]));
+                } else if toks[j - 1].is_word()
+                    && lexicon.is_person_noun(&lower(text, &toks[j - 1]))
+                    && toks[j - 2].is_word()
+                {
+                    titles.push(lower(text, &toks[j - 1]).into_owned());
                 }
             }
             let mut a = i;
@@ -326,7 +344,7 @@ impl<'a> Entities<'a> {
             while a < b {
                 match phrase::title_at(text, lexicon, toks, a) {
                     Some(n) if a + n < b => {
-                        titles.push(join_lower(text, &toks[a..a + n]));
+                        titles.push(title_of(text, lexicon, &toks[a..a + n]));
                         a += n;
                     }
                     _ => break,
@@ -334,6 +352,19 @@ impl<'a> Entities<'a> {
             }
             // A given name says the gender only when a surname follows it (`Mr. Christie`
             // is a man whatever `Christie` is as a given name).
+            // `Texas Gov. Rick Perry`, `New Jersey Sen. Bob Menendez`: a title inside the
+            // run, after the words that qualify it.
+            if a == i && titles.is_empty() {
+                if let Some((k, n)) = (i + 1..b.saturating_sub(1))
+                    .rev()
+                    .find_map(|k| phrase::title_at(text, lexicon, toks, k).map(|n| (k, n)))
+                    .filter(|&(k, n)| k + n < b)
+                {
+                    titles.push(title_of(text, lexicon, &toks[i..k + n]));
+                    titles.push(title_of(text, lexicon, &toks[k..k + n]));
+                    a = k + n;
+                }
+            }
             let first_gender = lexicon
                 .first_name(&lower(text, &toks[a]))
                 .filter(|_| b - a >= 2);
@@ -702,7 +733,10 @@ impl<'a> Entities<'a> {
             SpeakerType::Descriptor => {
                 let words: Vec<String> = mention
                     .split_whitespace()
-                    .map(|w| w.to_lowercase())
+                    .map(|w| {
+                        let w = w.to_lowercase();
+                        self.lexicon.title_word(&w).to_string()
+                    })
                     .collect();
                 // A title of the entry names the mention: all its words are there, its
                 // last word (the head: `secretary`, `senator`, `nurse`) among them.
@@ -989,7 +1023,7 @@ fn appositive_titles(text: &str, lexicon: &Lexicon, toks: &[Tok], b: usize) -> V
     let mut j = b + 1;
     while j < toks.len() && j < b + 12 && toks[j].is_word() {
         if let Some(n) = phrase::title_at(text, lexicon, toks, j) {
-            let t = join_lower(text, &toks[j..j + n]);
+            let t = title_of(text, lexicon, &toks[j..j + n]);
             out.push(t);
             j += n;
             continue;
@@ -1003,11 +1037,17 @@ fn appositive_titles(text: &str, lexicon: &Lexicon, toks: &[Tok], b: usize) -> V
     out
 }
 
-fn join_lower(text: &str, toks: &[Tok]) -> String {
-    toks.iter()
-        .map(|t| lower(text, t).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A title as remembered: lower case, abbreviations written out (`Texas Gov.` →
+/// `texas governor`).
+fn title_of(text: &str, lexicon: &Lexicon, toks: &[Tok]) -> String {
+    let mut out = String::new();
+    for t in toks {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(lexicon.title_word(&lower(text, t)));
+    }
+    out
 }
 
 /// Whether an appositive opens at the comma `toks[b]` and one of its commas is followed by
