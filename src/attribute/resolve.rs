@@ -79,6 +79,9 @@ pub struct Entities<'a> {
     /// not end before the scan: words inside them are the speakers', not the reporter's.
     spans: &'a [Span],
     span_at: usize,
+    /// Who wrote each kind of document last mentioned (`statement`, `letter`): the author
+    /// it was introduced with.
+    authors: Vec<(String, usize)>,
     /// Tokens before this offset belong to a line that is not prose (a caption, a credit, a
     /// `READ MORE` line): their names are neither learnt nor refreshed.
     skip_to: usize,
@@ -107,6 +110,7 @@ impl<'a> Entities<'a> {
             lexicon,
             spans,
             span_at: 0,
+            authors: Vec::new(),
             list: Vec::new(),
             scanned_to: 0,
             toks: Vec::new(),
@@ -244,6 +248,22 @@ impl<'a> Entities<'a> {
                     }
                     if let Some(idx) = self.salient(toks[i].start, |e| person_of(e, g)) {
                         self.note(idx, toks[i].end);
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            // `a letter from Representative Peter Welch`, `Phillips' statement`, `Smith said in
+            // a statement`: the document's author, for when the document speaks.
+            if toks[i].is_word() && text::is_lowercase_word(&text[toks[i].start..toks[i].end]) {
+                let w = lower(text, &toks[i]);
+                if lexicon.is_source_noun(&w) {
+                    let w = w.into_owned();
+                    if let Some(idx) = self.author_of(text, toks, i) {
+                        match self.authors.iter_mut().find(|(n, _)| *n == w) {
+                            Some(slot) => slot.1 = idx,
+                            None => self.authors.push((w, idx)),
+                        }
                     }
                     i += 1;
                     continue;
@@ -524,6 +544,55 @@ impl<'a> Entities<'a> {
         }
     }
 
+    /// The author of the document named at `toks[d]`: a name after `by` or `from`, a
+    /// possessive name before it, or else the first person or organisation mentioned in the
+    /// sentence (`Smith said in a statement`).
+    fn author_of(&mut self, text: &str, toks: &[Tok], d: usize) -> Option<usize> {
+        let lexicon = self.lexicon;
+        if let Some(k) = (d + 1..(d + 3).min(toks.len()))
+            .find(|&k| toks[k].is_word() && matches!(&*lower(text, &toks[k]), "by" | "from"))
+        {
+            let mut b = k + 1;
+            // Skip a title (`from Representative Peter Welch`).
+            while b < toks.len() && b < k + 8 && phrase::is_name_word(text, lexicon, &toks[b]) {
+                b += 1;
+            }
+            if b > k + 1 {
+                let words: Vec<String> = toks[k + 1..b]
+                    .iter()
+                    .map(|t| lower(text, t).into_owned())
+                    .collect();
+                for start in 0..words.len() {
+                    let w = &words[start..];
+                    if let Some(idx) = self
+                        .find_name(w, SpeakerType::Person)
+                        .or_else(|| self.find_name(w, SpeakerType::Organization))
+                    {
+                        return Some(idx);
+                    }
+                }
+            }
+            return None;
+        }
+        if let Some(p) = d.checked_sub(1).map(|k| &toks[k]) {
+            if p.is_word() {
+                if let Some(stem) = possessive_stem(&text[p.start..p.end]) {
+                    let w = [stem.to_lowercase()];
+                    return self
+                        .find_name(&w, SpeakerType::Person)
+                        .or_else(|| self.find_name(&w, SpeakerType::Organization));
+                }
+            }
+        }
+        let sentence = self.sent_start;
+        self.log
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == sentence)
+            .last()
+            .map(|m| m.entity)
+    }
+
     /// A mention, ending at `pos`, of a person already known by `words` (a bare surname, a
     /// first name): refreshes that person. Returns whether there was one.
     fn refresh(&mut self, words: &[String], pos: usize) -> bool {
@@ -730,6 +799,17 @@ impl<'a> Entities<'a> {
                     resolution,
                 }
             }
+            SpeakerType::Descriptor if self.document_speaker(text, np).is_some() => {
+                let i = self.document_speaker(text, np).unwrap_or_default();
+                let e = &self.list[i];
+                SpeakerRef {
+                    mention: np.range,
+                    np: *np,
+                    name: e.name.clone(),
+                    speaker_type: e.speaker_type,
+                    resolution: Resolution::Descriptor,
+                }
+            }
             SpeakerType::Descriptor => {
                 let words: Vec<String> = mention
                     .split_whitespace()
@@ -768,6 +848,39 @@ impl<'a> Entities<'a> {
                 }
             }
         }
+    }
+
+    /// The author behind a document that speaks (`her statement read`, `the letter said`,
+    /// `Trump's letter says`): the person its possessive names, else the author the
+    /// article gave the last document of that kind.
+    fn document_speaker(&self, text: &str, np: &Np) -> Option<usize> {
+        let mention = &text[np.core.start..np.core.end];
+        let mut words = mention.split_whitespace();
+        let first = words.next()?;
+        let head = words.last().unwrap_or(first).to_lowercase();
+        if !self.lexicon.is_source_noun(&head) {
+            return None;
+        }
+        let first_lower = first.to_lowercase();
+        if first_lower != head {
+            if let Some(g) = self
+                .lexicon
+                .pronoun_gender(&first_lower)
+                .filter(|_| matches!(first_lower.as_str(), "his" | "her"))
+            {
+                return self.salient(np.range.start, |e| person_of(e, g));
+            }
+            if let Some(stem) = possessive_stem(first) {
+                let w = [stem.to_lowercase()];
+                return self
+                    .find_name(&w, SpeakerType::Person)
+                    .or_else(|| self.find_name(&w, SpeakerType::Organization));
+            }
+        }
+        self.authors
+            .iter()
+            .find(|(n, _)| *n == head)
+            .map(|&(_, idx)| idx)
     }
 
     /// The entity mentioned most recently before `pos` that satisfies `ok`. With an index,
