@@ -157,9 +157,10 @@ fn attribute_with(
 
         let prev_attr = prev.and(previous.as_ref());
         let last_attr = last.as_ref().map(|(a, p)| (a, *p));
-        let found = rules::find(&rules::Ctx::new(&q, &win, prev_attr, last_attr));
+        let ctx = rules::Ctx::new(&q, &win, prev_attr, last_attr);
+        let found = rules::find(&ctx);
         let kind = quote_kind(&q, &win, found.as_ref());
-        let found = rules::settle(found, kind);
+        let found = rules::settle(found, kind, &ctx);
         let rule = found.rule;
         let speaker = found.speaker.map(|np| entities.resolve(text, &np, s.start));
         let mut confidence = rule.base_confidence();

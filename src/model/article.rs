@@ -217,6 +217,9 @@ named_enum! {
         ColonLeadIn,
         /// A quote with no cue takes the subject of the sentence before it in the paragraph.
         PreviousSentence,
+        /// `Cornyn dismissed the concerns as "unpersuasive."`: a fragment in a sentence with no
+        /// speech verb, given to the person who is the sentence's subject.
+        SentenceSubject,
         /// A quote with speech form but no speaker in reach.
         Unattributed,
         /// A scare quote, title or nickname.
@@ -242,6 +245,7 @@ impl Rule {
             Rule::ColonLeadIn => 0.85,
             Rule::ContinuesParagraph => 0.7,
             Rule::PreviousSentence => 0.6,
+            Rule::SentenceSubject => 0.6,
             Rule::Unattributed => 0.5,
             Rule::Term => 0.7,
             Rule::Nested => 0.6,

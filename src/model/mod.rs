@@ -115,7 +115,7 @@ mod tests {
         );
         assert_eq!(Rule::Term.name(), "term");
         assert_eq!(Category::SpeakerNameVariant.name(), "speaker-name-variant");
-        assert_eq!(Rule::ALL.len(), 13);
+        assert_eq!(Rule::ALL.len(), 14);
         assert_eq!(Rule::ALL[0], Rule::SpeakerCueAfter);
         assert_eq!(
             Category::ALL[Category::ALL.len() - 1],

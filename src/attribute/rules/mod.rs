@@ -3,10 +3,11 @@
 //! tests, the documented example among them.
 //!
 //! [`SIEVE`] is the order: for each top-level quote, [`find`] tries the matchers in turn
-//! and the first that finds a speaker decides. Four rules have no matcher of their own;
+//! and the first that finds a speaker decides. Five rules have no matcher in the sieve;
 //! they are settled after the sieve from the quote's kind and place ([`settle`]): `term`
 //! (a scare quote or title, whatever the sieve found), `partial-in-cued-sentence` (a
-//! fragment that `cue-before` led into), `unattributed` (nothing fired) and `nested` (a
+//! fragment that `cue-before` led into), `sentence-subject` (a fragment nothing attributed,
+//! given to its sentence's subject), `unattributed` (nothing fired) and `nested` (a
 //! quote inside another, which the sieve never sees).
 
 mod according_to;
@@ -19,6 +20,7 @@ mod nested;
 mod partial_in_cued_sentence;
 mod previous_sentence;
 mod same_paragraph;
+mod sentence_subject;
 mod speaker_cue_after;
 mod split_quote;
 mod term;
@@ -56,6 +58,7 @@ pub(crate) fn doc(rule: Rule) -> &'static RuleDoc {
         Rule::ContinuesParagraph => &continues_paragraph::DOC,
         Rule::ColonLeadIn => &colon_lead_in::DOC,
         Rule::PreviousSentence => &previous_sentence::DOC,
+        Rule::SentenceSubject => &sentence_subject::DOC,
         Rule::Unattributed => &unattributed::DOC,
         Rule::Term => &term::DOC,
         Rule::Nested => &nested::DOC,
@@ -155,10 +158,21 @@ pub(super) fn find(ctx: &Ctx<'_>) -> Option<Found> {
 /// The rules settled after the sieve, from the quote's kind: a term is `term` whatever the
 /// sieve found; a fragment that `cue-before` led into is `partial-in-cued-sentence`; a quote
 /// for which the sieve found nothing is `unattributed`.
-pub(super) fn settle(found: Option<Found>, kind: Kind) -> Found {
+/// A fragment the sieve left alone takes the person its sentence is about
+/// (`sentence-subject`); this comes after the kind is known, so that a speaker it finds never
+/// turns a scare quote into speech.
+pub(super) fn settle(found: Option<Found>, kind: Kind, ctx: &Ctx<'_>) -> Found {
     match (found, kind) {
         (_, Kind::Term) => term::found(),
         (Some(found), kind) => partial_in_cued_sentence::refine(found, kind),
+        (None, Kind::Partial) => match sentence_subject::matches(ctx) {
+            Some(hit) => Found {
+                speaker: Some(hit.speaker),
+                cue: hit.cue,
+                rule: Rule::SentenceSubject,
+            },
+            None => unattributed::found(),
+        },
         (None, _) => unattributed::found(),
     }
 }
@@ -180,6 +194,7 @@ mod tests {
             Rule::ContinuesParagraph => continues_paragraph::tests::EXAMPLE_QUOTE,
             Rule::ColonLeadIn => colon_lead_in::tests::EXAMPLE_QUOTE,
             Rule::PreviousSentence => previous_sentence::tests::EXAMPLE_QUOTE,
+            Rule::SentenceSubject => sentence_subject::tests::EXAMPLE_QUOTE,
             Rule::Unattributed => unattributed::tests::EXAMPLE_QUOTE,
             Rule::Term => term::tests::EXAMPLE_QUOTE,
             Rule::Nested => nested::tests::EXAMPLE_QUOTE,
@@ -209,6 +224,7 @@ mod tests {
         let settled = [
             Rule::Term,
             Rule::PartialInCuedSentence,
+            Rule::SentenceSubject,
             Rule::Unattributed,
             Rule::Nested,
         ];
