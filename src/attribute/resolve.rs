@@ -240,7 +240,8 @@ impl<'a> Entities<'a> {
             }
             // `Still, he denied…`, `his rivals`: a pronoun continues the chain of the person
             // it means, so that the next pronoun finds the person the text is about.
-            if toks[i].is_word() && text::is_lowercase_word(&text[toks[i].start..toks[i].end]) {
+            // (`He`, `Her` open sentences: the case is not looked at.)
+            if toks[i].is_word() && toks[i].end - toks[i].start <= 7 {
                 if let Some(g) = lexicon.pronoun_gender(&lower(text, &toks[i])) {
                     if self.quoted(toks[i].start) {
                         i += 1;
@@ -319,6 +320,12 @@ impl<'a> Entities<'a> {
                 continue;
             }
             if phrase::name_type(text, lexicon, &toks[i..b]) == SpeakerType::Organization {
+                // A person of the article outranks the lexicon: after `Michael Bloomberg`,
+                // `Bloomberg` is him, not the news agency.
+                if b - i == 1 && self.refresh(&[lower(text, &toks[i]).into_owned()], toks[i].end) {
+                    i = b;
+                    continue;
+                }
                 let idx = self.learn(
                     text,
                     &toks[i..b],
@@ -778,7 +785,18 @@ impl<'a> Entities<'a> {
                     .count();
                 let gender = courtesy_gender(text, &toks).unwrap_or(Gender::Unknown);
                 let before = self.list.len();
-                let idx = self.learn(text, &toks, Vec::new(), gender, np.speaker_type);
+                // `said Bloomberg` after `Michael Bloomberg`: the person, not the agency.
+                let ty = match (np.speaker_type, toks.as_slice()) {
+                    (SpeakerType::Organization, [t])
+                        if self
+                            .find_name(&[lower(text, t).into_owned()], SpeakerType::Person)
+                            .is_some() =>
+                    {
+                        SpeakerType::Person
+                    }
+                    (ty, _) => ty,
+                };
+                let idx = self.learn(text, &toks, Vec::new(), gender, ty);
                 let Some(e) = self.list.get(idx) else {
                     return unresolved(np.speaker_type);
                 };
