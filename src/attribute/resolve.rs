@@ -126,7 +126,9 @@ impl<'a> Entities<'a> {
 
     /// Records a mention of entity `idx` ending at `pos`, in the sentence being scanned.
     fn note(&mut self, idx: usize, pos: usize) {
-        if idx >= self.list.len() {
+        // A speaker found in a caption or label line (`WATCH: Authorities outline …`) is
+        // no more salient than the line's other names.
+        if idx >= self.list.len() || pos <= self.skip_to {
             return;
         }
         if self
