@@ -79,6 +79,8 @@ pub struct Entities<'a> {
     /// not end before the scan: words inside them are the speakers', not the reporter's.
     spans: &'a [Span],
     span_at: usize,
+    /// Whether the mentions being noted are subjects of a speech verb.
+    speaking: bool,
     /// Who wrote each kind of document last mentioned (`statement`, `letter`): the author
     /// it was introduced with.
     authors: Vec<(String, usize)>,
@@ -93,6 +95,8 @@ struct Mention {
     pos: usize,
     sentence: usize,
     entity: usize,
+    /// The mention is the subject of a speech verb (`Lohmar said`).
+    speaks: bool,
 }
 
 /// Mentions kept for salience: a pronoun looks back at most this far (a few pages of news).
@@ -111,6 +115,7 @@ impl<'a> Entities<'a> {
             spans,
             span_at: 0,
             authors: Vec::new(),
+            speaking: false,
             list: Vec::new(),
             scanned_to: 0,
             toks: Vec::new(),
@@ -145,6 +150,7 @@ impl<'a> Entities<'a> {
             pos,
             sentence: self.sent_start,
             entity: idx,
+            speaks: self.speaking,
         });
     }
 
@@ -250,7 +256,11 @@ impl<'a> Entities<'a> {
                         continue;
                     }
                     if let Some(idx) = self.salient(toks[i].start, |e| person_of(e, g)) {
+                        self.speaking = toks
+                            .get(i + 1)
+                            .is_some_and(|t| super::cue_lemma(text, lexicon, t).is_some());
                         self.note(idx, toks[i].end);
+                        self.speaking = false;
                     }
                     i += 1;
                     continue;
@@ -427,7 +437,13 @@ impl<'a> Entities<'a> {
                 toks.get(k)
                     .is_some_and(|t| super::cue_lemma(text, lexicon, t).is_some())
             };
+            // Acronyms name organisations (`the PBO said`).
+            let acronym = toks[a..b].iter().any(|t| {
+                let w = &text[t.start..t.end];
+                w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+            });
             let speaks = starts_clause
+                && !acronym
                 && (verb_at(b)
                     // An appositive follows a full name (`Still, he denied…, saying` is not one).
                     || (b - a >= 2 && appositive_then(toks, b, |k| verb_at(k + 1))));
@@ -437,6 +453,15 @@ impl<'a> Entities<'a> {
                     .filter(|t| !phrase::is_courtesy(&text[t.start..t.end]))
                     .map(|t| lower(text, t).into_owned())
                     .collect();
+                // `Bank of Canada`: the words after `of` in a name are not a mention.
+                let of_name = i >= 2
+                    && lower(text, &toks[i - 1]) == "of"
+                    && text::is_capitalised(&text[toks[i - 2].start..toks[i - 2].end]);
+                if of_name {
+                    i = b;
+                    continue;
+                }
+                self.speaking = verb_at(b);
                 if !self.refresh(&words, toks[b - 1].end) && speaks && !words.is_empty() {
                     self.learn(
                         text,
@@ -446,6 +471,7 @@ impl<'a> Entities<'a> {
                         SpeakerType::Person,
                     );
                 }
+                self.speaking = false;
                 i = b;
                 continue;
             }
@@ -458,7 +484,9 @@ impl<'a> Entities<'a> {
                 }
                 .or(first_gender)
                 .unwrap_or(Gender::Unknown);
+                self.speaking = verb_at(b);
                 self.learn(text, &toks[a..b], titles, gender, SpeakerType::Person);
+                self.speaking = false;
             }
             i = b;
         }
@@ -620,7 +648,10 @@ impl<'a> Entities<'a> {
     /// mentions one, the first one mentioned (the subject before the objects). `None` when
     /// no mention in the log qualifies.
     fn salient(&self, limit: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None; // (sentence, entity)
+        // (sentence, entity) of the first fitting mention of the latest sentence that has
+        // one, and the first fitting one there that speaks.
+        let mut best: Option<(usize, usize)> = None;
+        let mut speaker: Option<usize> = None;
         for m in self.log.iter().rev() {
             if m.pos > limit {
                 continue;
@@ -631,9 +662,13 @@ impl<'a> Entities<'a> {
             }
             if ok(&self.list[m.entity]) {
                 best = Some((m.sentence, m.entity));
+                if m.speaks {
+                    speaker = Some(m.entity);
+                }
             }
         }
-        best.map(|(_, e)| e)
+        // The person who speaks in it (`…against Emery…, Lohmar said`), else its first.
+        speaker.or(best.map(|(_, e)| e))
     }
 
     /// Records `(ACRONYM)` right after a name at `b` as another name for entity `idx`.
