@@ -302,8 +302,18 @@ impl Quote<'_> {
         match head.chars().next_back() {
             None => true,
             Some('.' | '?' | '!' | '\u{2026}') => {
-                // Not after an abbreviation (`Sen.`): the tokenizer keeps those in words.
-                !win.all_before.last().is_some_and(|t| t.is_word())
+                // Not after a title (`Sen.`, `Mr.`): the tokenizer keeps those in words. A place
+                // or acronym that ends a sentence with its own period (`Binghamton, N.Y.`,
+                // `Fla.`, `the U.S.`) does end it before a capitalised quote.
+                match win.all_before.last() {
+                    Some(t) if t.is_word() => {
+                        let w = lower(self.text, t);
+                        self.starts_upper()
+                            && !self.lexicon.starts_title(&w)
+                            && !phrase::is_courtesy(&w)
+                    }
+                    _ => true,
+                }
             }
             _ => false,
         }

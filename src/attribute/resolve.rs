@@ -83,10 +83,19 @@ pub struct Entities<'a> {
     speaking: bool,
     /// Who wrote each kind of document last mentioned (`statement`, `letter`): the author
     /// it was introduced with.
-    authors: Vec<(String, usize)>,
+    authors: Vec<(String, Author)>,
     /// Tokens before this offset belong to a line that is not prose (a caption, a credit, a
     /// `READ MORE` line): their names are neither learnt nor refreshed.
     skip_to: usize,
+}
+
+/// The author of a document: an entity, or the words of a name that follows the document
+/// (`a letter from Representative Peter Welch`), looked up when the document speaks, by
+/// which time the scan has learnt it.
+#[derive(Debug, Clone)]
+enum Author {
+    Entity(usize),
+    Name(Vec<String>),
 }
 
 /// One mention of an entity: where it ends and the sentence it is in.
@@ -272,10 +281,10 @@ impl<'a> Entities<'a> {
                 let w = lower(text, &toks[i]);
                 if lexicon.is_source_noun(&w) {
                     let w = w.into_owned();
-                    if let Some(idx) = self.author_of(text, toks, i) {
+                    if let Some(author) = self.author_of(text, toks, i) {
                         match self.authors.iter_mut().find(|(n, _)| *n == w) {
-                            Some(slot) => slot.1 = idx,
-                            None => self.authors.push((w, idx)),
+                            Some(slot) => slot.1 = author,
+                            None => self.authors.push((w, author)),
                         }
                     }
                     i += 1;
@@ -584,40 +593,28 @@ impl<'a> Entities<'a> {
     /// The author of the document named at `toks[d]`: a name after `by` or `from`, a
     /// possessive name before it, or else the first person or organisation mentioned in the
     /// sentence (`Smith said in a statement`).
-    fn author_of(&mut self, text: &str, toks: &[Tok], d: usize) -> Option<usize> {
+    fn author_of(&mut self, text: &str, toks: &[Tok], d: usize) -> Option<Author> {
         let lexicon = self.lexicon;
         if let Some(k) = (d + 1..(d + 3).min(toks.len()))
             .find(|&k| toks[k].is_word() && matches!(&*lower(text, &toks[k]), "by" | "from"))
         {
             let mut b = k + 1;
-            // Skip a title (`from Representative Peter Welch`).
             while b < toks.len() && b < k + 8 && phrase::is_name_word(text, lexicon, &toks[b]) {
                 b += 1;
             }
-            if b > k + 1 {
-                let words: Vec<String> = toks[k + 1..b]
-                    .iter()
-                    .map(|t| lower(text, t).into_owned())
-                    .collect();
-                for start in 0..words.len() {
-                    let w = &words[start..];
-                    if let Some(idx) = self
-                        .find_name(w, SpeakerType::Person)
-                        .or_else(|| self.find_name(w, SpeakerType::Organization))
-                    {
-                        return Some(idx);
-                    }
-                }
-            }
-            return None;
+            return (b > k + 1).then(|| {
+                Author::Name(
+                    toks[k + 1..b]
+                        .iter()
+                        .map(|t| lower(text, t).into_owned())
+                        .collect(),
+                )
+            });
         }
         if let Some(p) = d.checked_sub(1).map(|k| &toks[k]) {
             if p.is_word() {
                 if let Some(stem) = possessive_stem(&text[p.start..p.end]) {
-                    let w = [stem.to_lowercase()];
-                    return self
-                        .find_name(&w, SpeakerType::Person)
-                        .or_else(|| self.find_name(&w, SpeakerType::Organization));
+                    return Some(Author::Name(vec![stem.to_lowercase()]));
                 }
             }
         }
@@ -627,7 +624,17 @@ impl<'a> Entities<'a> {
             .rev()
             .take_while(|m| m.sentence == sentence)
             .last()
-            .map(|m| m.entity)
+            .map(|m| Author::Entity(m.entity))
+    }
+
+    /// The entity a name's words (or their tail, past a title: `representative peter
+    /// welch`) name: a person first, then an organisation.
+    fn named(&self, words: &[String]) -> Option<usize> {
+        (0..words.len()).find_map(|start| {
+            let w = &words[start..];
+            self.find_name(w, SpeakerType::Person)
+                .or_else(|| self.find_name(w, SpeakerType::Organization))
+        })
     }
 
     /// A mention, ending at `pos`, of a person already known by `words` (a bare surname, a
@@ -932,10 +939,10 @@ impl<'a> Entities<'a> {
                     .or_else(|| self.find_name(&w, SpeakerType::Organization));
             }
         }
-        self.authors
-            .iter()
-            .find(|(n, _)| *n == head)
-            .map(|&(_, idx)| idx)
+        match &self.authors.iter().find(|(n, _)| *n == head)?.1 {
+            Author::Entity(idx) => Some(*idx),
+            Author::Name(words) => self.named(words),
+        }
     }
 
     /// The entity mentioned most recently before `pos` that satisfies `ok`. With an index,

@@ -254,3 +254,109 @@ fn many_names(n: usize) -> String {
     }
     t
 }
+
+/// The name a quote containing `fragment` resolves to.
+fn name_of(text: &str, fragment: &str) -> Option<String> {
+    let out = process_text(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| q.text.contains(fragment))
+        .unwrap_or_else(|| panic!("no quote containing {fragment:?} in {:#?}", out.quotes));
+    q.speaker.as_ref().map(|s| s.name.clone())
+}
+
+#[test]
+fn a_pronoun_means_the_subject_not_the_object_of_the_sentence_before() {
+    let text = "Gov. Nora Hale spoke first.\n\n\
+        Trying to win back the field, Gov. Hale took a swipe at her rivals Maria Olsen and \
+        Ines Varga, who have never run a state.\n\n\
+        \"You will not have to wonder whether I can do it,\" she said.";
+    assert_eq!(name_of(text, "wonder").as_deref(), Some("Nora Hale"));
+}
+
+#[test]
+fn a_pronoun_chain_carries_the_person_through_the_paragraphs() {
+    let text = "Justice Sam Dunmore said the station's stand was \"clearly adopted to frustrate\" \
+        the applicants.\n\nStill, he denied Mr. Ray Hemming's request for phone numbers.\n\n\
+        \"This has degenerated into an acrimonious fight,\" he wrote.";
+    assert_eq!(name_of(text, "acrimonious").as_deref(), Some("Sam Dunmore"));
+}
+
+#[test]
+fn bare_surnames_and_possessives_keep_a_person_salient() {
+    // `Okafor` is no given name the lexicon knows; speaking makes her a person, and her
+    // bare surname keeps her the one `she` means after another woman is named.
+    let text = "Adaeze Okafor said the clinic would close.\n\n\
+        Mary Lund, a nurse, left in May. Okafor's tone hardened.\n\n\
+        \"We have nothing left,\" she said.";
+    assert_eq!(
+        name_of(text, "nothing left").as_deref(),
+        Some("Adaeze Okafor")
+    );
+}
+
+#[test]
+fn captions_and_label_lines_do_not_become_antecedents() {
+    let text = "Kevin Haley, a security director, agreed with the finding.\n\n\
+        WATCH: Police Chief Tom Reed warns of a rise in scams\n\n\
+        \"We believe it's the same group,\" he said.";
+    assert_eq!(name_of(text, "same group").as_deref(), Some("Kevin Haley"));
+}
+
+#[test]
+fn the_speaker_of_the_sentence_before_wins_over_its_first_name() {
+    let text = "Each of the charges against Richard Emery carries a long sentence, \
+        prosecutor Tim Lohmar said.\n\n\"It's premature to say more,\" he said.";
+    assert_eq!(name_of(text, "premature").as_deref(), Some("Tim Lohmar"));
+}
+
+#[test]
+fn a_document_speaks_for_its_author() {
+    let text = "Minister Shannon Phillips issued a statement on Friday.\n\n\
+        \"I have heard the concerns,\" her statement read.\n\n\
+        Dozens signed a letter from Representative Peter Welch.\n\n\
+        \"This is unconscionable,\" the letter said.";
+    assert_eq!(
+        name_of(text, "heard the concerns").as_deref(),
+        Some("Shannon Phillips")
+    );
+    assert_eq!(
+        name_of(text, "unconscionable").as_deref(),
+        Some("Peter Welch")
+    );
+}
+
+#[test]
+fn a_role_finds_the_person_introduced_with_its_abbreviation() {
+    let text = "Texas Gov. Rick Perry spoke on Monday. \"No,\" the Texas governor said. \
+        Sen. Mitt Romney, R-Utah, left early. \"We will see,\" the Republican senator said.";
+    assert_eq!(name_of(text, "No,").as_deref(), Some("Rick Perry"));
+    assert_eq!(name_of(text, "We will see").as_deref(), Some("Mitt Romney"));
+}
+
+#[test]
+fn a_person_of_the_article_outranks_an_organisation_of_the_same_name() {
+    let text = "Former Mayor Michael Bloomberg endorsed her.\n\n\
+        \"This is too important to sit out,\" said Bloomberg.";
+    assert_eq!(
+        name_of(text, "sit out").as_deref(),
+        Some("Michael Bloomberg")
+    );
+}
+
+#[test]
+fn a_quote_after_a_place_abbreviation_opens_a_sentence() {
+    check(
+        "Donald Trump spoke at a rally in Binghamton, N.Y. \"Secretary Clinton will lose this state,\" \
+         he said.",
+        Expect {
+            quote: "Secretary Clinton",
+            kind: Kind::Direct,
+            rule: Rule::SpeakerCueAfter,
+            mention: Some("he"),
+            name: Some("Donald Trump"),
+            cue: Some("said"),
+        },
+    );
+}
