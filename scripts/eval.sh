@@ -1,30 +1,70 @@
 #!/usr/bin/env bash
-# Scores quotecheck on the PolNeAR dev split and fails when a target is missed.
-#   scripts/eval.sh [GOLD]   (default ../shared/eval/polnear/dev.jsonl)
-# Needs python3 and the evaluation kit in ../shared/eval (beside the project).
+# Scores quotecheck on every labelled set beside the project and fails when a floor is missed:
+#   PolNeAR dev and train (quote spans, speakers, cues), the GGT names (resolved speaker
+#   names) and the BASIL audit gold (the speaker of each appearance).
+#   scripts/eval.sh
+# Needs python3 and the evaluation kit in ../shared/eval (beside the project). A set that is
+# not there is skipped with a message. The floors guard against regressions; the README's
+# Accuracy section gives the figures and the targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-gold=${1:-../shared/eval/polnear/dev.jsonl}
-if [ ! -f "$gold" ]; then
-  echo "eval: $gold not found; skipping the accuracy check"
+eval_dir=../shared/eval
+if [ ! -d "$eval_dir" ]; then
+  echo "eval: $eval_dir not found; skipping the accuracy check"
   exit 0
 fi
 cargo build --release --locked --quiet
-python3 ../shared/eval/evaluate.py --bin target/release/quotecheck --gold "$gold" --json > target/eval.json
-python3 - target/eval.json <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-checks = [
-    ("quote exact F1", r["quote_exact_strict"]["F1"], 90),
-    ("speaker overlap accuracy", r["speaker_overlap_acc"], 95),
-    ("speaker exact accuracy", r["speaker_exact_acc"], 85),
-    ("cue exact accuracy", r["cue_exact_acc"], 90),
-    ("joint F1", r["joint_exact_overlap"]["F1"], 85),
+bin=target/release/quotecheck
+out=target/eval
+mkdir -p "$out"
+for split in dev train; do
+  gold=$eval_dir/polnear/$split.jsonl
+  [ -f "$gold" ] && python3 $eval_dir/evaluate.py --bin $bin --gold "$gold" --json > "$out/$split.json" &
+done
+[ -f $eval_dir/ggt/dev.jsonl ] &&
+  python3 $eval_dir/evaluate.py --bin $bin --gold $eval_dir/ggt/dev.jsonl --json > "$out/ggt.json" &
+if [ -f $eval_dir/audit/basil.gold.jsonl ] && [ -f ../shared/corpus/basil/articles.jsonl ]; then
+  python3 $eval_dir/audit/score_audit.py score $eval_dir/audit/basil.gold.jsonl \
+    ../shared/corpus/basil/articles.jsonl --bin $bin --json > "$out/basil.json" &
+fi
+wait
+python3 - "$out" <<'PY'
+import json, os, sys
+out = sys.argv[1]
+def load(name):
+    p = os.path.join(out, name + ".json")
+    if not os.path.exists(p) or os.path.getsize(p) == 0:
+        print(f"eval: {name}: not scored (its gold is not beside the project)")
+        return None
+    return json.load(open(p))
+# (label, how to read it, floor on dev, floor on train)
+polnear = [
+    ("quote exact F1", lambda r: r["quote_exact_strict"]["F1"], 90, 90),
+    ("speaker exact accuracy", lambda r: r["speaker_exact_acc"], 85, 85),
+    ("speaker overlap accuracy", lambda r: r["speaker_overlap_acc"], 95, 95),
+    ("cue exact accuracy", lambda r: r["cue_exact_acc"], 90, 88),
+    ("joint F1", lambda r: r["joint_exact_overlap"]["F1"], 85, 85),
 ]
 failed = 0
-for name, value, target in checks:
-    ok = value is not None and value >= target
+def check(name, value, floor):
+    global failed
+    ok = value is not None and value >= floor
     failed += not ok
-    print(f"eval: {name:26s} {value:6.2f}  (target >= {target})  {'ok' if ok else 'MISSED'}")
+    print(f"eval: {name:34s} {value:6.2f}  (floor {floor})  {'ok' if ok else 'MISSED'}")
+dev, train = load("dev"), load("train")
+for label, get, f_dev, f_train in polnear:
+    if dev:
+        check(f"dev   {label}", get(dev), f_dev)
+    if train:
+        check(f"train {label}", get(train), f_train)
+    if dev and train:
+        print(f"eval: {'  train - dev':34s} {get(train) - get(dev):+6.2f}")
+ggt = load("ggt")
+if ggt:
+    check("GGT resolved speaker names", ggt["speaker_name_acc"], 88)
+basil = load("basil")
+if basil:
+    check("BASIL audit speaker accuracy", basil["speaker_acc"], 80)
+    check("BASIL audit appearances that are speech", basil["speech_precision"], 97)
 sys.exit(1 if failed else 0)
 PY
