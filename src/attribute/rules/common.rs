@@ -5,10 +5,17 @@ use crate::attribute::{CueRef, Range, cue_at, cue_lemma, phrase};
 use crate::lexicon::Lexicon;
 use crate::text::{self, Tok};
 
-/// The first token after the quote past `,` and `)` (`," said`, `)" he wrote`).
+/// The first token after the quote past `,` and `)` (`," said`, `)" he wrote`), and past
+/// quote marks left unpaired between this quote and the next (the NYT's `,'' ' said`, a
+/// nested closing mark typed apart): the window after a quote ends at the next quote, so a
+/// mark in it opens nothing.
 pub(super) fn after_start(after: &[Tok]) -> usize {
     let mut i = 0;
-    while i < after.len() && after[i].punct().is_some_and(|c| matches!(c, ',' | ')')) {
+    while i < after.len()
+        && after[i]
+            .punct()
+            .is_some_and(|c| matches!(c, ',' | ')') || crate::attribute::is_quote_char(c))
+    {
         i += 1;
     }
     i

@@ -43,6 +43,23 @@ pub(super) mod tests {
         "\"As a father, I wake up early to look for food,\"";
 
     #[test]
+    fn a_stray_mark_after_the_quote_does_not_hide_the_cue() {
+        // The NYT's typed-apart nested close: `,'' '` before the attribution.
+        check(
+            "The vote failed. ''I think that when you look at them, you see the problem,'' ' \
+             said Senator John Marsh of Ohio.",
+            Expect {
+                quote: "you see the problem",
+                kind: Kind::Direct,
+                rule: Rule::CueSpeakerAfter,
+                mention: Some("Senator John Marsh of Ohio"),
+                name: Some("John Marsh"),
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
     fn cue_speaker_after_with_appositive() {
         check(
             "\"As a father, I look for food,\" said Ziad, a nurse.",
