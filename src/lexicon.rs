@@ -79,6 +79,10 @@ pub struct Lexicon {
     title_abbreviations: HashMap<String, String>,
     /// Words after which a name can start a clause (`and`, `because`).
     clause_openers: HashSet<String>,
+    /// The first bytes and the longest length of the gendered pronouns, so that the registry,
+    /// which asks of every word of an article, answers most words without a lookup.
+    gendered_first: [bool; 256],
+    gendered_max_len: usize,
     /// British → American spelling pairs, for the audit's comparison.
     spelling: HashMap<String, String>,
 }
@@ -212,7 +216,7 @@ impl Lexicon {
                 Some((name, g))
             })
             .collect();
-        Lexicon {
+        let mut lexicon = Lexicon {
             speech_verbs,
             verb_phrases,
             titles,
@@ -260,6 +264,8 @@ impl Lexicon {
                 })
                 .collect(),
             clause_openers: word_set(CLAUSE_OPENERS),
+            gendered_first: [false; 256],
+            gendered_max_len: 0,
             title_abbreviations: data_lines(TITLE_ABBREVIATIONS)
                 .filter_map(|l| {
                     let (short, full) = l.split_once('\t')?;
@@ -275,7 +281,21 @@ impl Lexicon {
                     ))
                 })
                 .collect(),
+        };
+        let gendered: Vec<String> = lexicon
+            .pronouns
+            .iter()
+            .filter(|(_, k)| matches!(k, PronounKind::Person(g) if *g != Gender::Unknown))
+            .map(|(w, _)| w.clone())
+            .chain(lexicon.pronoun_forms.keys().cloned())
+            .collect();
+        for w in gendered {
+            lexicon.gendered_max_len = lexicon.gendered_max_len.max(w.len());
+            if let Some(&b) = w.as_bytes().first() {
+                lexicon.gendered_first[b as usize] = true;
+            }
         }
+        lexicon
     }
 
     /// The lexicons of `grammar/`, as compiled in.
@@ -345,10 +365,22 @@ impl Lexicon {
     }
     /// The gender of a personal pronoun in any form (`he`, `him`, `his`, `herself`).
     pub fn pronoun_gender(&self, word: &str) -> Option<Gender> {
+        if !self.might_be_gendered(word) {
+            return None;
+        }
         match self.pronoun(word) {
             Some(PronounKind::Person(g)) if g != Gender::Unknown => Some(g),
             _ => self.pronoun_forms.get(word).copied(),
         }
+    }
+    /// Whether `word` (in any case) can be a gendered pronoun: a cheap test on its length
+    /// and first byte.
+    pub fn might_be_gendered(&self, word: &str) -> bool {
+        word.len() <= self.gendered_max_len
+            && word
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| self.gendered_first[b.to_ascii_lowercase() as usize])
     }
     /// The full form of a lower-case title word (`gov.` → `governor`), or the word itself.
     pub fn title_word<'w>(&'w self, word: &'w str) -> &'w str {

@@ -258,7 +258,7 @@ impl<'a> Entities<'a> {
             // `Still, he denied…`, `his rivals`: a pronoun continues the chain of the person
             // it means, so that the next pronoun finds the person the text is about.
             // (`He`, `Her` open sentences: the case is not looked at.)
-            if toks[i].is_word() && toks[i].end - toks[i].start <= 7 {
+            if toks[i].is_word() && lexicon.might_be_gendered(&text[toks[i].start..toks[i].end]) {
                 if let Some(g) = lexicon.pronoun_gender(&lower(text, &toks[i])) {
                     if self.quoted(toks[i].start) {
                         i += 1;
@@ -275,10 +275,12 @@ impl<'a> Entities<'a> {
                     continue;
                 }
             }
-            // `a letter from Representative Peter Welch`, `Phillips' statement`, `Smith said in
-            // a statement`: the document's author, for when the document speaks.
+            // A lower-case word is looked up once: a document or an organisation's noun, or
+            // nothing the registry keeps (no name starts with it).
             if toks[i].is_word() && text::is_lowercase_word(&text[toks[i].start..toks[i].end]) {
                 let w = lower(text, &toks[i]);
+                // `a letter from Representative Peter Welch`, `Phillips' statement`, `Smith
+                // said in a statement`: the document's author, for when the document speaks.
                 if lexicon.is_source_noun(&w) {
                     let w = w.into_owned();
                     if let Some(author) = self.author_of(text, toks, i) {
@@ -287,9 +289,24 @@ impl<'a> Entities<'a> {
                             None => self.authors.push((w, author)),
                         }
                     }
-                    i += 1;
-                    continue;
+                } else if lexicon.is_org_noun(&w) {
+                    // Organisations by their noun: `Israel's military`, `the Gaza health
+                    // ministry`.
+                    let lo = i.saturating_sub(MAX_NAME_WORDS - 1);
+                    let a = phrase::extend_back(text, lexicon, toks, lo, i);
+                    let a = phrase::skip_determiner(text, lexicon, toks, a, i);
+                    if a < i {
+                        self.learn(
+                            text,
+                            &toks[a..=i],
+                            Vec::new(),
+                            Gender::Unknown,
+                            SpeakerType::Organization,
+                        );
+                    }
                 }
+                i += 1;
+                continue;
             }
             // `Trump's tone`: a possessive is a mention of the person it names.
             if toks[i].is_word() && text::is_capitalised(&text[toks[i].start..toks[i].end]) {
@@ -298,26 +315,6 @@ impl<'a> Entities<'a> {
                     i += 1;
                     continue;
                 }
-            }
-            // Organisations by their noun: `Israel's military`, `the Gaza health ministry`.
-            if toks[i].is_word()
-                && text::is_lowercase_word(&text[toks[i].start..toks[i].end])
-                && lexicon.is_org_noun(&lower(text, &toks[i]))
-            {
-                let lo = i.saturating_sub(MAX_NAME_WORDS - 1);
-                let a = phrase::extend_back(text, lexicon, toks, lo, i);
-                let a = phrase::skip_determiner(text, lexicon, toks, a, i);
-                if a < i {
-                    self.learn(
-                        text,
-                        &toks[a..=i],
-                        Vec::new(),
-                        Gender::Unknown,
-                        SpeakerType::Organization,
-                    );
-                }
-                i += 1;
-                continue;
             }
             if !phrase::is_name_word(text, lexicon, &toks[i]) {
                 i += 1;
