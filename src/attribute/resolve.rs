@@ -374,7 +374,8 @@ impl<'a> Entities<'a> {
                             .all(|t| text::is_lowercase_word(&text[t.start..t.end]))
                 }) {
                     titles.push(title_of(text, lexicon, &toks[j - n..j]));
-                } else if toks[j - 1].is_word()
+                } else if j >= 2
+                    && toks[j - 1].is_word()
                     && lexicon.is_person_noun(&lower(text, &toks[j - 1]))
                     && toks[j - 2].is_word()
                 {

@@ -439,6 +439,20 @@ fn time_is_linear_in_the_text() {
 // -------------------------------------------------------------------------------------------
 // Crashes found by fuzzing and property tests, smallest input first.
 
+/// A role and a comma right before a name (`nurse, Jane Doe`) read the token before the role.
+#[test]
+fn role_and_comma_at_the_start_of_a_text() {
+    // Found by the `pipeline` fuzz target: a role and a comma before a name, with nothing
+    // before the role, read one token before the text.
+    for text in [
+        "nurse, Jane Doe left early. \"We are tired,\" he said.",
+        "editor, Ann Lee, Bo Yu said \u{201C}No.\u{201D}",
+    ] {
+        let (_, out, _) = process_bounded(text, text.to_string());
+        assert_eq!(out.quotes.len(), 1, "{text}");
+    }
+}
+
 /// `mention_ending_at` skips a parenthetical back to its `(`; when that `(` is the first token
 /// in reach, `toks[k2 - 1]` underflows.
 #[test]
