@@ -2,6 +2,7 @@
 //! paragraph before.
 
 use super::{Ctx, Hit, RuleDoc};
+use crate::attribute::{cue_at, floor_char_boundary, phrase};
 use crate::model::Rule;
 use crate::text;
 
@@ -34,6 +35,48 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
     )
 }
 
+/// The most of the paragraph before that is read for its last speech verb.
+const LOOK_BACK: usize = 4 << 10;
+
+/// `Mr. Wilkinson predicted that the coalition would fall.` ⏎ `"They clearly are not getting
+/// along."`: a paragraph that opens with a quote, after a paragraph with no attributed quote
+/// whose last speech verb reports what someone said (indirect speech included), takes that
+/// verb's subject. A paragraph ending with a colon is `colon-lead-in`'s.
+pub(super) fn after_reported_speech(ctx: &Ctx<'_>) -> Option<Hit> {
+    let q = ctx.q;
+    let (text, lexicon) = (q.text, q.lexicon);
+    if !q.opens_paragraph() || ctx.win.before().iter().any(|t| t.is_word()) {
+        return None;
+    }
+    let head = text[..q.p_start].trim_end();
+    if head.is_empty() || head.ends_with(':') {
+        return None;
+    }
+    let (pp_start, pp_end) = text::paragraph_bounds(text, head.len() - 1);
+    // A quote attributed in the paragraph before is `continues-paragraph`'s to continue.
+    if ctx.last.is_some_and(|(_, p)| p == pp_start) {
+        return None;
+    }
+    let from = floor_char_boundary(text, pp_end.saturating_sub(LOOK_BACK)).max(pp_start);
+    let mut toks = Vec::new();
+    text::tokenize_into(text, from, pp_end, lexicon, &mut toks);
+    // The last sentence of the paragraph that has a speech verb, and that verb's subject.
+    for v in (0..toks.len()).rev() {
+        let Some(cue) = cue_at(text, lexicon, &toks, v) else {
+            continue;
+        };
+        let s = text::last_sentence_start(text, &toks, v);
+        let sentence = &toks[s..];
+        let np = phrase::before_verb(text, lexicon, sentence, 0, v - s)
+            .or_else(|| phrase::sentence_subject(text, lexicon, sentence, v - s))?;
+        return Some(Hit {
+            speaker: np,
+            cue: Some(cue),
+        });
+    }
+    None
+}
+
 #[cfg(test)]
 pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
@@ -41,6 +84,21 @@ pub(super) mod tests {
 
     /// The quote of [`super::DOC`]'s example that this rule decides.
     pub(in crate::attribute) const EXAMPLE_QUOTE: &str = "\"We will monitor all threats.\"";
+
+    #[test]
+    fn quote_only_paragraph_after_indirect_speech() {
+        check(
+            "Ana Ruiz said the frost cracks the pipes.\n\n\"Nothing here was built for this.\"",
+            Expect {
+                quote: "Nothing here",
+                kind: Kind::Direct,
+                rule: Rule::ContinuesParagraph,
+                mention: Some("Ana Ruiz"),
+                name: Some("Ana Ruiz"),
+                cue: Some("said"),
+            },
+        );
+    }
 
     #[test]
     fn quote_only_paragraph_continues_the_previous_speaker() {

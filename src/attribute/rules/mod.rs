@@ -123,7 +123,7 @@ type Matcher = fn(&Ctx<'_>) -> Option<Hit>;
 
 /// The sieve: every rule that looks for a speaker, in the order they are tried, most
 /// certain first. A rule may stand twice, for two shapes of the same attribution.
-const SIEVE: [(Rule, Matcher); 12] = [
+const SIEVE: [(Rule, Matcher); 13] = [
     // A headline's `Name: 'quote'`.
     (Rule::CueBefore, cue_before::headline),
     // The rest of the sentence after the quote.
@@ -140,6 +140,10 @@ const SIEVE: [(Rule, Matcher); 12] = [
     // The paragraph before, for a quote that opens its paragraph.
     (Rule::ContinuesParagraph, continues_paragraph::matches),
     (Rule::ColonLeadIn, colon_lead_in::matches),
+    (
+        Rule::ContinuesParagraph,
+        continues_paragraph::after_reported_speech,
+    ),
     // The sentence before, in the quote's paragraph.
     (Rule::PreviousSentence, previous_sentence::matches),
 ];
