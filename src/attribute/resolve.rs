@@ -802,14 +802,7 @@ impl<'a> Entities<'a> {
                                 self.update(i, |e| e.gender = g);
                             }
                         }
-                        let e = &self.list[i];
-                        SpeakerRef {
-                            mention: np.range,
-                            np: *np,
-                            name: e.name.clone(),
-                            speaker_type: e.speaker_type,
-                            resolution: Resolution::Pronoun,
-                        }
+                        self.speaker_ref(np, i, Resolution::Pronoun)
                     }
                     None => unresolved(SpeakerType::Pronoun),
                 }
@@ -859,18 +852,10 @@ impl<'a> Entities<'a> {
                     resolution,
                 }
             }
-            SpeakerType::Descriptor if self.document_speaker(text, np).is_some() => {
-                let i = self.document_speaker(text, np).unwrap_or_default();
-                let e = &self.list[i];
-                SpeakerRef {
-                    mention: np.range,
-                    np: *np,
-                    name: e.name.clone(),
-                    speaker_type: e.speaker_type,
-                    resolution: Resolution::Descriptor,
-                }
-            }
             SpeakerType::Descriptor => {
+                if let Some(i) = self.document_speaker(text, np) {
+                    return self.speaker_ref(np, i, Resolution::Descriptor);
+                }
                 let words: Vec<String> = mention
                     .split_whitespace()
                     .map(|w| {
@@ -895,18 +880,23 @@ impl<'a> Entities<'a> {
                     Some(i) => {
                         let end = np.range.end;
                         self.update(i, |e| e.last_seen = e.last_seen.max(end));
-                        let e = &self.list[i];
-                        SpeakerRef {
-                            mention: np.range,
-                            np: *np,
-                            name: e.name.clone(),
-                            speaker_type: e.speaker_type,
-                            resolution: Resolution::Descriptor,
-                        }
+                        self.speaker_ref(np, i, Resolution::Descriptor)
                     }
                     None => unresolved(SpeakerType::Descriptor),
                 }
             }
+        }
+    }
+
+    /// The mention `np` resolved to entity `i`.
+    fn speaker_ref(&self, np: &Np, i: usize, resolution: Resolution) -> SpeakerRef {
+        let e = &self.list[i];
+        SpeakerRef {
+            mention: np.range,
+            np: *np,
+            name: e.name.clone(),
+            speaker_type: e.speaker_type,
+            resolution,
         }
     }
 
