@@ -94,36 +94,16 @@ pub fn compare(
             .all(|w| deleted.contains(w));
 
     for (k, op) in ops.iter().enumerate() {
-        let (ri, rl, mi, ml) = match *op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => {
-                blocks.push(DiffBlock {
-                    op: Op::Equal,
-                    reference: raw(r_text, &r[old_index..old_index + len]),
-                    text: raw(m_text, &m[new_index..new_index + len]),
-                });
-                continue;
-            }
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => (old_index, old_len, new_index, 0),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => (old_index, 0, new_index, new_len),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => (old_index, old_len, new_index, new_len),
-        };
+        if let DiffOp::Equal { .. } = op {
+            blocks.push(DiffBlock {
+                op: Op::Equal,
+                reference: raw(r_text, &r[op.old_range()]),
+                text: raw(m_text, &m[op.new_range()]),
+            });
+            continue;
+        }
+        let (old, new) = (op.old_range(), op.new_range());
+        let (ri, rl, mi, ml) = (old.start, old.len(), new.start, new.len());
         let rs = &r[ri..ri + rl];
         let ms = &m[mi..mi + ml];
         blocks.push(DiffBlock {
@@ -321,35 +301,11 @@ mod tests {
     fn check_ops(old: &[&str], new: &[&str], ops: &[DiffOp]) {
         let (mut o, mut n) = (0, 0);
         for op in ops {
-            let (oi, ol, ni, nl) = match *op {
-                DiffOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } => {
-                    assert_eq!(
-                        old[old_index..old_index + len],
-                        new[new_index..new_index + len]
-                    );
-                    (old_index, len, new_index, len)
-                }
-                DiffOp::Delete {
-                    old_index,
-                    old_len,
-                    new_index,
-                } => (old_index, old_len, new_index, 0),
-                DiffOp::Insert {
-                    old_index,
-                    new_index,
-                    new_len,
-                } => (old_index, 0, new_index, new_len),
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => (old_index, old_len, new_index, new_len),
-            };
+            let (old_r, new_r) = (op.old_range(), op.new_range());
+            if let DiffOp::Equal { .. } = op {
+                assert_eq!(old[old_r.clone()], new[new_r.clone()]);
+            }
+            let (oi, ol, ni, nl) = (old_r.start, old_r.len(), new_r.start, new_r.len());
             assert_eq!((oi, ni), (o, n), "{ops:?}");
             (o, n) = (oi + ol, ni + nl);
         }
