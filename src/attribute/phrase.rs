@@ -61,7 +61,17 @@ fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
 }
 
 fn is_possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'") || w.ends_with("s\u{2019}")
+    possessive_stem(w).is_some()
+}
+
+/// `Trump` for `Trump's` or `Trump’s`, `Jones` for `Jones'`; `None` for a word that is not a
+/// possessive.
+pub(super) fn possessive_stem(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .or_else(|| w.strip_suffix('\'').filter(|s| s.ends_with('s')))
+        .or_else(|| w.strip_suffix('\u{2019}').filter(|s| s.ends_with('s')))
+        .filter(|s| !s.is_empty())
 }
 
 /// A capitalised word that can be part of a name (not `The`, not `Monday`, not a

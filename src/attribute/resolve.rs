@@ -310,7 +310,7 @@ impl<'a> Entities<'a> {
             }
             // `Trump's tone`: a possessive is a mention of the person it names.
             if toks[i].is_word() && text::is_capitalised(&text[toks[i].start..toks[i].end]) {
-                if let Some(stem) = possessive_stem(&text[toks[i].start..toks[i].end]) {
+                if let Some(stem) = phrase::possessive_stem(&text[toks[i].start..toks[i].end]) {
                     self.refresh(&[stem.to_lowercase()], toks[i].end);
                     i += 1;
                     continue;
@@ -611,7 +611,7 @@ impl<'a> Entities<'a> {
         }
         if let Some(p) = d.checked_sub(1).map(|k| &toks[k]) {
             if p.is_word() {
-                if let Some(stem) = possessive_stem(&text[p.start..p.end]) {
+                if let Some(stem) = phrase::possessive_stem(&text[p.start..p.end]) {
                     return Some(Author::Name(vec![stem.to_lowercase()]));
                 }
             }
@@ -920,7 +920,7 @@ impl<'a> Entities<'a> {
             {
                 return self.salient(np.range.start, |e| person_of(e, g));
             }
-            if let Some(stem) = possessive_stem(first) {
+            if let Some(stem) = phrase::possessive_stem(first) {
                 let w = [stem.to_lowercase()];
                 return self
                     .find_name(&w, SpeakerType::Person)
@@ -1239,15 +1239,6 @@ fn appositive_then(toks: &[Tok], b: usize, then: impl Fn(usize) -> bool) -> bool
 /// A person a pronoun of gender `g` can mean.
 fn person_of(e: &Entity, g: Gender) -> bool {
     e.speaker_type == SpeakerType::Person && (e.gender == Gender::Unknown || e.gender == g)
-}
-
-/// `Trump` for `Trump's` or `Trump’s` (and `Jones` for `Jones'`).
-fn possessive_stem(w: &str) -> Option<&str> {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("\u{2019}s"))
-        .or_else(|| w.strip_suffix('\'').filter(|s| s.ends_with('s')))
-        .or_else(|| w.strip_suffix('\u{2019}').filter(|s| s.ends_with('s')))
-        .filter(|s| !s.is_empty())
 }
 
 /// The end of the line that starts at `start` (not counting its line break).

@@ -4,6 +4,7 @@
 use super::{Ctx, Hit, RuleDoc};
 use crate::attribute::phrase;
 use crate::model::SpeakerType;
+use crate::text::Lower;
 
 pub(super) const DOC: RuleDoc = RuleDoc {
     what: "A quoted fragment in a sentence with no speech verb, given to the person who is the sentence's subject.",
@@ -25,9 +26,10 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
     let core = &text[np.core.start..np.core.end];
     let person = match np.speaker_type {
         SpeakerType::Person => true,
-        SpeakerType::Pronoun => matches!(&*lower_word(core), "he" | "she"),
+        SpeakerType::Pronoun => matches!(&*Lower::new(core), "he" | "she"),
         SpeakerType::Descriptor => core.split_whitespace().last().is_some_and(|h| {
-            lexicon.is_person_noun(&h.to_lowercase()) || lexicon.is_title(&h.to_lowercase())
+            let h = Lower::new(h);
+            lexicon.is_person_noun(&h) || lexicon.is_title(&h)
         }),
         _ => false,
     };
@@ -35,14 +37,6 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
         speaker: np,
         cue: None,
     })
-}
-
-fn lower_word(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(w)
-    }
 }
 
 #[cfg(test)]
