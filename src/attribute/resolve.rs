@@ -188,6 +188,23 @@ impl<'a> Entities<'a> {
         new_line
     }
 
+    /// Moves the sentence state to a mention that starts at `pos`, when the scan stopped
+    /// short of it (a speaker is resolved before the tokens from its start are scanned):
+    /// without this, `James Bopp` after `…prayed for him.` would be logged in the sentence
+    /// before his own, and a later `he` would skip him for that sentence's first name.
+    fn reach(&mut self, text: &str, pos: usize) {
+        if pos <= self.prev_end {
+            return;
+        }
+        let gap = &text.as_bytes()[self.prev_end..pos];
+        if self.prev_ends_sentence || memchr::memchr2(b'\n', b'\r', gap).is_some() {
+            // The sentence starts where `step` will start it: at the mention's first token.
+            self.sent_start = pos;
+        }
+        self.prev_end = pos;
+        self.prev_ends_sentence = false;
+    }
+
     /// Learns the names of `text[scanned_to..upto]`.
     fn scan(&mut self, text: &str, upto: usize) {
         if upto <= self.scanned_to {
@@ -744,6 +761,7 @@ impl<'a> Entities<'a> {
     /// Resolves a mention to a canonical speaker.
     pub fn resolve(&mut self, text: &str, np: &Np, quote_start: usize) -> SpeakerRef {
         self.scan(text, np.range.start);
+        self.reach(text, np.range.start);
         let mention = &text[np.core.start..np.core.end];
         let unresolved = |ty| SpeakerRef {
             mention: np.range,

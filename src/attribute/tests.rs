@@ -360,3 +360,17 @@ fn a_quote_after_a_place_abbreviation_opens_a_sentence() {
         },
     );
 }
+
+#[test]
+fn a_speaker_is_logged_in_their_own_sentence() {
+    // `Nell Barrow` is resolved as the fragment's speaker before the scan reaches her, so
+    // her mention must still count in her sentence, not in the one about the person asked about.
+    let text = "In a hearing, lawyers asked a witness if Mary Finch had paid her. \
+        Nell Barrow, the firm's counsel, said she was \"shocked and appalled\" by that. \
+        \"Both of them are protected,\" she said.";
+    assert_eq!(name_of(text, "Both of").as_deref(), Some("Nell Barrow"));
+    let text = "In a hearing, lawyers asked a witness if Peter Finch had paid him. \
+        James Barrow, the firm's counsel, said he was \"shocked and appalled\" by that. \
+        \"Both of them are protected,\" he said.";
+    assert_eq!(name_of(text, "Both of").as_deref(), Some("James Barrow"));
+}
