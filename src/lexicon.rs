@@ -79,6 +79,8 @@ pub struct Lexicon {
     title_abbreviations: HashMap<String, String>,
     /// Words after which a name can start a clause (`and`, `because`).
     clause_openers: HashSet<String>,
+    /// Words that open a fronted phrase closed by a comma (`When …,`, `In …,`).
+    fronting_words: HashSet<String>,
     /// The first bytes and the longest length of the gendered pronouns, so that the registry,
     /// which asks of every word of an article, answers most words without a lookup.
     gendered_first: [bool; 256],
@@ -110,6 +112,7 @@ const AUXILIARIES: &str = include_str!("../grammar/auxiliaries.txt");
 const SENSITIVE_WORDS: &str = include_str!("../grammar/sensitive_words.txt");
 const PRONOUN_FORMS: &str = include_str!("../grammar/pronoun_forms.txt");
 const CLAUSE_OPENERS: &str = include_str!("../grammar/clause_openers.txt");
+const FRONTING_WORDS: &str = include_str!("../grammar/fronting_words.txt");
 const TITLE_ABBREVIATIONS: &str = include_str!("../grammar/title_abbreviations.tsv");
 const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
 /// The quote-mark table, checked against the lexer by a test.
@@ -264,6 +267,7 @@ impl Lexicon {
                 })
                 .collect(),
             clause_openers: word_set(CLAUSE_OPENERS),
+            fronting_words: word_set(FRONTING_WORDS),
             gendered_first: [false; 256],
             gendered_max_len: 0,
             title_abbreviations: data_lines(TITLE_ABBREVIATIONS)
@@ -390,6 +394,10 @@ impl Lexicon {
     }
     pub fn is_clause_opener(&self, word: &str) -> bool {
         self.clause_openers.contains(word)
+    }
+    /// `when`, `in`, `asked`: opening a sentence, the word starts a phrase before its subject.
+    pub fn is_fronting_word(&self, word: &str) -> bool {
+        self.fronting_words.contains(word)
     }
     pub fn first_name(&self, word: &str) -> Option<Gender> {
         self.first_names.get(word).copied()

@@ -257,7 +257,12 @@ fn classify(
             .all(|t| lexicon.is_name_modifier(&lower(text, t)));
         if !only_modifiers && (name_end == end || toks[name_end..end].iter().all(|t| !t.is_word()))
         {
-            let ty = name_type(text, lexicon, &toks[name_start..name_end]);
+            // `The Times`, `the Guardian`: a name after the article is no person's.
+            let ty = if name_start > 0 && lower(text, &toks[name_start - 1]) == "the" {
+                SpeakerType::Organization
+            } else {
+                name_type(text, lexicon, &toks[name_start..name_end])
+            };
             let start = if name_start > a && is_courtesy(word(text, &toks[name_start - 1])) {
                 name_start - 1
             } else {

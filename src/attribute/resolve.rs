@@ -75,6 +75,10 @@ pub struct Entities<'a> {
     sent_start: usize,
     prev_end: usize,
     prev_ends_sentence: bool,
+    /// Whether the sentence's first word is still to come, and whether the scan is inside a
+    /// fronted phrase (`When Mr. Lane left,`, `In his speech,`) that a comma will close.
+    first_word_due: bool,
+    fronted: bool,
     /// The article's quotations (top level and nested, in order), and the first that does
     /// not end before the scan: words inside them are the speakers', not the reporter's.
     spans: &'a [Span],
@@ -106,6 +110,8 @@ struct Mention {
     entity: usize,
     /// The mention is the subject of a speech verb (`Lohmar said`).
     speaks: bool,
+    /// The mention stands in a fronted phrase, before the sentence's subject.
+    fronted: bool,
 }
 
 /// Mentions kept for salience: a pronoun looks back at most this far (a few pages of news).
@@ -134,6 +140,8 @@ impl<'a> Entities<'a> {
             sent_start: 0,
             prev_end: 0,
             prev_ends_sentence: true,
+            first_word_due: true,
+            fronted: false,
             skip_to: 0,
         }
     }
@@ -160,6 +168,7 @@ impl<'a> Entities<'a> {
             sentence: self.sent_start,
             entity: idx,
             speaks: self.speaking,
+            fronted: self.fronted,
         });
     }
 
@@ -182,6 +191,14 @@ impl<'a> Entities<'a> {
         let new_line = t.start == 0 || memchr::memchr2(b'\n', b'\r', gap).is_some();
         if new_line || self.prev_ends_sentence {
             self.sent_start = t.start;
+            self.first_word_due = true;
+            self.fronted = false;
+        }
+        if t.is_word() && self.first_word_due {
+            self.first_word_due = false;
+            self.fronted = self.lexicon.is_fronting_word(&lower(text, t));
+        } else if t.is_punct(',') {
+            self.fronted = false;
         }
         self.prev_end = t.end;
         self.prev_ends_sentence = t.is_punct('.') || t.is_punct('?') || t.is_punct('!');
@@ -200,6 +217,8 @@ impl<'a> Entities<'a> {
         if self.prev_ends_sentence || memchr::memchr2(b'\n', b'\r', gap).is_some() {
             // The sentence starts where `step` will start it: at the mention's first token.
             self.sent_start = pos;
+            self.first_word_due = false;
+            self.fronted = false;
         }
         self.prev_end = pos;
         self.prev_ends_sentence = false;
@@ -417,13 +436,14 @@ impl<'a> Entities<'a> {
             // is a man whatever `Christie` is as a given name).
             // `Texas Gov. Rick Perry`, `New Jersey Sen. Bob Menendez`: a title inside the
             // run, after the words that qualify it.
-            if a == i && titles.is_empty() {
-                if let Some((k, n)) = (i + 1..b.saturating_sub(1))
+            // (`Former Arkansas Rep. Asa Hutchinson`: after the modifiers.)
+            if titles.is_empty() {
+                if let Some((k, n)) = (a + 1..b.saturating_sub(1))
                     .rev()
                     .find_map(|k| phrase::title_at(text, lexicon, toks, k).map(|n| (k, n)))
                     .filter(|&(k, n)| k + n < b)
                 {
-                    titles.push(title_of(text, lexicon, &toks[i..k + n]));
+                    titles.push(title_of(text, lexicon, &toks[a..k + n]));
                     titles.push(title_of(text, lexicon, &toks[k..k + n]));
                     a = k + n;
                 }
@@ -449,10 +469,12 @@ impl<'a> Entities<'a> {
                     || (!appositive.is_empty() && b - a >= 2));
             // The subject of a speech verb is a person (`Lonechild said`), whatever their
             // given name; a run that names a known person again refreshes them.
+            // (`The Times said`, `the Guardian reported`: an article makes it no person.)
             let starts_clause = i == 0 || {
                 let p = &toks[i - 1];
                 !p.is_word()
-                    || !text::is_lowercase_word(&text[p.start..p.end])
+                    || (!text::is_lowercase_word(&text[p.start..p.end])
+                        && !lexicon.is_determiner(&lower(text, p)))
                     || lexicon.is_clause_opener(&lower(text, p))
             };
             // The verb right after the name, or after an appositive between commas
@@ -667,30 +689,32 @@ impl<'a> Entities<'a> {
     }
 
     /// The most salient entity before `limit` that `ok` accepts: in the latest sentence that
-    /// mentions one, the first one mentioned (the subject before the objects). `None` when
-    /// no mention in the log qualifies.
+    /// mentions one, the one that speaks, else the first one mentioned after any fronted
+    /// phrase (the subject before the objects: `When Mr. Lane left, Ms. Ortiz said…` is
+    /// about Ms. Ortiz), else the first. `None` when no mention in the log qualifies.
     fn salient(&self, limit: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
-        // (sentence, entity) of the first fitting mention of the latest sentence that has
-        // one, and the first fitting one there that speaks.
-        let mut best: Option<(usize, usize)> = None;
-        let mut speaker: Option<usize> = None;
+        let mut sentence: Option<usize> = None;
+        let (mut first, mut subject, mut speaker) = (None, None, None);
         for m in self.log.iter().rev() {
             if m.pos > limit {
                 continue;
             }
-            match best {
-                Some((sentence, _)) if m.sentence != sentence => break,
-                _ => {}
+            if sentence.is_some_and(|s| m.sentence != s) {
+                break;
             }
             if ok(&self.list[m.entity]) {
-                best = Some((m.sentence, m.entity));
+                sentence = Some(m.sentence);
+                first = Some(m.entity);
+                if !m.fronted {
+                    subject = Some(m.entity);
+                }
                 if m.speaks {
                     speaker = Some(m.entity);
                 }
             }
         }
-        // The person who speaks in it (`…against Emery…, Lohmar said`), else its first.
-        speaker.or(best.map(|(_, e)| e))
+        // The person who speaks in it (`…against Emery…, Lohmar said`), else its subject.
+        speaker.or(subject).or(first)
     }
 
     /// Records `(ACRONYM)` right after a name at `b` as another name for entity `idx`.

@@ -374,3 +374,29 @@ fn a_speaker_is_logged_in_their_own_sentence() {
         \"Both of them are protected,\" he said.";
     assert_eq!(name_of(text, "Both of").as_deref(), Some("James Barrow"));
 }
+
+#[test]
+fn a_fronted_phrase_is_not_the_subject_a_pronoun_means() {
+    // The people of `When …,` and `In …,` come before the sentence's subject.
+    let text = "When Mr. Hale went after Mr. Ward's remark, Mr. Ortiz reminded the mayor of \
+        his own record. \"I think the words came out wrong,\" he said.";
+    assert_eq!(name_of(text, "came out wrong").as_deref(), Some("Ortiz"));
+    let text = "Senator Paul Grady spoke first. In response to a question after his speech, \
+        Mr. Ortiz defended the plan. \"It works,\" he said.";
+    assert_eq!(name_of(text, "It works").as_deref(), Some("Ortiz"));
+}
+
+#[test]
+fn a_title_after_modifiers_makes_a_person() {
+    let text = "Chief Executive Wayne Laird called for more guards. Former Arkansas Rep. \
+        Asa Hutch, who led the review, eased off -- he said it's \"important\" to have one.";
+    assert_eq!(name_of(text, "important").as_deref(), Some("Asa Hutch"));
+}
+
+#[test]
+fn a_name_after_an_article_does_not_become_a_person_by_speaking() {
+    // `The Ledger said` makes the Ledger no person for a later `he`.
+    let text = "Mayor Tom Avery spoke on Monday. The Ledger also chimed in: \"The city is broke.\" \
+        \"We will pay every bill,\" he said.";
+    assert_eq!(name_of(text, "every bill").as_deref(), Some("Tom Avery"));
+}
