@@ -48,6 +48,8 @@ pub struct Lexicon {
     title_first_words: HashSet<String>,
     pub max_title_words: usize,
     person_nouns: HashSet<String>,
+    /// The singulars of `person_nouns` (the first word of each line): one person.
+    person_singulars: HashSet<String>,
     source_nouns: HashSet<String>,
     org_nouns: HashSet<String>,
     org_names: HashSet<String>,
@@ -226,6 +228,10 @@ impl Lexicon {
             title_first_words,
             max_title_words,
             person_nouns: word_set(PERSON_NOUNS),
+            person_singulars: data_lines(PERSON_NOUNS)
+                .filter_map(|l| l.split_whitespace().next())
+                .map(str::to_lowercase)
+                .collect(),
             source_nouns: word_set(SOURCE_NOUNS),
             org_nouns: phrase_set(ORG_NOUNS),
             org_names: phrase_set(ORG_NAMES),
@@ -353,6 +359,10 @@ impl Lexicon {
     }
     pub fn is_person_noun(&self, word: &str) -> bool {
         self.person_nouns.contains(word)
+    }
+    /// `governor`, `nominee`: a noun for one person (not `officials`).
+    pub fn is_person_singular(&self, word: &str) -> bool {
+        self.person_singulars.contains(word)
     }
     /// Documents and media that "say" things: `statement`, `report`, `ad`.
     pub fn is_source_noun(&self, word: &str) -> bool {

@@ -83,8 +83,9 @@ pub struct Entities<'a> {
     /// not end before the scan: words inside them are the speakers', not the reporter's.
     spans: &'a [Span],
     span_at: usize,
-    /// Whether the mentions being noted are subjects of a speech verb.
+    /// Whether the mentions being noted are subjects of a speech verb, and pronouns.
     speaking: bool,
+    pronoun: bool,
     /// Who wrote each kind of document last mentioned (`statement`, `letter`): the author
     /// it was introduced with.
     authors: Vec<(String, Author)>,
@@ -112,6 +113,8 @@ struct Mention {
     speaks: bool,
     /// The mention stands in a fronted phrase, before the sentence's subject.
     fronted: bool,
+    /// The mention is a pronoun (`he`, `his`) that continues the entity's chain.
+    pronoun: bool,
 }
 
 /// Mentions kept for salience: a pronoun looks back at most this far (a few pages of news).
@@ -131,6 +134,7 @@ impl<'a> Entities<'a> {
             span_at: 0,
             authors: Vec::new(),
             speaking: false,
+            pronoun: false,
             list: Vec::new(),
             scanned_to: 0,
             toks: Vec::new(),
@@ -169,6 +173,7 @@ impl<'a> Entities<'a> {
             entity: idx,
             speaks: self.speaking,
             fronted: self.fronted,
+            pronoun: self.pronoun,
         });
     }
 
@@ -304,8 +309,10 @@ impl<'a> Entities<'a> {
                         self.speaking = toks
                             .get(i + 1)
                             .is_some_and(|t| super::cue_lemma(text, lexicon, t).is_some());
+                        self.pronoun = true;
                         self.note(idx, toks[i].end);
                         self.speaking = false;
+                        self.pronoun = false;
                     }
                     i += 1;
                     continue;
@@ -693,6 +700,17 @@ impl<'a> Entities<'a> {
     /// phrase (the subject before the objects: `When Mr. Lane left, Ms. Ortiz said…` is
     /// about Ms. Ortiz), else the first. `None` when no mention in the log qualifies.
     fn salient(&self, limit: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.salient_mention(limit, false, ok).map(|(e, _)| e)
+    }
+
+    /// [`Entities::salient`], with where the chosen mention ends; `named` leaves out the
+    /// mentions that are pronouns.
+    fn salient_mention(
+        &self,
+        limit: usize,
+        named: bool,
+        ok: impl Fn(&Entity) -> bool,
+    ) -> Option<(usize, usize)> {
         let mut sentence: Option<usize> = None;
         let (mut first, mut subject, mut speaker) = (None, None, None);
         for m in self.log.iter().rev() {
@@ -702,14 +720,14 @@ impl<'a> Entities<'a> {
             if sentence.is_some_and(|s| m.sentence != s) {
                 break;
             }
-            if ok(&self.list[m.entity]) {
+            if !(named && m.pronoun) && ok(&self.list[m.entity]) {
                 sentence = Some(m.sentence);
-                first = Some(m.entity);
+                first = Some((m.entity, m.pos));
                 if !m.fronted {
-                    subject = Some(m.entity);
+                    subject = first;
                 }
                 if m.speaks {
-                    speaker = Some(m.entity);
+                    speaker = first;
                 }
             }
         }
@@ -916,8 +934,11 @@ impl<'a> Entities<'a> {
                     Some(index) => index.titles_named(&words, titled),
                     None => Vec::new(),
                 };
-                let found =
-                    self.latest(np.range.start, keys, |e| e.titles.iter().any(|t| titled(t)));
+                // Up to the mention's end: resolving it again (a later quote of the same
+                // sentence inherits it) must find the entity the first resolution refreshed.
+                let found = self
+                    .latest(np.range.end, keys, |e| e.titles.iter().any(|t| titled(t)))
+                    .or_else(|| self.definite_role(text, np, quote_start));
                 match found {
                     Some(i) => {
                         let end = np.range.end;
@@ -928,6 +949,36 @@ impl<'a> Entities<'a> {
                 }
             }
         }
+    }
+
+    /// `the presumptive nominee said`, `the former governor added`: a definite role no one in
+    /// the article was given as a title refers back, like `he` or `she`, to the person the
+    /// text is about (see [`Entities::salient`]). Only `the` with a noun for one person: `a
+    /// spokesman` is somebody new, `officials` are several.
+    fn definite_role(&self, text: &str, np: &Np, quote_start: usize) -> Option<usize> {
+        let mention = &text[np.core.start..np.core.end];
+        let mut words = mention.split_whitespace();
+        if !words.next()?.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let head = words.last()?.to_lowercase();
+        if !self.lexicon.is_person_singular(&head) {
+            return None;
+        }
+        let pos = np.range.start;
+        let limit = if pos >= quote_start { quote_start } else { pos };
+        let (idx, at) =
+            self.salient_mention(limit, true, |e| e.speaker_type == SpeakerType::Person)?;
+        // Only a person named in this sentence or the one before: further back, or behind
+        // a pronoun, `the official` is more often somebody the article has not named (`The
+        // justice official told reporters…`, a descriptor the registry does not hold).
+        let between = text.get(at..limit).unwrap_or("");
+        let ends = between
+            .as_bytes()
+            .windows(2)
+            .filter(|w| matches!(w[0], b'.' | b'?' | b'!') && w[1].is_ascii_whitespace())
+            .count();
+        (ends <= 1).then_some(idx)
     }
 
     /// The mention `np` resolved to entity `i`.

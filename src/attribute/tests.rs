@@ -400,3 +400,35 @@ fn a_name_after_an_article_does_not_become_a_person_by_speaking() {
         \"We will pay every bill,\" he said.";
     assert_eq!(name_of(text, "every bill").as_deref(), Some("Tom Avery"));
 }
+
+#[test]
+fn a_definite_role_refers_back_to_the_person_just_named() {
+    let text = "Gov. Dana Reyes swiftly responded Tuesday, telling the Ledger it was \
+        \"highly inappropriate.\" \"I think it's a disgrace,\" the presumptive Republican nominee said.";
+    assert_eq!(name_of(text, "disgrace").as_deref(), Some("Dana Reyes"));
+    // A role the article introduces in its own sentence is somebody new.
+    let text = "Minister David Lane signed the order on Monday.\n\n\
+        The deal was reached late. The justice official told reporters most requests go through. \
+        \"It's pretty likely,\" the official said.";
+    assert_eq!(name_of(text, "pretty likely").as_deref(), Some("official"));
+    // So is a role after a pronoun's sentence: `his` is not a name.
+    let text = "Mayor Ken Ochieng spoke at noon. At the morgue, the family of a man collapsed \
+        upon hearing his papers had arrived. \"He is gone,\" the father repeated.";
+    assert_eq!(name_of(text, "He is gone").as_deref(), Some("father"));
+}
+
+#[test]
+fn a_descriptor_inherited_by_the_next_quote_keeps_its_name() {
+    let text = "President Ana Ruiz spoke on Monday. Reacting to the news, the president \
+        tweeted, \"finally,\" before asking: \"Will it be dropped?\"";
+    assert_eq!(name_of(text, "dropped").as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn a_company_suffix_makes_an_organisation() {
+    let text = "The fund is managed by Adam Smith International. \"We are shocked,\" he said.";
+    assert_ne!(
+        name_of(text, "shocked").as_deref(),
+        Some("Adam Smith International")
+    );
+}
