@@ -662,13 +662,36 @@ impl<'a> Entities<'a> {
                 }
             }
         }
+        // `the Washington Post report`, `the NAACP statement`: the name before the noun.
+        let mut a = d;
+        while a > 0 && d - a < MAX_NAME_WORDS && phrase::is_name_word(text, lexicon, &toks[a - 1]) {
+            a -= 1;
+        }
+        if a < d {
+            return Some(Author::Name(
+                toks[a..d]
+                    .iter()
+                    .map(|t| lower(text, t).into_owned())
+                    .collect(),
+            ));
+        }
+        self.sentence_subject().map(Author::Entity)
+    }
+
+    /// The subject of the sentence being scanned, as far as the log holds it: its first
+    /// mention after any fronted phrase, else its first (`Smith said in a statement`, `In
+    /// a letter, Smith wrote`).
+    fn sentence_subject(&self) -> Option<usize> {
         let sentence = self.sent_start;
-        self.log
-            .iter()
-            .rev()
-            .take_while(|m| m.sentence == sentence)
-            .last()
-            .map(|m| Author::Entity(m.entity))
+        let mut first = None;
+        let mut subject = None;
+        for m in self.log.iter().rev().take_while(|m| m.sentence == sentence) {
+            first = Some(m.entity);
+            if !m.fronted {
+                subject = Some(m.entity);
+            }
+        }
+        subject.or(first)
     }
 
     /// The entity a name's words (or their tail, past a title: `representative peter
@@ -1019,6 +1042,26 @@ impl<'a> Entities<'a> {
                     .find_name(&w, SpeakerType::Person)
                     .or_else(|| self.find_name(&w, SpeakerType::Organization));
             }
+        }
+        // `the Washington Post report said`: the name before the noun wrote it.
+        let all: Vec<&str> = mention.split_whitespace().collect();
+        let mut a = all.len() - 1;
+        while a > 0 && text::is_capitalised(all[a - 1]) && !all[a - 1].eq_ignore_ascii_case("the") {
+            a -= 1;
+        }
+        if a + 1 < all.len() {
+            let words: Vec<String> = all[a..all.len() - 1]
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect();
+            if let Some(idx) = self.named(&words) {
+                return Some(idx);
+            }
+        }
+        // `John Podesta issued a statement calling…`: a new document is its sentence's
+        // subject's, found before the scan reaches the document itself.
+        if matches!(first_lower.as_str(), "a" | "an") {
+            return self.sentence_subject();
         }
         match &self.authors.iter().find(|(n, _)| *n == head)?.1 {
             Author::Entity(idx) => Some(*idx),

@@ -432,3 +432,21 @@ fn a_company_suffix_makes_an_organisation() {
         Some("Adam Smith International")
     );
 }
+
+#[test]
+fn a_new_document_is_its_sentence_subjects() {
+    let text = "Jon Pardo, a former chief of staff, issued a statement calling the deal \
+        \"a steep price\" on Friday.";
+    assert_eq!(name_of(text, "steep price").as_deref(), Some("Jon Pardo"));
+}
+
+#[test]
+fn a_name_before_the_document_noun_wrote_it() {
+    let text = "Senator Ruth Vance spoke on Monday. A letter from Representative Peter Welch \
+        followed. Ruth Vance's office released the Vance report on Friday. \
+        \"The agency collects too much,\" the Vance report said.";
+    assert_eq!(
+        name_of(text, "collects too much").as_deref(),
+        Some("Ruth Vance")
+    );
+}
