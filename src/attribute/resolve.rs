@@ -86,6 +86,8 @@ pub struct Entities<'a> {
     /// Whether the mentions being noted are subjects of a speech verb, and pronouns.
     speaking: bool,
     pronoun: bool,
+    /// Whether the mention being noted is a possessive.
+    possessive: bool,
     /// Who wrote each kind of document last mentioned (`statement`, `letter`): the author
     /// it was introduced with.
     authors: Vec<(String, Author)>,
@@ -111,8 +113,9 @@ struct Mention {
     entity: usize,
     /// The mention is the subject of a speech verb (`Lohmar said`).
     speaks: bool,
-    /// The mention stands in a fronted phrase, before the sentence's subject.
-    fronted: bool,
+    /// The mention cannot be the sentence's subject: it stands in a fronted phrase (`When
+    /// Mr. Lane left,`) or is a possessive (`Michael Brown's death`).
+    oblique: bool,
     /// The mention is a pronoun (`he`, `his`) that continues the entity's chain.
     pronoun: bool,
 }
@@ -135,6 +138,7 @@ impl<'a> Entities<'a> {
             authors: Vec::new(),
             speaking: false,
             pronoun: false,
+            possessive: false,
             list: Vec::new(),
             scanned_to: 0,
             toks: Vec::new(),
@@ -172,7 +176,7 @@ impl<'a> Entities<'a> {
             sentence: self.sent_start,
             entity: idx,
             speaks: self.speaking,
-            fronted: self.fronted,
+            oblique: self.fronted || self.possessive,
             pronoun: self.pronoun,
         });
     }
@@ -292,6 +296,8 @@ impl<'a> Entities<'a> {
                 }
                 stepped += 1;
             }
+            // Set for one name run at a time (below).
+            self.possessive = false;
             if toks[i].start < self.skip_to || self.quoted(toks[i].start) {
                 i += 1;
                 continue;
@@ -354,7 +360,9 @@ impl<'a> Entities<'a> {
             // `Trump's tone`: a possessive is a mention of the person it names.
             if toks[i].is_word() && text::is_capitalised(&text[toks[i].start..toks[i].end]) {
                 if let Some(stem) = phrase::possessive_stem(&text[toks[i].start..toks[i].end]) {
+                    self.possessive = true;
                     self.refresh(&[stem.to_lowercase()], toks[i].end);
+                    self.possessive = false;
                     i += 1;
                     continue;
                 }
@@ -376,6 +384,17 @@ impl<'a> Entities<'a> {
             {
                 b += 1;
             }
+            // `President Donald Trump's response`: the possessive ends the name (a run that
+            // starts with one is a mention of a known person, above).
+            let possessive = toks.get(b).is_some_and(|t| {
+                t.is_word()
+                    && text::is_capitalised(&text[t.start..t.end])
+                    && phrase::possessive_stem(&text[t.start..t.end]).is_some()
+            });
+            if possessive {
+                b += 1;
+            }
+            self.possessive = possessive;
             if b - i > MAX_NAME_WORDS {
                 i = b;
                 continue;
@@ -486,9 +505,12 @@ impl<'a> Entities<'a> {
             };
             // The verb right after the name, or after an appositive between commas
             // (`Navdeep Bains, Minister of Innovation, said`).
+            // (A possessive name speaks through no verb: `Ward's remark`.)
             let verb_at = |k: usize| {
-                toks.get(k)
-                    .is_some_and(|t| super::cue_lemma(text, lexicon, t).is_some())
+                !possessive
+                    && toks
+                        .get(k)
+                        .is_some_and(|t| super::cue_lemma(text, lexicon, t).is_some())
             };
             // Acronyms name organisations (`the PBO said`).
             let acronym = toks[a..b].iter().any(|t| {
@@ -543,6 +565,7 @@ impl<'a> Entities<'a> {
             }
             i = b;
         }
+        self.possessive = false;
         // Past the last token taken in (a name can run past `n`).
         toks[..i.min(toks.len())].last().map_or(0, |t| t.end)
     }
@@ -566,12 +589,17 @@ impl<'a> Entities<'a> {
         if toks.len() > MAX_NAME_WORDS {
             return usize::MAX;
         }
-        let words: Vec<String> = toks.iter().map(|t| lower(text, t).into_owned()).collect();
-        let name = toks
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect::<Vec<_>>()
-            .join(" ");
+        // `President Donald Trump's response`: the name without its possessive ending.
+        let stem = |t: &Tok| {
+            let w = &text[t.start..t.end];
+            if std::ptr::eq(t, *last_tok) {
+                phrase::possessive_stem(w).unwrap_or(w)
+            } else {
+                w
+            }
+        };
+        let words: Vec<String> = toks.iter().map(|t| stem(t).to_lowercase()).collect();
+        let name = toks.iter().map(|t| stem(t)).collect::<Vec<_>>().join(" ");
         let pos = last_tok.end;
         if let Some(idx) = self.find_name(&words, speaker_type) {
             self.update(idx, |e| {
@@ -687,7 +715,7 @@ impl<'a> Entities<'a> {
         let mut subject = None;
         for m in self.log.iter().rev().take_while(|m| m.sentence == sentence) {
             first = Some(m.entity);
-            if !m.fronted {
+            if !m.oblique {
                 subject = Some(m.entity);
             }
         }
@@ -746,7 +774,7 @@ impl<'a> Entities<'a> {
             if !(named && m.pronoun) && ok(&self.list[m.entity]) {
                 sentence = Some(m.sentence);
                 first = Some((m.entity, m.pos));
-                if !m.fronted {
+                if !m.oblique {
                     subject = first;
                 }
                 if m.speaks {

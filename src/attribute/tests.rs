@@ -450,3 +450,19 @@ fn a_name_before_the_document_noun_wrote_it() {
         Some("Ruth Vance")
     );
 }
+
+#[test]
+fn a_name_that_ends_in_a_possessive_is_learnt_without_it() {
+    let text = "The office relayed President Dana Trask's response on Thursday. Roy Moore \
+        denied it. During his campaign, Trask dismissed the claims. He called the tape \
+        \"locker room talk.\"";
+    assert_eq!(name_of(text, "locker room").as_deref(), Some("Dana Trask"));
+}
+
+#[test]
+fn a_possessive_is_not_the_subject_of_its_sentence() {
+    let text = "Attorney General Eric Holden visited the town. Michael Brown's death \
+        had shaken Holden. On Thursday, he told reporters the department would \
+        \"stand with the town.\"";
+    assert_eq!(name_of(text, "stand with").as_deref(), Some("Eric Holden"));
+}
