@@ -547,3 +547,14 @@ fn lead_in_takes_the_subject_of_the_cue_clause() {
         assert_eq!(speaker_of(text).0, mention, "{text}");
     }
 }
+
+#[test]
+fn state_before_a_title_or_after_an_adjective_is_a_noun() {
+    // `state` is a cue only as a verb.
+    let (m, _) = speaker_of("\"It is fine,\" state Rep. Ivo Sand said.");
+    assert_eq!(m, "state Rep. Ivo Sand");
+    let out = process_text("\"We will act,\" the ministers state in the report.");
+    assert_eq!(out.quotes[0].cue.as_ref().unwrap().text, "state");
+    let out = process_text("She toured her home state and said, \"We are back.\"");
+    assert_eq!(out.quotes[0].cue.as_ref().unwrap().text, "said");
+}
