@@ -83,6 +83,12 @@ pub struct Lexicon {
     clause_openers: HashSet<String>,
     /// Words that open a fronted phrase closed by a comma (`When …,`, `In …,`).
     fronting_words: HashSet<String>,
+    /// Prepositions and other function words that end a noun phrase's premodifiers.
+    prepositions: HashSet<String>,
+    /// Adjectives and participles that open a descriptor's post-modifier (`close to`).
+    postmodifiers: HashSet<String>,
+    /// Relative and interrogative pronouns (`who`, `what`).
+    relative_words: HashSet<String>,
     /// The first bytes and the longest length of the gendered pronouns, so that the registry,
     /// which asks of every word of an article, answers most words without a lookup.
     gendered_first: [bool; 256],
@@ -115,6 +121,9 @@ const SENSITIVE_WORDS: &str = include_str!("../grammar/sensitive_words.txt");
 const PRONOUN_FORMS: &str = include_str!("../grammar/pronoun_forms.txt");
 const CLAUSE_OPENERS: &str = include_str!("../grammar/clause_openers.txt");
 const FRONTING_WORDS: &str = include_str!("../grammar/fronting_words.txt");
+const PREPOSITIONS: &str = include_str!("../grammar/prepositions.txt");
+const POSTMODIFIERS: &str = include_str!("../grammar/postmodifiers.txt");
+const RELATIVE_WORDS: &str = include_str!("../grammar/relative_words.txt");
 const TITLE_ABBREVIATIONS: &str = include_str!("../grammar/title_abbreviations.tsv");
 const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
 /// The quote-mark table, checked against the lexer by a test.
@@ -274,6 +283,9 @@ impl Lexicon {
                 .collect(),
             clause_openers: word_set(CLAUSE_OPENERS),
             fronting_words: word_set(FRONTING_WORDS),
+            prepositions: word_set(PREPOSITIONS),
+            postmodifiers: word_set(POSTMODIFIERS),
+            relative_words: word_set(RELATIVE_WORDS),
             gendered_first: [false; 256],
             gendered_max_len: 0,
             title_abbreviations: data_lines(TITLE_ABBREVIATIONS)
@@ -408,6 +420,19 @@ impl Lexicon {
     /// `when`, `in`, `asked`: opening a sentence, the word starts a phrase before its subject.
     pub fn is_fronting_word(&self, word: &str) -> bool {
         self.fronting_words.contains(word)
+    }
+    /// `of`, `to`, `who`: a function word that is never a noun's premodifier, lower case.
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.prepositions.contains(word)
+    }
+    /// `close`, `familiar`, `involved`: a word that opens a descriptor's post-modifier,
+    /// lower case.
+    pub fn is_postmodifier(&self, word: &str) -> bool {
+        self.postmodifiers.contains(word)
+    }
+    /// `who`, `which`, `what`: a pronoun that opens a clause of its own, lower case.
+    pub fn is_relative(&self, word: &str) -> bool {
+        self.relative_words.contains(word)
     }
     pub fn first_name(&self, word: &str) -> Option<Gender> {
         self.first_names.get(word).copied()

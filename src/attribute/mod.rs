@@ -464,6 +464,9 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
     if end == v + 1 && cue_here(text, lexicon, toks, end).is_some() {
         return None;
     }
+    if end == v + 1 && noun_use(text, lexicon, toks, v) {
+        return None;
+    }
     let mut start = v;
     while start > 0 && is_adverb(text, lexicon, &toks[start - 1]) {
         start -= 1;
@@ -487,6 +490,40 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
         },
         lemma,
     })
+}
+
+/// Whether a speech verb that also modifies a role (`state`) is the noun here: after an
+/// adjective or `of` (`her home state`, `secretary of state`), or before a noun or a title
+/// (`state Sen. Ann Lee`, `Indiana state firefighters`). As a verb it follows its subject
+/// and comes before an object or an adjunct (`They state their goal`, `the Saudis state
+/// in the paper`).
+fn noun_use(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> bool {
+    if !lexicon.is_role_modifier(&lower(text, &toks[v])) {
+        return false;
+    }
+    let after_modifier = v.checked_sub(1).map(|k| &toks[k]).is_some_and(|p| {
+        p.is_word() && text::is_lowercase_word(&text[p.start..p.end]) && {
+            let w = lower(text, p);
+            // (`the rules state`: a plural before it is the verb's subject.)
+            lexicon.pronoun(&w).is_none()
+                && !w.ends_with('s')
+                && !is_adverb(text, lexicon, p)
+                && !lexicon.is_clause_opener(&w)
+                && !lexicon.is_relative(&w)
+        }
+    });
+    let before_noun = toks.get(v + 1).is_some_and(|n| {
+        n.is_word() && {
+            let w = lower(text, n);
+            !(lexicon.is_preposition(&w)
+                || lexicon.is_determiner(&w)
+                || lexicon.is_clause_opener(&w)
+                || lexicon.is_relative(&w)
+                || lexicon.pronoun(&w).is_some()
+                || is_adverb(text, lexicon, n))
+        }
+    });
+    after_modifier || before_noun
 }
 
 /// Words that stand between a speaker and a cue without being either (`also`, `later`,

@@ -204,11 +204,22 @@ fn classify(
     // The last run of name words that is not a title, and not a place after `of`
     // (`Senator Chuck Schumer of New York`).
     let mut end = end;
+    // A title's own `of` (`Former Secretary of State Madeleine Albright`) does not count.
     if let Some(of) = (a + 1..end).find(|&k| lower(text, &toks[k]) == "of") {
-        if toks[..of]
-            .iter()
-            .skip(a)
-            .any(|t| is_name_word(text, lexicon, t))
+        let titled = (a..of).any(|k| {
+            title_at(text, lexicon, toks, k).is_some_and(|n| k + n >= of)
+                || (k + 1 == of && lexicon.is_title(&lower(text, &toks[k])))
+        }) && (a..of).all(|k| {
+            !is_name_word(text, lexicon, &toks[k])
+                || title_at(text, lexicon, toks, k).is_some()
+                || lexicon.is_role_modifier(&lower(text, &toks[k]))
+                || lexicon.is_title(&lower(text, &toks[k]))
+        });
+        if !titled
+            && toks[..of]
+                .iter()
+                .skip(a)
+                .any(|t| is_name_word(text, lexicon, t))
         {
             end = of;
         }
@@ -353,6 +364,133 @@ pub(super) fn extend_back(
     a
 }
 
+/// A lower-case word that may stand before a noun phrase's head without being a listed
+/// premodifier (`election law expert`, `the minority leader`): not a function word, an
+/// adverb, a pronoun, a speech verb or a participle. A gerund counts before another noun
+/// (`consulting firm`), so the caller says whether a noun follows.
+fn is_noun_word(text: &str, lexicon: &Lexicon, t: &Tok, noun_follows: bool) -> bool {
+    if !t.is_word() || !text::is_lowercase_word(word(text, t)) {
+        return false;
+    }
+    let lw = lower(text, t);
+    if lexicon.is_role_modifier(&lw) || is_head_noun(text, lexicon, t) {
+        return true;
+    }
+    let function = lexicon.is_preposition(&lw)
+        || lexicon.is_relative(&lw)
+        || lexicon.is_clause_opener(&lw)
+        || lexicon.is_determiner(&lw)
+        || lexicon.is_auxiliary(&lw)
+        || lexicon.pronoun(&lw).is_some()
+        || lexicon.speech_verb(&lw).is_some()
+        || super::is_adverb(text, lexicon, t);
+    !function && !lw.ends_with("ed") && (noun_follows || !lw.ends_with("ing"))
+}
+
+/// `RealClearPolitics’ David Byler`: a capitalised word in `s` and an apostrophe typed
+/// against it, ending at `k - 1`, which the tokenizer splits in two.
+fn split_possessive_back(text: &str, toks: &[Tok], lo: usize, k: usize) -> bool {
+    k >= lo + 2
+        && toks[k - 1]
+            .punct()
+            .is_some_and(|c| c == '\'' || c == '\u{2019}')
+        && toks[k - 2].is_word()
+        && toks[k - 2].end == toks[k - 1].start
+        && toks.get(k).is_some_and(|n| n.start > toks[k - 1].end)
+        && {
+            let w = word(text, &toks[k - 2]);
+            text::is_capitalised(w) && w.ends_with('s')
+        }
+}
+
+/// Where a mention whose core starts at `a` begins, not below `lo`: back over listed
+/// premodifiers (`former White House press secretary`), and over lower-case nouns before
+/// them (`election law expert Rick Hasen`, `The minority leader`) when a determiner, a
+/// possessive, the sentence's start, punctuation or a function word stands before those.
+fn np_start_back(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, a: usize) -> usize {
+    let mut best = a;
+    let mut k = a;
+    // Only listed premodifiers so far: every step is a start.
+    let mut plain = true;
+    while k > lo {
+        if split_possessive_back(text, toks, lo, k) {
+            k -= 2;
+            best = k;
+            continue;
+        }
+        let t = &toks[k - 1];
+        if !t.is_word() {
+            break;
+        }
+        let lw = lower(text, t);
+        if lexicon.is_determiner(&lw) {
+            // `bill that New Jersey Gov. Chris Christie said`: before a capital, `that` is the
+            // clause's, not the phrase's.
+            if matches!(lw.as_ref(), "that" | "this")
+                && toks
+                    .get(k)
+                    .is_some_and(|n| text::is_capitalised(word(text, n)))
+            {
+                break;
+            }
+            return quantified_back(text, lexicon, toks, lo, k - 1);
+        }
+        if is_premodifier(text, lexicon, t) {
+            k -= 1;
+            if plain {
+                best = k;
+            }
+            continue;
+        }
+        let noun_follows = toks
+            .get(k)
+            .is_some_and(|n| text::is_lowercase_word(word(text, n)));
+        // `A flabbergasted Noah`: an adjective in `-ed` right after a determiner.
+        let adjective = lw.ends_with("ed")
+            && text::is_lowercase_word(word(text, t))
+            && k >= lo + 2
+            && lexicon.is_determiner(&lower(text, &toks[k - 2]));
+        if is_noun_word(text, lexicon, t, noun_follows) || adjective {
+            plain = false;
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    if !plain && k < best {
+        // A participle does not open a mention (`carrying signs`).
+        let participle = lower(text, &toks[k]).ends_with("ing");
+        let boundary = k == lo || {
+            let p = &toks[k - 1];
+            !p.is_word() || {
+                let lw = lower(text, p);
+                lexicon.is_clause_opener(&lw)
+                    || lexicon.is_preposition(&lw)
+                    || super::is_adverb(text, lexicon, p)
+                    || is_opener(text, p)
+            }
+        };
+        let boundary = boundary && !participle;
+        if boundary {
+            best = k;
+        }
+    }
+    quantified_back(text, lexicon, toks, lo, best)
+}
+
+/// `one of her ads`, `some of the players`: a quantifier and `of` before a mention that
+/// starts at `a` head it; returns where the whole starts.
+fn quantified_back(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, a: usize) -> usize {
+    if a >= lo + 2 && toks[a - 1].is_word() && lower(text, &toks[a - 1]) == "of" && {
+        let q = &toks[a - 2];
+        q.is_word() && lexicon.is_determiner(&lower(text, q)) && !is_pronoun(text, lexicon, q)
+    } {
+        a - 2
+    } else {
+        a
+    }
+}
+
 /// The first index in `a..b` after a leading determiner.
 pub(super) fn skip_determiner(
     text: &str,
@@ -413,7 +551,7 @@ fn mention_ending_at(
     if !(is_name_word(text, lexicon, t) || is_head_noun(text, lexicon, t)) {
         return None;
     }
-    let a = extend_back(text, lexicon, toks, lo, k2 - 1);
+    let a = np_start_back(text, lexicon, toks, lo, k2 - 1);
     finish(text, lexicon, toks, a, end)
 }
 
@@ -527,12 +665,128 @@ fn ends_mention(text: &str, t: &Tok) -> bool {
                 | "sunday"
                 | "recently"
                 | "told"
+                | "asked"
                 | "adding"
                 | "referring"
                 | "noting"
                 | "according"
         ) || w.ends_with("ing")
     }
+}
+
+/// One past a name that lower-case nouns and capitalised words lead up to from `i`
+/// (`Cruz constituent Dan Golvach`, `digital consulting firm IMGE`, `State Madeleine
+/// Albright`), if the run ends at the name and holds a lower-case noun (when `need_noun`);
+/// not beyond `hi`.
+fn name_after_nouns(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    hi: usize,
+    need_noun: bool,
+) -> Option<usize> {
+    let mut best = None;
+    let mut nouns = !need_noun;
+    let mut k = i;
+    while k < hi && k < i + 10 {
+        let t = &toks[k];
+        let noun_follows = toks
+            .get(k + 1)
+            .is_some_and(|n| k + 1 < hi && n.is_word() && !ends_mention(text, n));
+        if is_name_word(text, lexicon, t) || is_particle(text, lexicon, t) {
+            if nouns && is_name_word(text, lexicon, t) {
+                best = Some(k + 1);
+            }
+        } else if is_noun_word(text, lexicon, t, noun_follows)
+            && (!ends_mention(text, t) || (noun_follows && lower(text, t).ends_with("ing")))
+        {
+            nouns = true;
+        } else if !is_premodifier(text, lexicon, t) || ends_mention(text, t) {
+            break;
+        }
+        k += 1;
+    }
+    best
+}
+
+/// One past the post-modifiers of a descriptor that ends at `j - 1`, not beyond `hi`:
+/// `of`, `to`, `for`, `with` or `from` and a noun phrase (`a longtime adviser to Trump`),
+/// or a listed adjective or participle, a preposition and a noun phrase (`a person close to
+/// the Clintons`, `the base chief known as Bob`). An adjunct of the cue (`in a statement`,
+/// `to reporters`) is not one.
+fn post_modifiers(text: &str, lexicon: &Lexicon, toks: &[Tok], j: usize, hi: usize) -> usize {
+    let mut j = j;
+    while j < hi && toks[j].is_word() {
+        let lw = lower(text, &toks[j]);
+        let mut p = j + 1;
+        if lexicon.is_postmodifier(&lw) {
+            if p < hi
+                && toks[p].is_word()
+                && (lexicon.is_preposition(&lower(text, &toks[p])) || lower(text, &toks[p]) == "as")
+            {
+                p += 1;
+            }
+        } else if !matches!(lw.as_ref(), "of" | "to" | "for" | "with" | "from" | "at") {
+            break;
+        }
+        let e = np_words(text, lexicon, toks, p, hi);
+        if e == p {
+            break;
+        }
+        // `to Trump`, `to the Clintons`, not `to reporters` or `to cheers`; `at Lenox`, not
+        // `at a briefing`.
+        let capitalised = text::is_capitalised(word(text, &toks[p]));
+        if (lw == "to"
+            && !(capitalised
+                || lexicon.is_determiner(&lower(text, &toks[p]))
+                || is_possessive(word(text, &toks[p]))))
+            || (lw == "at" && !capitalised)
+        {
+            break;
+        }
+        j = e;
+    }
+    j
+}
+
+/// One past the words of a noun phrase from `p` (a post-modifier's object), joined by `of`:
+/// up to punctuation, a clause word, an adverb, a cue or a participle; not beyond `hi`.
+fn np_words(text: &str, lexicon: &Lexicon, toks: &[Tok], p: usize, hi: usize) -> usize {
+    let mut e = p;
+    while e < hi && e < p + 10 {
+        let t = &toks[e];
+        if !t.is_word() {
+            break;
+        }
+        let lw = lower(text, t);
+        if lw == "of" && e > p {
+            e += 1;
+            continue;
+        }
+        // `familiar with Cruz's thinking`, `the drafting`: after a possessive or a
+        // determiner, a word in `-ing` is a noun.
+        let gerund = lw.ends_with("ing")
+            && e > p
+            && (is_possessive(word(text, &toks[e - 1]))
+                || lexicon.is_determiner(&lower(text, &toks[e - 1])));
+        if (e > p && ends_mention(text, t) && !lexicon.is_determiner(&lw) && !gerund)
+            || lexicon.is_clause_opener(&lw)
+            || lexicon.is_relative(&lw)
+            || super::is_adverb(text, lexicon, t)
+            || super::cue_lemma(text, lexicon, t).is_some()
+        {
+            break;
+        }
+        e += 1;
+    }
+    while e > p && {
+        let lw = lower(text, &toks[e - 1]);
+        lw == "of" || lexicon.is_determiner(&lw)
+    } {
+        e -= 1;
+    }
+    e
 }
 
 /// The speaker after a cue in inverted order (`said Ziad, a nurse`, `said the health
@@ -564,6 +818,22 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
         // A possessive works as a determiner: `Hillary Clinton's right-hand woman`.
         if j > i && j < hi && is_possessive(word(text, &toks[j - 1])) && toks[j].is_word() {
             det = true;
+        } else if let Some(e) = name_after_nouns(text, lexicon, toks, i, hi, true) {
+            // `Cruz constituent Dan Golvach`, `Judicial Watch President Tom Fitton`: lower-case
+            // nouns between capitalised words are premodifiers of the name that ends them.
+            j = j.max(e);
+        }
+    }
+    // `said one of those advisers`, `was one of many`: a quantifier heads what follows `of`.
+    if det && j < hi && lower(text, &toks[j]) == "of" && !is_pronoun(text, lexicon, first) {
+        let e = np_words(text, lexicon, toks, j + 1, hi);
+        if e > j + 1 {
+            let np = Np {
+                range: range(toks, i, e),
+                core: range(toks, i, e),
+                speaker_type: SpeakerType::Descriptor,
+            };
+            return Some(with_appositive(text, lexicon, toks, np, e, hi));
         }
     }
     if det {
@@ -574,10 +844,30 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
             && k < j + 5
             && toks[k].is_word()
             && !ends_mention(text, &toks[k])
+            && !(k > j && lexicon.is_postmodifier(&lower(text, &toks[k])))
             && !super::is_adverb(text, lexicon, &toks[k])
             && super::cue_lemma(text, lexicon, &toks[k]).is_none()
         {
             k += 1;
+        }
+        // A stretch that the clause ends (`said one Trump confidant.`, `said the printed Cruz
+        // slate card.`) is the mention whole when it ends in a noun: a name or known noun
+        // inside it is a premodifier.
+        let closed = k > j
+            && (k >= hi || !toks[k].is_word() || ends_mention(text, &toks[k]))
+            && is_noun_word(text, lexicon, &toks[k - 1], false)
+            && (j..k).all(|m| {
+                is_noun_word(text, lexicon, &toks[m], true)
+                    || (m == j && text::is_lowercase_word(word(text, &toks[m])))
+                    || is_premodifier(text, lexicon, &toks[m])
+                    || is_particle(text, lexicon, &toks[m])
+            });
+        if closed && finish(text, lexicon, toks, i, k).is_none() {
+            return Some(Np {
+                range: range(toks, i, k),
+                core: range(toks, i, k),
+                speaker_type: SpeakerType::Descriptor,
+            });
         }
         // The longest stretch that ends in a name or a known noun (`a person` in `a person
         // close to him`); else the whole stretch when its last word is not a verb (`the
@@ -600,13 +890,36 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
     if j == i || (j == i + 1 && !is_premodifier(text, lexicon, &toks[i])) {
         return None;
     }
+    // A descriptor keeps its post-modifiers: `a longtime adviser to Trump`, `a person close
+    // to the Clintons`, `a source involved in the creation`. Its core stays the head's (not
+    // `Trump`), unless a name follows in an appositive.
+    let head_end = j;
+    if j < hi && !is_name_word(text, lexicon, &toks[j - 1]) {
+        j = post_modifiers(text, lexicon, toks, j, hi);
+    }
+    let post_end = j;
+    let finish = |text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, e: usize| {
+        let whole = finish(text, lexicon, toks, i, e);
+        if post_end == head_end || e < post_end {
+            return whole;
+        }
+        let head = finish(text, lexicon, toks, i, head_end)?;
+        match whole {
+            Some(w) if post_end < toks.len() && w.core.start >= toks[post_end].start => Some(w),
+            _ => Some(Np {
+                range: range(toks, i, e),
+                ..head
+            }),
+        }
+    };
     // A parenthetical: `(D-N.C.)`.
     if j < hi && toks[j].is_punct('(') {
         if let Some(close) = (j..hi.min(j + 12)).find(|&k| toks[k].is_punct(')')) {
             j = close + 1;
         }
     }
-    // `Representative Charles B. Rangel of New York`
+    // `Representative Charles B. Rangel of New York`, `Phil Musser of digital consulting
+    // firm IMGE`, `Robert Antonacci of the New York delegation`
     if j < hi && j > i && lower(text, &toks[j]) == "of" {
         let mut k = j + 1;
         if k < hi && lower(text, &toks[k]) == "the" {
@@ -616,42 +929,91 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
         while k < hi && is_name_word(text, lexicon, &toks[k]) {
             k += 1;
         }
+        if let Some(e) = name_after_nouns(text, lexicon, toks, s, hi, false).filter(|&e| e > k) {
+            k = e;
+        }
+        // A name run may end in an organisation's noun (`the New York delegation`).
+        if k > s && k < hi && lexicon.is_org_noun(&lower(text, &toks[k])) {
+            k += 1;
+        }
         if k > s {
             j = k;
         }
     }
     let core_end = j;
-    // The appositive runs to the sentence end, unless a participle or a quote cuts it.
-    if j < hi && toks[j].is_punct(',') {
-        let next = toks.get(j + 1).filter(|_| j + 1 < hi);
-        if next.is_some_and(|t| t.is_word() && !ends_mention(text, t)) {
-            let mut k = j + 1;
-            while k < hi {
-                let t = &toks[k];
-                if t.punct().is_some_and(super::is_quote_char) {
-                    break;
-                }
-                if t.is_punct(',')
-                    && toks
-                        .get(k + 1)
-                        .is_some_and(|n| n.is_word() && lower(text, n).ends_with("ing"))
-                {
-                    break;
-                }
-                if matches!(t.punct(), Some('.' | '!' | '?' | ';')) && k + 1 >= hi {
-                    break;
-                }
-                k += 1;
-            }
-            // Drop trailing punctuation.
-            while k > j + 1 && !toks[k - 1].is_word() && !toks[k - 1].is_punct(')') {
-                k -= 1;
-            }
-            return finish(text, lexicon, toks, i, k)
-                .or_else(|| finish(text, lexicon, toks, i, core_end));
-        }
+    if let Some(k) = appositive_end(text, lexicon, toks, j, hi) {
+        return finish(text, lexicon, toks, i, k)
+            .or_else(|| finish(text, lexicon, toks, i, core_end));
     }
     finish(text, lexicon, toks, i, core_end)
+}
+
+/// One past the appositive that a comma at `j` opens after an inverted mention: it runs to
+/// the sentence end, unless a participle, a quote or a clause with its own subject cuts it.
+fn appositive_end(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    j: usize,
+    hi: usize,
+) -> Option<usize> {
+    if !(j < hi && toks[j].is_punct(',')) {
+        return None;
+    }
+    let next = toks.get(j + 1).filter(|_| j + 1 < hi);
+    if !next.is_some_and(|t| t.is_word() && !ends_mention(text, t)) {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < hi {
+        let t = &toks[k];
+        if t.punct().is_some_and(super::is_quote_char) {
+            break;
+        }
+        // `Jorge Llamas, 31, of Tujunga, but he…`: a clause of the reporter's, with a
+        // subject of its own (`who backs Clinton but is not…` goes on).
+        if t.is_word()
+            && matches!(
+                lower(text, t).as_ref(),
+                "but" | "though" | "although" | "whereas"
+            )
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| k + 1 < hi && is_pronoun(text, lexicon, n))
+        {
+            break;
+        }
+        if t.is_punct(',')
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && lower(text, n).ends_with("ing"))
+        {
+            break;
+        }
+        if matches!(t.punct(), Some('.' | '!' | '?' | ';')) && k + 1 >= hi {
+            break;
+        }
+        k += 1;
+    }
+    // Drop trailing punctuation.
+    while k > j + 1 && !toks[k - 1].is_word() && !toks[k - 1].is_punct(')') {
+        k -= 1;
+    }
+    Some(k)
+}
+
+/// `np`, which ends at token `e - 1`, with the appositive after it.
+fn with_appositive(text: &str, lexicon: &Lexicon, toks: &[Tok], np: Np, e: usize, hi: usize) -> Np {
+    match appositive_end(text, lexicon, toks, e, hi) {
+        Some(k) => Np {
+            range: Range {
+                start: np.range.start,
+                end: toks[k - 1].end,
+            },
+            ..np
+        },
+        None => np,
+    }
 }
 
 /// The speaker that starts at token `i` and runs up to the cue at `v` (`"…," White House
@@ -675,7 +1037,8 @@ pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usiz
     if !(text::is_capitalised(fw)
         || is_pronoun(text, lexicon, first)
         || lexicon.is_determiner(&lower(text, first))
-        || is_premodifier(text, lexicon, first))
+        || is_premodifier(text, lexicon, first)
+        || (is_noun_word(text, lexicon, first, true) && toks[i..k].iter().all(|t| t.is_word())))
     {
         return None;
     }
@@ -720,15 +1083,50 @@ pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usiz
     }
     // Without an appositive, every word before the core must be a premodifier.
     if !toks[i..k].iter().any(|t| t.is_punct(',')) {
+        // (`election law expert Rick Hasen`: lower-case nouns count, `The minority leader`,
+        // `A flabbergasted Noah`: so does an adjective after the determiner.)
         let core_start = toks.iter().position(|t| t.start == np.core.start)?;
-        if !toks[i..core_start]
-            .iter()
-            .all(|t| is_premodifier(text, lexicon, t) || lexicon.is_determiner(&lower(text, t)))
-        {
+        let det = lexicon.is_determiner(&lower(text, first));
+        if !(i..core_start).all(|j| {
+            let t = &toks[j];
+            is_premodifier(text, lexicon, t)
+                || lexicon.is_determiner(&lower(text, t))
+                || is_noun_word(text, lexicon, t, j + 1 < core_start)
+                || (det && j == i + 1 && text::is_lowercase_word(word(text, t)))
+                || split_possessive_back(text, toks, i, j + 2)
+                || (j > i && split_possessive_back(text, toks, i, j + 1))
+        }) {
             return None;
         }
     }
     Some(np)
+}
+
+/// Whether the phrase that starts at token `a` is an object: a verb or a preposition stands
+/// right before it (`released a statement`, `spoke to Fox News`), not a conjunction, an
+/// adverb or a verb of speech (`said the senator told`).
+pub fn is_object(text: &str, lexicon: &Lexicon, toks: &[Tok], start: usize) -> bool {
+    let Some(a) = toks.iter().position(|t| t.start == start) else {
+        return false;
+    };
+    let Some(p) = a.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    if !p.is_word() || !text::is_lowercase_word(word(text, p)) {
+        return false;
+    }
+    let lw = lower(text, p);
+    // `with one of her ads asking`: the phrase after `with` is the participle's subject.
+    if lexicon.is_preposition(&lw) {
+        return lw != "with";
+    }
+    !(lexicon.is_clause_opener(&lw)
+        || lexicon.is_relative(&lw)
+        || lexicon.is_determiner(&lw)
+        || lexicon.is_auxiliary(&lw)
+        || lexicon.speech_verb(&lw).is_some()
+        || super::is_adverb(text, lexicon, p)
+        || is_opener(text, p))
 }
 
 /// Conjunctions and adverbs that open a sentence without being part of its subject.
@@ -783,37 +1181,55 @@ fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Opt
     while i < v && is_opener(text, &toks[i]) {
         i += 1;
     }
+    // A lead-in participle (`Smiling broadly at the crowd, Mrs. Lee …`): a word in `-ing`
+    // followed by a lower-case word that is not a verb of speech, up to the first comma.
+    let participle = toks.get(i).is_some_and(|t| {
+        let w = lower(text, t);
+        w.len() > 5
+            && w.ends_with("ing")
+            && toks.get(i + 1).is_some_and(|n| {
+                n.is_word()
+                    && text::is_lowercase_word(word(text, n))
+                    && super::cue_lemma(text, lexicon, n).is_none()
+            })
+            && (i + 2..v.min(i + 25)).any(|k| toks[k].is_punct(','))
+    });
     // A lead-in adverbial: a preposition or a time word up to the first comma.
-    if toks.get(i).is_some_and(|t| {
-        is_preposition(text, t) || is_opener(text, t) || {
-            let w = lower(text, t);
-            matches!(
-                w.as_ref(),
-                "hours"
-                    | "days"
-                    | "weeks"
-                    | "months"
-                    | "years"
-                    | "minutes"
-                    | "asked"
-                    | "when"
-                    | "after"
-                    | "since"
-                    | "if"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "once"
-                    | "with"
-                    | "without"
-                    | "last"
-                    | "this"
-                    | "that"
-                    | "still"
-                    | "even"
-            )
-        }
-    }) {
+    if participle
+        || toks.get(i).is_some_and(|t| {
+            is_preposition(text, t)
+                || is_opener(text, t)
+                || lexicon.is_preposition(&lower(text, t))
+                || {
+                    let w = lower(text, t);
+                    matches!(
+                        w.as_ref(),
+                        "hours"
+                            | "days"
+                            | "weeks"
+                            | "months"
+                            | "years"
+                            | "minutes"
+                            | "asked"
+                            | "when"
+                            | "after"
+                            | "since"
+                            | "if"
+                            | "although"
+                            | "though"
+                            | "because"
+                            | "once"
+                            | "with"
+                            | "without"
+                            | "last"
+                            | "this"
+                            | "that"
+                            | "still"
+                            | "even"
+                    )
+                }
+        })
+    {
         let c = (i..v.min(i + 25)).find(|&k| toks[k].is_punct(','))?;
         i = c + 1;
     }
@@ -822,11 +1238,21 @@ fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Opt
     } else {
         after_verb(text, lexicon, toks, i, v)?
     };
-    // A verb (a lower-case word) must follow the mention.
+    // A verb (a lower-case word, not a preposition) must follow the mention.
     let next = toks.iter().position(|t| t.start >= np.range.end)?;
     let next = (next..v)
         .find(|&k| !super::is_adverb(text, lexicon, &toks[k]))
         .unwrap_or(next);
-    (next < v && toks[next].is_word() && text::is_lowercase_word(word(text, &toks[next])))
-        .then_some(np)
+    // The mention may run up to the cue itself (`Another source familiar with Cruz's
+    // thinking said,`).
+    let next = if next == v && v < toks.len() {
+        return (toks[v].is_word() && text::is_lowercase_word(word(text, &toks[v]))).then_some(np);
+    } else {
+        next
+    };
+    (next < v
+        && toks[next].is_word()
+        && text::is_lowercase_word(word(text, &toks[next]))
+        && !lexicon.is_preposition(&lower(text, &toks[next])))
+    .then_some(np)
 }

@@ -466,3 +466,201 @@ fn a_possessive_is_not_the_subject_of_its_sentence() {
         \"stand with the town.\"";
     assert_eq!(name_of(text, "stand with").as_deref(), Some("Eric Holden"));
 }
+
+/// The mention and name that `text`'s first quote gets.
+fn speaker_of(text: &str) -> (String, String) {
+    let out = process_text(text);
+    let s = out.quotes[0]
+        .speaker
+        .as_ref()
+        .unwrap_or_else(|| panic!("no speaker in {text:?}"));
+    (s.mention.clone(), s.name.clone())
+}
+
+#[test]
+fn mentions_keep_lower_case_nouns_before_a_title_or_name() {
+    for (text, mention, name) in [
+        (
+            "\"The count is slow,\" ballot design expert Nora Pell wrote Monday.",
+            "ballot design expert Nora Pell",
+            "Nora Pell",
+        ),
+        (
+            "\"Prices will rise,\" Harbor Fund bond portfolio manager Ivo Sand said.",
+            "Harbor Fund bond portfolio manager Ivo Sand",
+            "Ivo Sand",
+        ),
+        (
+            "\"We knew,\" said Marsh ally Tom Ordway.",
+            "Marsh ally Tom Ordway",
+            "Tom Ordway",
+        ),
+        (
+            "\"We knew,\" said Clean Water Alliance director Ruth Fenn.",
+            "Clean Water Alliance director Ruth Fenn",
+            "Ruth Fenn",
+        ),
+        (
+            "The majority whip said flatly: \"The votes are not there.\"",
+            "The majority whip",
+            "majority whip",
+        ),
+        (
+            "A startled Okafor replied, \"I never saw the letter.\"",
+            "A startled Okafor",
+            "Okafor",
+        ),
+        (
+            "As BayWatchers’ Lena Ortiz noted in May, \"The tide turned early.\"",
+            "BayWatchers’ Lena Ortiz",
+            "Lena Ortiz",
+        ),
+        (
+            "Former Secretary of State Dana Quill told the crowd, \"Work pays.\"",
+            "Former Secretary of State Dana Quill",
+            "Dana Quill",
+        ),
+    ] {
+        let (m, n) = speaker_of(text);
+        assert_eq!((m.as_str(), n.as_str()), (mention, name), "{text}");
+    }
+}
+
+#[test]
+fn mentions_keep_post_modifiers_of_a_descriptor() {
+    for (text, mention, name) in [
+        (
+            "\"He reads every page,\" said a longtime adviser to Okafor.",
+            "a longtime adviser to Okafor",
+            "a longtime adviser",
+        ),
+        (
+            "\"The plan is dead,\" said a person close to the mayor.",
+            "a person close to the mayor",
+            "a person",
+        ),
+        (
+            "\"It was rushed,\" says a source involved in the drafting of the bill.",
+            "a source involved in the drafting of the bill",
+            "a source",
+        ),
+        (
+            "\"No one asked us,\" said one member of the county board.",
+            "one member of the county board",
+            "one member",
+        ),
+        (
+            "\"It will pass,\" said Ana Ruiz of the Ohio delegation.",
+            "Ana Ruiz of the Ohio delegation",
+            "Ana Ruiz",
+        ),
+        (
+            "\"It will pass,\" said Ana Ruiz of regional polling firm Tallyco.",
+            "Ana Ruiz of regional polling firm Tallyco",
+            "Ana Ruiz",
+        ),
+        (
+            "\"Not yet,\" said one Okafor confidant.",
+            "one Okafor confidant",
+            "one Okafor confidant",
+        ),
+        (
+            "\"We are ready,\" said one of the organisers, who asked not to be named.",
+            "one of the organisers, who asked not to be named",
+            "one of the organisers",
+        ),
+        (
+            "Another aide familiar with Okafor's thinking said, \"He will run.\"",
+            "Another aide familiar with Okafor's thinking",
+            "Another aide",
+        ),
+    ] {
+        let (m, n) = speaker_of(text);
+        assert_eq!((m.as_str(), n.as_str()), (mention, name), "{text}");
+    }
+}
+
+#[test]
+fn mentions_end_where_the_phrase_ends() {
+    for (text, mention) in [
+        // An adjunct of the cue is not a post-modifier.
+        (
+            "\"It is done,\" said a spokesman in a statement.",
+            "a spokesman",
+        ),
+        ("\"It is done,\" said Ana Ruiz of the decision.", "Ana Ruiz"),
+        // A clause with its own subject ends the appositive.
+        (
+            "\"It is done,\" said Ana Ruiz, 44, of Dayton, but she did not stay.",
+            "Ana Ruiz, 44, of Dayton",
+        ),
+        // A leading `that` is the clause's.
+        (
+            "It was a plan that Ohio Gov. Bea Lamb said, \"We must fund.\"",
+            "Ohio Gov. Bea Lamb",
+        ),
+        // A participle does not open a mention.
+        (
+            "Crowds marched down the street carrying signs saying, \"Not for sale.\"",
+            "Crowds",
+        ),
+    ] {
+        assert_eq!(speaker_of(text).0, mention, "{text}");
+    }
+}
+
+#[test]
+fn lead_in_takes_the_subject_of_the_cue_clause() {
+    for (text, mention) in [
+        // An object after the verb is not the speaker.
+        (
+            "She then thanked the volunteers again: \"You carried us.\"",
+            "She",
+        ),
+        (
+            "Later, he released a statement saying, \"The firm did nothing wrong.\"",
+            "he",
+        ),
+        (
+            "One council member speaking to local radio said, \"The budget is short.\"",
+            "One council member",
+        ),
+        // A fronted participle clause closed by a comma is skipped.
+        (
+            "Waving slowly at the crowd, Mrs. Okafor smiled and then shouted, \"We did it.\"",
+            "Mrs. Okafor",
+        ),
+        (
+            "Asked about the plan, Ruiz said, \"We will not back down.\"",
+            "Ruiz",
+        ),
+        // A passive cue gives its agent.
+        (
+            "Okafor was asked by moderator Jane Field, \"Will you sign the pledge?\"",
+            "moderator Jane Field",
+        ),
+        // After `with`, the phrase is the participle's subject.
+        (
+            "The race tightened, with one of his ads asking, \"Who pays for this?\"",
+            "one of his ads",
+        ),
+        // A headline's name after a preposition stays the speaker.
+        (
+            "A lesson from Ana Ruiz: 'Be the voice that people hear.'\n\nBody text.",
+            "Ana Ruiz",
+        ),
+    ] {
+        assert_eq!(speaker_of(text).0, mention, "{text}");
+    }
+}
+
+#[test]
+fn state_before_a_title_or_after_an_adjective_is_a_noun() {
+    // `state` is a cue only as a verb.
+    let (m, _) = speaker_of("\"It is fine,\" state Rep. Ivo Sand said.");
+    assert_eq!(m, "state Rep. Ivo Sand");
+    let out = process_text("\"We will act,\" the ministers state in the report.");
+    assert_eq!(out.quotes[0].cue.as_ref().unwrap().text, "state");
+    let out = process_text("She toured her home state and said, \"We are back.\"");
+    assert_eq!(out.quotes[0].cue.as_ref().unwrap().text, "said");
+}

@@ -64,6 +64,15 @@ pub(super) fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Op
         return None;
     }
     let np = phrase::before_verb(text, lexicon, before, 0, colon)?;
+    // `She then addressed the supporters again:`: a phrase after a verb is its object; the
+    // clause's subject spoke. (A headline's `A lesson from Loretta Lynch:` has no clause.)
+    let np = if phrase::is_object(text, lexicon, before, np.range.start) {
+        phrase::sentence_subject(text, lexicon, before, colon)
+            .filter(|s| s.range.start < np.range.start)
+            .unwrap_or(np)
+    } else {
+        np
+    };
     Some(Hit {
         speaker: np,
         cue: Some(CueRef {

@@ -80,6 +80,28 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
                         .flatten()
                 })
             };
+            // `Sanders was asked by host Bill Maher, "…"`: a passive cue's agent spoke.
+            if after_aux && pass == 0 {
+                if let Some(np) = by_agent(text, lexicon, before, v + 1) {
+                    return Some(Hit {
+                        speaker: np,
+                        cue: Some(cue),
+                    });
+                }
+            }
+            // `she released a statement saying`, `spoke to Fox News said`: the phrase next to
+            // the cue is an object, after a verb or a preposition; the sentence's subject
+            // spoke.
+            let subject_first = |np: phrase::Np| {
+                if phrase::is_object(text, lexicon, before, np.range.start) {
+                    phrase::sentence_subject(text, lexicon, before, v)
+                        .filter(|s| s.range.start < np.range.start)
+                        .unwrap_or(np)
+                } else {
+                    np
+                }
+            };
+            let adjacent = || adjacent().map(subject_first);
             let np = match (pass, participle) {
                 // After an auxiliary (`it was continuing "to operate…"`) the verb is part of
                 // the reported clause, not a cue of its own.
@@ -100,6 +122,27 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
         }
     }
     None
+}
+
+/// The agent of a passive cue, `by NP` right after it and closing the lead-in with `,` or
+/// `:`.
+fn by_agent(
+    text: &str,
+    lexicon: &crate::lexicon::Lexicon,
+    before: &[crate::text::Tok],
+    k: usize,
+) -> Option<phrase::Np> {
+    let by = before.get(k)?;
+    if !(by.is_word() && lower(text, by) == "by") {
+        return None;
+    }
+    let last = before.len() - 1;
+    if !(before[last].is_punct(',') || before[last].is_punct(':')) {
+        return None;
+    }
+    let np = phrase::after_verb(text, lexicon, before, k + 1, last)?;
+    // The agent runs up to the lead-in's end: `by the way` or `by phone` is not one.
+    (np.range.end == before[last - 1].end).then_some(np)
 }
 
 #[cfg(test)]
