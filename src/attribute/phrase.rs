@@ -1117,8 +1117,9 @@ pub fn is_object(text: &str, lexicon: &Lexicon, toks: &[Tok], start: usize) -> b
     }
     let lw = lower(text, p);
     // `with one of her ads asking`: the phrase after `with` is the participle's subject.
+    // `footage of Hillary Clinton asking`: nor after `of`.
     if lexicon.is_preposition(&lw) {
-        return lw != "with";
+        return lw != "with" && lw != "of";
     }
     !(lexicon.is_clause_opener(&lw)
         || lexicon.is_relative(&lw)
@@ -1250,9 +1251,34 @@ fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Opt
     } else {
         next
     };
-    (next < v
-        && toks[next].is_word()
-        && text::is_lowercase_word(word(text, &toks[next]))
-        && !lexicon.is_preposition(&lower(text, &toks[next])))
-    .then_some(np)
+    if next >= v || !toks[next].is_word() || !text::is_lowercase_word(word(text, &toks[next])) {
+        return None;
+    }
+    if !lexicon.is_preposition(&lower(text, &toks[next])) {
+        return Some(np);
+    }
+    // A short adjunct between the subject and its verb (`Trump in the past has referred`,
+    // `Mr. Obama on Wednesday emphatically disputed`): the verb, an auxiliary or a speech
+    // verb, comes within a few words, with no comma between.
+    let verb = |t: &Tok| {
+        t.is_word()
+            && text::is_lowercase_word(word(text, t))
+            && (lexicon.is_auxiliary(&lower(text, t))
+                || super::cue_lemma(text, lexicon, t).is_some())
+    };
+    let k = (next + 1..(v + 1).min(next + 8).min(toks.len()))
+        .take_while(|&k| !toks[k].is_punct(','))
+        .find(|&k| verb(&toks[k]))?;
+    // After a name the phrase is an adjunct; after a description it tells which one it is
+    // (`A document on the campaign's website states`), and the mention keeps it.
+    if np.speaker_type == SpeakerType::Descriptor {
+        return Some(Np {
+            range: Range {
+                start: np.range.start,
+                end: toks[k - 1].end,
+            },
+            ..np
+        });
+    }
+    Some(np)
 }

@@ -664,3 +664,23 @@ fn state_before_a_title_or_after_an_adjective_is_a_noun() {
     let out = process_text("She toured her home state and said, \"We are back.\"");
     assert_eq!(out.quotes[0].cue.as_ref().unwrap().text, "said");
 }
+
+#[test]
+fn an_adjunct_between_the_subject_and_its_verb_is_skipped() {
+    // After a name the phrase is an adjunct; after a description, part of the mention.
+    let (m, _) = speaker_of(
+        "Mara Hollis in the Daily Ledger today explains why, \"More than anyone, he has shown his hand.\"",
+    );
+    assert_eq!(m, "Mara Hollis");
+    let (m, _) = speaker_of(
+        "Ned Crane in the past has alleged that the site was \"discriminatory and illegal.\"",
+    );
+    assert_eq!(m, "Ned Crane");
+    let (m, _) = speaker_of(
+        "A document on the campaign's website states that couples qualify only if their marriage is \"recognized under state law.\"",
+    );
+    assert_eq!(m, "A document on the campaign's website");
+    // `of` does not make an object: the person after it is the participle's subject.
+    let (m, _) = speaker_of("The ad uses footage of Mara Hollis asking, \"Why am I not ahead?\"");
+    assert_eq!(m, "Mara Hollis");
+}
