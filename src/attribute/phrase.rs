@@ -1104,8 +1104,16 @@ pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usiz
 
 /// Whether the phrase that starts at token `a` is an object: a verb or a preposition stands
 /// right before it (`released a statement`, `spoke to Fox News`), not a conjunction, an
-/// adverb or a verb of speech (`said the senator told`).
-pub fn is_object(text: &str, lexicon: &Lexicon, toks: &[Tok], start: usize) -> bool {
+/// adverb or a verb of speech (`said the senator told`). The phrase after `with`, or after
+/// `of` before a participle cue, is the participle's subject (`with one of her ads
+/// asking`, `footage of Ana Ruiz asking`).
+pub fn is_object(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    start: usize,
+    participle: bool,
+) -> bool {
     let Some(a) = toks.iter().position(|t| t.start == start) else {
         return false;
     };
@@ -1117,9 +1125,8 @@ pub fn is_object(text: &str, lexicon: &Lexicon, toks: &[Tok], start: usize) -> b
     }
     let lw = lower(text, p);
     // `with one of her ads asking`: the phrase after `with` is the participle's subject.
-    // `footage of Hillary Clinton asking`: nor after `of`.
     if lexicon.is_preposition(&lw) {
-        return lw != "with" && lw != "of";
+        return !(lw == "with" || (participle && lw == "of"));
     }
     !(lexicon.is_clause_opener(&lw)
         || lexicon.is_relative(&lw)

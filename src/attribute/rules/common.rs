@@ -66,7 +66,7 @@ pub(super) fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Op
     let np = phrase::before_verb(text, lexicon, before, 0, colon)?;
     // `She then addressed the supporters again:`: a phrase after a verb is its object; the
     // clause's subject spoke. (A headline's `A lesson from Loretta Lynch:` has no clause.)
-    let np = if phrase::is_object(text, lexicon, before, np.range.start) {
+    let np = if phrase::is_object(text, lexicon, before, np.range.start, false) {
         phrase::sentence_subject(text, lexicon, before, colon)
             .filter(|s| s.range.start < np.range.start)
             .unwrap_or(np)

@@ -93,7 +93,13 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
             // the cue is an object, after a verb or a preposition; the sentence's subject
             // spoke.
             let subject_first = |np: phrase::Np| {
-                if phrase::is_object(text, lexicon, before, np.range.start) {
+                if phrase::is_object(
+                    text,
+                    lexicon,
+                    before,
+                    np.range.start,
+                    lower(text, &before[v]).ends_with("ing"),
+                ) {
                     phrase::sentence_subject(text, lexicon, before, v)
                         .filter(|s| s.range.start < np.range.start)
                         .unwrap_or(np)
