@@ -60,6 +60,29 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn capitalised_names_in_ly_are_names() {
+        for (text, mention) in [
+            ("\"The roof leaks,\" said Emily Stone.", "Emily Stone"),
+            (
+                "\"The roof leaks,\" said Donnelly, pointing at the ceiling.",
+                "Donnelly",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "roof leaks",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some("said"),
+                },
+            );
+        }
+    }
+
+    #[test]
     fn cue_speaker_after_with_appositive() {
         check(
             "\"As a father, I look for food,\" said Ziad, a nurse.",

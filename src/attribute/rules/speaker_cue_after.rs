@@ -102,6 +102,37 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_name_in_ly_is_not_an_adverb() {
+        // `Kelly` is capitalised: a name, not an adverb between the quote and the verb.
+        check(
+            "\"Turnout matters,\" Kelly said.",
+            Expect {
+                quote: "Turnout",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("Kelly"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_participle_after_the_verb_leaves_it_the_cue() {
+        check(
+            "\"We are not there yet,\" Moreno said answering a question from the floor.",
+            Expect {
+                quote: "not there",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("Moreno"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
     fn dash_byline() {
         check(
             "“Trump must stop portraying Latinos as gangsters.”― Carla Sanchez",
