@@ -530,6 +530,21 @@ fn ends_mention(text: &str, t: &Tok) -> bool {
     }
 }
 
+/// A word in `-ing` that belongs to the noun phrase opened at `j` rather than starting a
+/// participle: the head right after the determiner when the phrase ends there (`said the
+/// ruling.`, `the ruling in the case`), or a modifier before a noun or name (`the leading
+/// candidate`, `the outgoing Senator Smith`).
+fn is_ing_noun(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize, j: usize, hi: usize) -> bool {
+    if !lower(text, &toks[k]).ends_with("ing") {
+        return false;
+    }
+    match toks.get(k + 1).filter(|_| k + 1 < hi) {
+        None => k == j,
+        Some(n) if !n.is_word() || ends_mention(text, n) => k == j,
+        Some(n) => is_head_noun(text, lexicon, n) || is_name_word(text, lexicon, n),
+    }
+}
+
 /// The speaker after a cue in inverted order (`said Ziad, a nurse`, `said the health
 /// ministry, which is controlled by Hamas`), from token `i` up to `hi` (the sentence end).
 pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
@@ -561,18 +576,41 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
             det = true;
         }
     }
+    let quantifier = det && lexicon.is_quantifier(&lower(text, first));
+    if quantifier && j < hi && lower(text, &toks[j]) == "of" {
+        // `one of those advisers`, `another of his aides`: the quantifier heads the phrase.
+        let inner = after_verb(text, lexicon, toks, j + 1, hi)?;
+        return Some(Np {
+            range: Range {
+                start: first.start,
+                end: inner.range.end,
+            },
+            ..inner
+        });
+    }
     if det {
         // After a determiner any adjectives may come (`the younger Mr. Trump`,
         // `the 46-year-old`, `one unaligned Florida Republican`), up to the clause's end.
+        // A word in `-ing` right after it is a noun or an adjective (`the ruling`, `the
+        // leading candidate`), not a participle.
         let mut k = j;
         while k < hi
             && k < j + 5
             && toks[k].is_word()
-            && !ends_mention(text, &toks[k])
+            && (!ends_mention(text, &toks[k]) || is_ing_noun(text, lexicon, toks, k, j, hi))
             && !super::is_adverb(text, lexicon, &toks[k])
+            && !lexicon.is_auxiliary(&lower(text, &toks[k]))
             && super::cue_lemma(text, lexicon, &toks[k]).is_none()
         {
             k += 1;
+        }
+        // A quantifier alone is the mention: `"…," said another.`
+        if quantifier && k == j {
+            return Some(Np {
+                range: range(toks, i, j),
+                core: range(toks, i, j),
+                speaker_type: SpeakerType::Descriptor,
+            });
         }
         // The longest stretch that ends in a name or a known noun (`a person` in `a person
         // close to him`); else the whole stretch when its last word is not a verb (`the
@@ -586,6 +624,15 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
                 return Some(Np {
                     range: range(toks, i, k),
                     core: range(toks, i, k),
+                    speaker_type: SpeakerType::Descriptor,
+                });
+            }
+            // `one Republican involved in the planning`: the participle starts a
+            // post-modifier; the words before it are the phrase.
+            None if k > j + 1 => {
+                return Some(Np {
+                    range: range(toks, i, k - 1),
+                    core: range(toks, i, k - 1),
                     speaker_type: SpeakerType::Descriptor,
                 });
             }

@@ -83,6 +83,43 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn quantifiers_and_nouns_in_ing_head_the_speaker() {
+        for (text, cue, mention) in [
+            ("\"Bring water,\" said one.", "said", "one"),
+            ("\"Bring water,\" wrote another.", "wrote", "another"),
+            (
+                "\"Bring water,\" said one of the organisers, who asked not to be named.",
+                "said",
+                "one of the organisers, who asked not to be named",
+            ),
+            ("\"Bring water,\" said the ruling.", "said", "the ruling"),
+            (
+                "\"Bring water,\" said the outgoing mayor.",
+                "said",
+                "the outgoing mayor",
+            ),
+            // The participle starts a post-modifier.
+            (
+                "\"Bring water,\" said one volunteer involved in the planning.",
+                "said",
+                "one volunteer",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "Bring water",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+    }
+
+    #[test]
     fn cue_speaker_after_with_appositive() {
         check(
             "\"As a father, I look for food,\" said Ziad, a nurse.",
