@@ -161,7 +161,7 @@ fn range(toks: &[Tok], a: usize, b: usize) -> Range {
     }
 }
 
-fn is_pronoun(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
+pub(super) fn is_pronoun(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     t.is_word() && {
         let w = lower(text, t);
         lexicon.pronoun(&w).is_some() || w == "who"
@@ -412,7 +412,7 @@ fn mention_ending_at(
     finish(text, lexicon, toks, a, end)
 }
 
-fn is_preposition(text: &str, t: &Tok) -> bool {
+pub(super) fn is_preposition(text: &str, t: &Tok) -> bool {
     t.is_word()
         && matches!(
             lower(text, t).as_ref(),
@@ -600,7 +600,8 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
             && (!ends_mention(text, &toks[k]) || is_ing_noun(text, lexicon, toks, k, j, hi))
             && !super::is_adverb(text, lexicon, &toks[k])
             && !lexicon.is_auxiliary(&lower(text, &toks[k]))
-            && super::cue_lemma(text, lexicon, &toks[k]).is_none()
+            // Right after the determiner a verb's form is a noun (`said a report`).
+            && ((k == j && !quantifier) || super::cue_lemma(text, lexicon, &toks[k]).is_none())
         {
             k += 1;
         }

@@ -3,7 +3,7 @@
 use super::{Ctx, Hit};
 use crate::attribute::{CueRef, Range, cue_at, cue_lemma, phrase};
 use crate::lexicon::Lexicon;
-use crate::text::{self, Tok};
+use crate::text::{self, Lower, Tok};
 
 /// The first token after the quote past `,` and `)` (`," said`, `)" he wrote`), and past
 /// quote marks left unpaired between this quote and the next (the NYT's `,'' ' said`, a
@@ -73,5 +73,44 @@ pub(super) fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Op
             },
             lemma: ":".into(),
         }),
+    })
+}
+
+/// A word that can be the finite verb of an attribution clause the lexicon does not list
+/// (`Hannity started`, `he surmised`, `reacted Trump`): a lower-case word in `-ed`, or a
+/// speech verb. With `present`, a verb in `-s` too (`reads one editorial`).
+pub(super) fn slot_verb(text: &str, lexicon: &Lexicon, t: &Tok, present: bool) -> bool {
+    if !t.is_word() || !text::is_lowercase_word(&text[t.start..t.end]) {
+        return false;
+    }
+    let w = Lower::new(&text[t.start..t.end]);
+    lexicon.speech_verb(&w).is_some()
+        || (w.len() > 4 && w.ends_with("ed") && !lexicon.is_auxiliary(&w))
+        || (present && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+}
+
+/// The clause of a verb at `k` ends after it: the sentence ends, or a comma, a preposition,
+/// an adverb or a participle follows (`he surmised.`, `Hannity started, adding`, `riffed on
+/// the answer`), not an object (`the Senate passed the bill`).
+pub(super) fn closes_clause(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize) -> bool {
+    match toks.get(k + 1) {
+        None => true,
+        Some(t) if !t.is_word() => !t.punct().is_some_and(crate::attribute::is_quote_char),
+        Some(t) => {
+            phrase::is_preposition(text, t)
+                || crate::attribute::is_adverb(text, lexicon, t)
+                || Lower::new(&text[t.start..t.end]).ends_with("ing")
+        }
+    }
+}
+
+/// A cue made of the one verb at `k`, for a verb the lexicon does not list.
+pub(super) fn verb_cue(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize) -> CueRef {
+    cue_at(text, lexicon, toks, k).unwrap_or_else(|| CueRef {
+        range: Range {
+            start: toks[k].start,
+            end: toks[k].end,
+        },
+        lemma: Lower::new(&text[toks[k].start..toks[k].end]).into_owned(),
     })
 }
