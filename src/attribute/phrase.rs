@@ -821,7 +821,7 @@ pub fn sentence_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -
 }
 
 /// The mention that opens the sentence `toks[..v]` (see [`sentence_subject`]).
-fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
+pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
     let mut i = 0;
     while i < v && is_opener(text, &toks[i]) {
         i += 1;

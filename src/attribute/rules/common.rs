@@ -52,18 +52,30 @@ pub(super) fn words_after(ctx: &Ctx<'_>) -> Option<usize> {
 }
 
 /// `Pew Research: "…"`: a short name and a colon, the colon being the cue.
+/// After a dash, the name may close a longer line (`POLLS SHIFT - Ann Lee: "…"`, a
+/// digest's byline).
 pub(super) fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Option<Hit> {
     let colon = before.len().checked_sub(1)?;
-    if !before[colon].is_punct(':') || colon == 0 || colon > 6 {
+    if colon == 0 || !before[colon].is_punct(':') {
         return None;
     }
-    if !before[..colon]
+    let from = before[..colon]
+        .iter()
+        .rposition(|t| {
+            t.punct()
+                .is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}'))
+        })
+        .map_or(0, |d| d + 1);
+    if colon <= from || colon - from > 6 {
+        return None;
+    }
+    if !before[from..colon]
         .iter()
         .all(|t| t.is_word() || t.is_punct('.'))
     {
         return None;
     }
-    let np = phrase::before_verb(text, lexicon, before, 0, colon)?;
+    let np = phrase::before_verb(text, lexicon, before, from, colon)?;
     Some(Hit {
         speaker: np,
         cue: Some(CueRef {

@@ -2,10 +2,10 @@
 //! Reuters, "…"`), `Pew Research: "…"`, and a headline's `Trump: 'We Will Win'`.
 
 use super::{Ctx, Hit, RuleDoc, common};
-use crate::attribute::{cue_at, cue_here, lower, phrase};
+use crate::attribute::{CueRef, Range, cue_at, cue_here, is_adverb, lower, phrase};
 
 pub(super) const DOC: RuleDoc = RuleDoc {
-    what: "The speaker and the cue lead into the quote, closed by a colon or comma, or by a short phrase (\"wrote on X,\").",
+    what: "The speaker and the cue lead into the quote, closed by a colon or comma, or by a short phrase (\"wrote on X,\"). A colon with no speech verb before it introduces the words of the sentence's subject (\"Kasich resisted: ...\"), and a byline's `- Name:` those of the name.",
     why: "Statements, posts and speeches are usually introduced this way.",
     example: "Dana Whitfield, the town's librarian, wrote on her blog, \"The reading room stays open all summer.\"",
 };
@@ -35,6 +35,51 @@ pub(super) fn name_and_colon(ctx: &Ctx<'_>) -> Option<Hit> {
         return None;
     }
     common::colon_speaker(ctx.q.text, ctx.q.lexicon, ctx.win.before())
+}
+
+/// `Kasich resisted: "…"`, `A footnote in the report makes that clear: "…"`: a lead-in
+/// closed by a colon, with no speech verb that found a speaker. The colon introduces the
+/// words of the sentence's subject; the verb right before the colon is the cue, or else the
+/// colon itself.
+pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    if ctx.q.prev_char() != Some(':')
+        || ctx.according_to().is_some()
+        || ctx.q.continues_sentence(ctx.win)
+    {
+        return None;
+    }
+    let before = ctx.win.before();
+    let colon = before.len().checked_sub(1)?;
+    if !before[colon].is_punct(':') {
+        return None;
+    }
+    // Only the phrase that opens the sentence: a name nearer the colon is an object
+    // (`delivered a message to Trump:`).
+    let np = phrase::opening_subject(text, lexicon, before, colon)?;
+    let mut k = colon;
+    while k > 0 && is_adverb(text, lexicon, &before[k - 1]) {
+        k -= 1;
+    }
+    let cue = match k.checked_sub(1) {
+        Some(v)
+            if before[v].start >= np.range.end
+                && common::slot_verb(text, lexicon, &before[v], false) =>
+        {
+            common::verb_cue(text, lexicon, before, v)
+        }
+        _ => CueRef {
+            range: Range {
+                start: before[colon].start,
+                end: before[colon].end,
+            },
+            lemma: ":".into(),
+        },
+    };
+    Some(Hit {
+        speaker: np,
+        cue: Some(cue),
+    })
 }
 
 /// The last speech verb of the lead-in whose subject stands next to it (`It said`), then
@@ -168,6 +213,50 @@ pub(super) mod tests {
                 name: None,
                 cue: Some("saying"),
             },
+        );
+    }
+
+    #[test]
+    fn a_colon_gives_the_words_to_the_subject() {
+        for (text, mention, cue) in [
+            (
+                "On Friday, Mayor Ortega resisted: \"The city cannot pay for this.\"",
+                "Mayor Ortega",
+                "resisted",
+            ),
+            (
+                "A footnote in the audit makes that clear: \"These figures exclude the port.\"",
+                "A footnote",
+                ":",
+            ),
+            (
+                "HARBOUR VOTES SHIFT - Ana Ruiz: \"The port vote moved late.\"",
+                "Ana Ruiz",
+                ":",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "\"",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_next_to_the_colon_is_an_object() {
+        // The subject is out of reach (its appositive); the object is not the speaker.
+        let text = "Ana Ruiz, the mayor, sent a message to Dan Cole: \"The port stays open.\"";
+        let q = &process_text(text).quotes[0];
+        assert_ne!(
+            q.speaker.as_ref().map(|s| s.mention.as_str()),
+            Some("Dan Cole")
         );
     }
 
