@@ -865,11 +865,16 @@ pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) ->
     } else {
         after_verb(text, lexicon, toks, i, v)?
     };
-    // A verb (a lower-case word) must follow the mention.
+    // A verb (a lower-case word) must follow the mention: the one at `v` counts after a
+    // mention with no appositive (`The commenter said`), which could run up to it.
     let next = toks.iter().position(|t| t.start >= np.range.end)?;
     let next = (next..v)
         .find(|&k| !super::is_adverb(text, lexicon, &toks[k]))
         .unwrap_or(next);
-    (next < v && toks[next].is_word() && text::is_lowercase_word(word(text, &toks[next])))
-        .then_some(np)
+    let plain = || !text[np.range.start..np.range.end].contains(',');
+    ((next < v || (next == v && plain()))
+        && toks
+            .get(next)
+            .is_some_and(|t| t.is_word() && text::is_lowercase_word(word(text, t))))
+    .then_some(np)
 }

@@ -126,3 +126,48 @@ pub(super) fn verb_cue(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize) ->
         lemma: Lower::new(&text[toks[k].start..toks[k].end]).into_owned(),
     })
 }
+
+/// The last speech verb of the sentence `sent` that has a speaker, and that speaker: the
+/// subject before the verb, or the phrase after it when the verb opens the sentence or
+/// follows a comma (`…, said professor Paul Beck.`).
+pub(super) fn speech_subject(text: &str, lexicon: &Lexicon, sent: &[Tok]) -> Option<Hit> {
+    (0..sent.len()).rev().find_map(|v| {
+        let cue = cue_at(text, lexicon, sent, v)?;
+        // A participle after a comma (`…, citing participants`) has its subject before it.
+        let participle = Lower::new(&text[sent[v].start..sent[v].end]).ends_with("ing");
+        let inverted = !participle && (v == 0 || sent[v - 1].is_punct(','));
+        let np = inverted
+            .then(|| phrase::after_verb(text, lexicon, sent, v + 1, sent.len()))
+            .flatten()
+            .or_else(|| phrase::before_verb(text, lexicon, sent, 0, v))
+            .or_else(|| phrase::sentence_subject(text, lexicon, sent, v))?;
+        Some(Hit {
+            speaker: np,
+            cue: Some(cue),
+        })
+    })
+}
+
+/// The lead-in is a speech verb's participle alone (`Adding, "…"`), which continues the
+/// speaker of the sentence before: the participle is the cue.
+pub(super) fn bare_participle(text: &str, lexicon: &Lexicon, lead: &[Tok]) -> Option<CueRef> {
+    let words: Vec<&Tok> = lead.iter().filter(|t| t.is_word()).collect();
+    let [t] = words[..] else {
+        return None;
+    };
+    if !lead
+        .iter()
+        .all(|x| x.is_word() || x.is_punct(',') || x.is_punct(':'))
+    {
+        return None;
+    }
+    let w = Lower::new(&text[t.start..t.end]);
+    let lemma = lexicon.speech_verb(&w).filter(|_| w.ends_with("ing"))?;
+    Some(CueRef {
+        range: Range {
+            start: t.start,
+            end: t.end,
+        },
+        lemma: lemma.to_string(),
+    })
+}

@@ -37,6 +37,41 @@ pub(super) fn name_and_colon(ctx: &Ctx<'_>) -> Option<Hit> {
     common::colon_speaker(ctx.q.text, ctx.q.lexicon, ctx.win.before())
 }
 
+/// `Said Comey, "…"`, `But, said Solovey, "…"`, `…, explained Rosenberg, "…"`: a speech
+/// verb that opens the lead-in or follows a comma, then its speaker, close the lead-in. (A
+/// capitalised verb counts here: it opens the sentence.)
+pub(super) fn inverted(ctx: &Ctx<'_>) -> Option<Hit> {
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    if ctx.q.continues_sentence(ctx.win) || ctx.according_to().is_some() {
+        return None;
+    }
+    let before = ctx.win.before();
+    let last = before.len().checked_sub(1)?;
+    if !(before[last].is_punct(',') || before[last].is_punct(':')) {
+        return None;
+    }
+    (0..last).rev().take(12).find_map(|v| {
+        let t = &before[v];
+        let w = lower(text, t);
+        if !t.is_word() || w.ends_with("ing") || !(v == 0 || before[v - 1].is_punct(',')) {
+            return None;
+        }
+        let lemma = lexicon.speech_verb(&w)?;
+        let np = phrase::after_verb(text, lexicon, before, v + 1, last)
+            .filter(|np| np.range.end == before[last - 1].end)?;
+        Some(Hit {
+            speaker: np,
+            cue: Some(CueRef {
+                range: Range {
+                    start: t.start,
+                    end: t.end,
+                },
+                lemma: lemma.to_string(),
+            }),
+        })
+    })
+}
+
 /// `Kasich resisted: "…"`, `A footnote in the report makes that clear: "…"`: a lead-in
 /// closed by a colon, with no speech verb that found a speaker. The colon introduces the
 /// words of the sentence's subject; the verb right before the colon is the cue, or else the
@@ -214,6 +249,40 @@ pub(super) mod tests {
                 cue: Some("saying"),
             },
         );
+    }
+
+    #[test]
+    fn an_inverted_cue_closes_the_lead_in() {
+        for (text, mention, cue) in [
+            (
+                "The shop reopened. Said Ana Ruiz, \"We never gave up.\"",
+                "Ana Ruiz",
+                "Said",
+            ),
+            ("But, said Ruiz, \"We never gave up.\"", "Ruiz", "said"),
+            (
+                "Because of the flood, explained Ruiz, \"we never gave up.\"",
+                "Ruiz",
+                "explained",
+            ),
+            (
+                "Another neighbour wrote, \"We never gave up.\"",
+                "Another neighbour",
+                "wrote",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "gave up",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
     }
 
     #[test]

@@ -123,7 +123,7 @@ type Matcher = fn(&Ctx<'_>) -> Option<Hit>;
 
 /// The sieve: every rule that looks for a speaker, in the order they are tried, most
 /// certain first. A rule may stand twice, for two shapes of the same attribution.
-const SIEVE: [(Rule, Matcher); 16] = [
+const SIEVE: [(Rule, Matcher); 17] = [
     // A headline's `Name: 'quote'`.
     (Rule::CueBefore, cue_before::headline),
     // The rest of the sentence after the quote.
@@ -135,6 +135,7 @@ const SIEVE: [(Rule, Matcher); 16] = [
     (Rule::SplitQuote, split_quote::matches),
     (Rule::CueBefore, cue_before::matches),
     (Rule::CueBefore, cue_before::name_and_colon),
+    (Rule::CueBefore, cue_before::inverted),
     (Rule::CueBefore, cue_before::colon_subject),
     // The attribution slot after the quote, with a verb the lexicon does not list.
     (Rule::CueSpeakerAfter, cue_speaker_after::slot),
