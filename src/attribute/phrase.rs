@@ -485,7 +485,7 @@ pub fn before_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, v: us
 }
 
 /// Words after a name that end an inverted mention (`said Smith in a statement`).
-fn ends_mention(text: &str, t: &Tok) -> bool {
+pub(super) fn ends_mention(text: &str, t: &Tok) -> bool {
     !t.is_word() || {
         let w = lower(text, t);
         matches!(

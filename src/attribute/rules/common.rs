@@ -1,7 +1,7 @@
 //! What several rules share: the start of the words after a quote, and a name with a colon.
 
 use super::{Ctx, Hit};
-use crate::attribute::{CueRef, Range, cue_at, cue_lemma, phrase};
+use crate::attribute::{CueRef, Np, Range, cue_at, cue_lemma, phrase};
 use crate::lexicon::Lexicon;
 use crate::text::{self, Lower, Tok};
 
@@ -169,5 +169,43 @@ pub(super) fn bare_participle(text: &str, lexicon: &Lexicon, lead: &[Tok]) -> Op
             end: t.end,
         },
         lemma: lemma.to_string(),
+    })
+}
+
+/// The speaker after an inverted cue at `v` when the noun phrase grammar reads none: the
+/// words up to the comma or the sentence's end, when they end in a name (`said retired
+/// neurosurgeon Ana Ruiz, asked about…`, `said master of ceremonies Ana Ruiz`). Right after
+/// the cue nothing else can stand there; the name is the core.
+pub(super) fn name_to_comma(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
+    let start = v + 1;
+    let mut end = start;
+    while end < toks.len()
+        && end < start + 8
+        && toks[end].is_word()
+        && (end == start
+            || !phrase::ends_mention(text, &toks[end])
+            || Lower::new(&text[toks[end].start..toks[end].end]) == "of")
+    {
+        end += 1;
+    }
+    let closed = toks.get(end).is_none_or(|t| {
+        t.punct()
+            .is_some_and(|c| matches!(c, ',' | '.' | ';' | '!' | '?'))
+    });
+    if end == start || !closed || !phrase::is_name_word(text, lexicon, &toks[end - 1]) {
+        return None;
+    }
+    let mut core = end - 1;
+    while core > start && phrase::is_name_word(text, lexicon, &toks[core - 1]) {
+        core -= 1;
+    }
+    let span = |a: usize, b: usize| Range {
+        start: toks[a].start,
+        end: toks[b - 1].end,
+    };
+    Some(Np {
+        range: span(start, end),
+        core: span(core, end),
+        speaker_type: phrase::name_type(text, lexicon, &toks[core..end]),
     })
 }

@@ -27,6 +27,7 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
     }
     let cue = cue_at(text, lexicon, after, v)?;
     let np = phrase::after_verb(text, lexicon, after, v + 1, after.len())
+        .or_else(|| common::name_to_comma(text, lexicon, after, v))
         .filter(|np| !opens_clause(ctx, np))?;
     Some(Hit {
         speaker: np,
@@ -165,6 +166,32 @@ pub(super) mod tests {
                     mention: Some(mention),
                     name: None,
                     cue: Some(cue),
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn words_up_to_the_comma_that_end_in_a_name() {
+        for (text, mention) in [
+            (
+                "\"We stay,\" said retired welder Ana Ruiz, asked about the plant.",
+                "retired welder Ana Ruiz",
+            ),
+            (
+                "\"We stay,\" said master of ceremonies Dan Cole.",
+                "master of ceremonies Dan Cole",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "We stay",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some("said"),
                 },
             );
         }

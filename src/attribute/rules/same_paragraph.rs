@@ -20,10 +20,12 @@ pub(super) const DOC: RuleDoc = RuleDoc {
 pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
     let (q, win) = (ctx.q, ctx.win);
     let prev = ctx.prev?;
+    let participle = common::bare_participle(q.text, q.lexicon, win.before());
     let a = if prev.kind == Kind::Term {
-        // Only a new sentence looks past the term: a sentence that runs on from it is the
-        // reporter's (`a reference to the "Star Wars" sequel, remarking, "…"`).
-        if !q.starts_sentence(win) {
+        // Only a new sentence, or a participle that adds to the speech (`Graham said on
+        // "Morning Joe," adding, "…"`), looks past the term: other words that run on from it
+        // are the reporter's.
+        if !(q.starts_sentence(win) || participle.is_some()) {
             return None;
         }
         ctx.last.filter(|&(_, p)| p == q.p_start)?.0
@@ -31,7 +33,7 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
         prev
     };
     let sp = a.speaker.as_ref()?;
-    if let Some(cue) = common::bare_participle(q.text, q.lexicon, win.before()) {
+    if let Some(cue) = participle {
         return Some(Hit {
             speaker: sp.np,
             cue: Some(cue),
@@ -80,6 +82,21 @@ pub(super) mod tests {
                 mention: Some("Ruiz"),
                 name: None,
                 cue: Some("Adding"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_title_continues_the_speaker() {
+        check(
+            "\"Not yet,\" Ruiz said on \"Morning Edition,\" adding, \"The vote is next week.\"",
+            Expect {
+                quote: "vote is",
+                kind: Kind::Direct,
+                rule: Rule::SameParagraph,
+                mention: Some("Ruiz"),
+                name: None,
+                cue: Some("adding"),
             },
         );
     }
