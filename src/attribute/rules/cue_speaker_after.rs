@@ -26,8 +26,10 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
         return None;
     }
     let cue = cue_at(text, lexicon, after, v)?;
-    let np = phrase::after_verb(text, lexicon, after, v + 1, after.len())
-        .or_else(|| common::name_to_comma(text, lexicon, after, v))
+    // The speaker starts after the whole cue (`points out Professor Ana Ruiz`).
+    let last = after.iter().rposition(|t| t.end <= cue.range.end)?;
+    let np = phrase::after_verb(text, lexicon, after, last + 1, after.len())
+        .or_else(|| common::name_to_comma(text, lexicon, after, last))
         .filter(|np| !opens_clause(ctx, np))?;
     Some(Hit {
         speaker: np,
@@ -169,6 +171,21 @@ pub(super) mod tests {
                 },
             );
         }
+    }
+
+    #[test]
+    fn a_phrasal_cue_then_the_speaker() {
+        check(
+            "\"The dam is old,\" points out engineer Ana Ruiz.",
+            Expect {
+                quote: "dam",
+                kind: Kind::Direct,
+                rule: Rule::CueSpeakerAfter,
+                mention: Some("engineer Ana Ruiz"),
+                name: None,
+                cue: Some("points out"),
+            },
+        );
     }
 
     #[test]

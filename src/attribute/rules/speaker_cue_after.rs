@@ -74,13 +74,16 @@ pub(super) fn slot(ctx: &Ctx<'_>) -> Option<Hit> {
     }
     let after = ctx.win.after();
     let i = ctx.words_after()?;
+    // After a pronoun, a verb in `-s` is a verb (`he promises`); after a noun it may be
+    // the noun's plural.
+    let pronoun = phrase::is_pronoun(text, lexicon, &after[i]);
     let v = (i + 1..after.len().min(i + 10))
         .take_while(|&k| {
             !after[k]
                 .punct()
                 .is_some_and(|c| matches!(c, '.' | '!' | '?' | ';'))
         })
-        .find(|&k| common::slot_verb(text, lexicon, &after[k], false))?;
+        .find(|&k| common::slot_verb(text, lexicon, &after[k], pronoun))?;
     // A passive (`Her suggestions are redacted`) reports no one's words.
     if !common::closes_clause(text, lexicon, after, v)
         || after[i..v]
@@ -183,6 +186,7 @@ pub(super) mod tests {
     fn an_unlisted_verb_in_the_attribution_slot() {
         for (text, mention, cue) in [
             ("\"The river will rise,\" he surmised.", "he", "surmised"),
+            ("\"The river will rise,\" she promises.", "she", "promises"),
             (
                 "\"The river will rise,\" an angry Ortega retaliated.",
                 "an angry Ortega",
