@@ -74,8 +74,8 @@ pub(super) fn inverted(ctx: &Ctx<'_>) -> Option<Hit> {
 
 /// `Kasich resisted: "…"`, `A footnote in the report makes that clear: "…"`: a lead-in
 /// closed by a colon, with no speech verb that found a speaker. The colon introduces the
-/// words of the sentence's subject; the verb right before the colon is the cue, or else the
-/// colon itself.
+/// words of the sentence's subject; the cue is the verb right before the colon, or else the
+/// predicate up to it, or else the colon itself.
 pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
     let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
     if ctx.q.prev_char() != Some(':')
@@ -96,13 +96,35 @@ pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
     while k > 0 && is_adverb(text, lexicon, &before[k - 1]) {
         k -= 1;
     }
-    let cue = match k.checked_sub(1) {
-        Some(v)
+    // The predicate from its verb to the colon (`makes that clear:`, `was conclusive in its
+    // findings:`).
+    let predicate = before
+        .iter()
+        .position(|t| t.start >= np.range.end)
+        .and_then(|a| (a..colon).find(|&j| !is_adverb(text, lexicon, &before[j])))
+        .filter(|&a| {
+            // A verb opens it, not a preposition that continues the subject (`The timing
+            // of the surge`, `Here's Clinton in 1992:`).
+            let t = &before[a];
+            t.is_word()
+                && crate::text::is_lowercase_word(&text[t.start..t.end])
+                && !phrase::is_preposition(text, t)
+                && !phrase::ends_mention(text, t)
+        });
+    let cue = match (k.checked_sub(1), predicate) {
+        (Some(v), _)
             if before[v].start >= np.range.end
                 && common::slot_verb(text, lexicon, &before[v], false) =>
         {
             common::verb_cue(text, lexicon, before, v)
         }
+        (_, Some(a)) => CueRef {
+            range: Range {
+                start: before[a].start,
+                end: before[colon - 1].end,
+            },
+            lemma: lower(text, &before[a]).into_owned(),
+        },
         _ => CueRef {
             range: Range {
                 start: before[colon].start,
@@ -296,7 +318,7 @@ pub(super) mod tests {
             (
                 "A footnote in the audit makes that clear: \"These figures exclude the port.\"",
                 "A footnote",
-                ":",
+                "makes that clear",
             ),
             (
                 "HARBOUR VOTES SHIFT - Ana Ruiz: \"The port vote moved late.\"",
