@@ -316,9 +316,14 @@ pub(super) mod tests {
                 "resisted",
             ),
             (
-                "A footnote in the audit makes that clear: \"These figures exclude the port.\"",
+                "The county auditor made that clear: \"These figures exclude the port.\"",
+                "The county auditor",
+                "made that clear",
+            ),
+            (
+                "A footnote in the audit is blunt: \"These figures exclude the port.\"",
                 "A footnote",
-                "makes that clear",
+                ":",
             ),
             (
                 "HARBOUR VOTES SHIFT - Ana Ruiz: \"The port vote moved late.\"",
