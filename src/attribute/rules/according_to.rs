@@ -1,6 +1,6 @@
 //! `according-to`: `According to Smith, "…"`.
 
-use super::{Ctx, Hit, RuleDoc};
+use super::{Ctx, Hit, RuleDoc, common};
 use crate::attribute::{CueRef, Range, lower, phrase};
 use crate::text::Tok;
 
@@ -37,6 +37,9 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
 
 /// `"…," according to Judicial Watch.`: the phrase in the slot after the quote.
 pub(super) fn after(ctx: &Ctx<'_>) -> Option<Hit> {
+    if common::looks_like_term(ctx) {
+        return None;
+    }
     let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
     let after = ctx.win.after();
     let k = ctx.words_after()?;

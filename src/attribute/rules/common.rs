@@ -209,3 +209,10 @@ pub(super) fn name_to_comma(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usiz
         speaker_type: phrase::name_type(text, lexicon, &toks[core..end]),
     })
 }
+
+/// The quote reads as a title or scare quote when judged without a cue (`"Fox and
+/// Friends," Trump pointed out`): the weaker attributions leave it alone, so that a speaker
+/// they find never turns a term into speech.
+pub(super) fn looks_like_term(ctx: &Ctx<'_>) -> bool {
+    super::term::is_term(ctx.q, ctx.win, false)
+}

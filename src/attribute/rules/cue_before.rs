@@ -41,6 +41,9 @@ pub(super) fn name_and_colon(ctx: &Ctx<'_>) -> Option<Hit> {
 /// verb that opens the lead-in or follows a comma, then its speaker, close the lead-in. (A
 /// capitalised verb counts here: it opens the sentence.)
 pub(super) fn inverted(ctx: &Ctx<'_>) -> Option<Hit> {
+    if common::looks_like_term(ctx) {
+        return None;
+    }
     let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
     if ctx.q.continues_sentence(ctx.win) || ctx.according_to().is_some() {
         return None;
@@ -77,6 +80,9 @@ pub(super) fn inverted(ctx: &Ctx<'_>) -> Option<Hit> {
 /// words of the sentence's subject; the cue is the verb right before the colon, or else the
 /// predicate up to it, or else the colon itself.
 pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
+    if common::looks_like_term(ctx) {
+        return None;
+    }
     let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
     if ctx.q.prev_char() != Some(':')
         || ctx.according_to().is_some()

@@ -29,7 +29,11 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
     // The speaker starts after the whole cue (`points out Professor Ana Ruiz`).
     let last = after.iter().rposition(|t| t.end <= cue.range.end)?;
     let np = phrase::after_verb(text, lexicon, after, last + 1, after.len())
-        .or_else(|| common::name_to_comma(text, lexicon, after, last))
+        .or_else(|| {
+            (!common::looks_like_term(ctx))
+                .then(|| common::name_to_comma(text, lexicon, after, last))
+                .flatten()
+        })
         .filter(|np| !opens_clause(ctx, np))?;
     Some(Hit {
         speaker: np,
@@ -53,6 +57,9 @@ fn opens_clause(ctx: &Ctx<'_>, np: &crate::attribute::Np) -> bool {
 /// form of `be` before a quantifier alone. Tried after every rule that has a listed speech
 /// verb.
 pub(super) fn slot(ctx: &Ctx<'_>) -> Option<Hit> {
+    if common::looks_like_term(ctx) {
+        return None;
+    }
     let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
     if !ctx.q.ends_with_punct() {
         return None;

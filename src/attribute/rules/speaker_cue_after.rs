@@ -68,6 +68,9 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
 /// preposition, adverb or participle follows, never an object (`"…," the Senate passed the
 /// bill`). Tried after every rule that has a listed speech verb, which rank first.
 pub(super) fn slot(ctx: &Ctx<'_>) -> Option<Hit> {
+    if common::looks_like_term(ctx) {
+        return None;
+    }
     let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
     if !ctx.q.ends_with_punct() {
         return None;
