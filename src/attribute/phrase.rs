@@ -865,14 +865,21 @@ pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) ->
     } else {
         after_verb(text, lexicon, toks, i, v)?
     };
-    // A verb (a lower-case word) must follow the mention: the one at `v` counts after a
-    // mention with no appositive (`The commenter said`), which could run up to it.
+    // A verb (a lower-case word) must follow the mention. The one at `v` counts after a
+    // quantifier's phrase with no appositive (`Another commenter said`, `Several said`),
+    // which names people whatever its noun; an unknown noun there is not trusted (`His
+    // surrogates called him "a genius"` keeps its term).
     let next = toks.iter().position(|t| t.start >= np.range.end)?;
+    let quantified = || {
+        toks.iter()
+            .find(|t| t.start == np.range.start)
+            .is_some_and(|t| lexicon.is_quantifier(&lower(text, t)))
+    };
     let next = (next..v)
         .find(|&k| !super::is_adverb(text, lexicon, &toks[k]))
         .unwrap_or(next);
     let plain = || !text[np.range.start..np.range.end].contains(',');
-    ((next < v || (next == v && plain()))
+    ((next < v || (next == v && plain() && quantified()))
         && toks
             .get(next)
             .is_some_and(|t| t.is_word() && text::is_lowercase_word(word(text, t))))

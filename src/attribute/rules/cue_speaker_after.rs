@@ -199,11 +199,11 @@ pub(super) mod tests {
     fn words_up_to_the_comma_that_end_in_a_name() {
         for (text, mention) in [
             (
-                "\"We stay,\" said retired welder Ana Ruiz, asked about the plant.",
+                "\"We stay here,\" said retired welder Ana Ruiz, asked about the plant.",
                 "retired welder Ana Ruiz",
             ),
             (
-                "\"We stay,\" said master of ceremonies Dan Cole.",
+                "\"We stay here,\" said master of ceremonies Dan Cole.",
                 "master of ceremonies Dan Cole",
             ),
         ] {
@@ -226,7 +226,7 @@ pub(super) mod tests {
         for (text, mention, cue) in [
             ("\"Is that fair?\" reacted Ortega.", "Ortega", "reacted"),
             ("\"Is that fair?\" read one.", "one", "read"),
-            ("\"Not again,\" was another.", "another", "was"),
+            ("\"Not this time,\" was another.", "another", "was"),
             (
                 "\"Please stay seated,\" begins a recorded message that opens every show.",
                 "a recorded message",

@@ -87,11 +87,17 @@ pub(super) fn slot(ctx: &Ctx<'_>) -> Option<Hit> {
                 .is_some_and(|c| matches!(c, '.' | '!' | '?' | ';'))
         })
         .find(|&k| common::slot_verb(text, lexicon, &after[k], pronoun))?;
-    // A passive (`Her suggestions are redacted`) reports no one's words.
+    // A passive (`Her suggestions are redacted`) reports no one's words, and a verb after
+    // `that` or `who` is a relative clause's (`"…," an HBO series that aired in 1990`).
     if !common::closes_clause(text, lexicon, after, v)
-        || after[i..v]
-            .iter()
-            .any(|t| t.is_word() && lexicon.is_auxiliary(&lower(text, t)))
+        || after[i..v].iter().any(|t| {
+            t.is_word() && {
+                let w = lower(text, t);
+                lexicon.is_auxiliary(&w)
+                    || lexicon.is_clause_opener(&w)
+                    || (t.start > after[i].start && phrase::is_pronoun(text, lexicon, t))
+            }
+        })
     {
         return None;
     }
@@ -225,10 +231,26 @@ pub(super) mod tests {
         for text in [
             "\"The river will rise,\" the council approved the budget.",
             "\"Who will pay?\" Her questions are ignored.",
+            "\"Night Shift,\" a series that aired in 1990, returns.",
         ] {
             let q = &process_text(text).quotes[0];
             assert_eq!(q.rule, Rule::Unattributed, "{text}");
         }
+    }
+
+    #[test]
+    fn a_title_in_the_slot_stays_a_term() {
+        check(
+            "She appeared on \"Late Night Shift,\" Ruiz gestured.",
+            Expect {
+                quote: "Late Night",
+                kind: Kind::Term,
+                rule: Rule::Term,
+                mention: None,
+                name: None,
+                cue: None,
+            },
+        );
     }
 
     #[test]
