@@ -63,6 +63,8 @@ pub struct Lexicon {
     role_modifiers: HashSet<String>,
     /// Words that open a noun phrase (`the`, `his`, `two`).
     determiners: HashSet<String>,
+    /// Determiners that can stand alone as a noun phrase (`another`, `one`).
+    quantifiers: HashSet<String>,
     /// Particles inside names (`de`, `van`), as written: only the lower-case form counts.
     name_particles: HashSet<String>,
     /// Adverbs and auxiliaries between a speaker and a cue (`also`, `has`).
@@ -112,6 +114,7 @@ const ELISIONS: &str = include_str!("../grammar/elisions.txt");
 const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 const ROLE_MODIFIERS: &str = include_str!("../grammar/role_modifiers.txt");
 const DETERMINERS: &str = include_str!("../grammar/determiners.txt");
+const QUANTIFIERS: &str = include_str!("../grammar/quantifiers.txt");
 const NAME_PARTICLES: &str = include_str!("../grammar/name_particles.txt");
 const ADVERBS: &str = include_str!("../grammar/adverbs.txt");
 const NOT_ADVERBS: &str = include_str!("../grammar/not_adverbs.txt");
@@ -252,6 +255,7 @@ impl Lexicon {
             abbreviations: word_set(ABBREVIATIONS),
             role_modifiers: word_set(ROLE_MODIFIERS),
             determiners: word_set(DETERMINERS),
+            quantifiers: word_set(QUANTIFIERS),
             name_particles: word_set(NAME_PARTICLES),
             adverbs: word_set(ADVERBS),
             not_adverbs: word_set(NOT_ADVERBS),
@@ -460,6 +464,10 @@ impl Lexicon {
     pub fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(word)
     }
+    /// `another`, `one`, `both`: a determiner that can be a whole noun phrase, lower case.
+    pub fn is_quantifier(&self, word: &str) -> bool {
+        self.quantifiers.contains(word)
+    }
     /// `de`, `van`, `bin`: a particle inside a name, as written (`Van` is not one).
     pub fn is_name_particle(&self, word: &str) -> bool {
         self.name_particles.contains(word)
@@ -511,6 +519,7 @@ mod tests {
         assert!(l.is_abbreviation("mr."));
         assert!(l.is_role_modifier("trump") && l.is_role_modifier("foreign-policy"));
         assert!(l.is_determiner("these") && !l.is_determiner("said"));
+        assert!(l.is_quantifier("another") && !l.is_quantifier("the"));
         assert!(l.is_name_particle("van") && !l.is_name_particle("Van"));
         assert!(l.is_adverb("also") && l.is_adverb("would") && !l.is_adverb("said"));
         assert!(l.is_not_adverb("family"));

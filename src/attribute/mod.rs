@@ -460,8 +460,12 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
         }
     }
     let (mut end, lemma) = cue_here(text, lexicon, toks, v)?;
-    // A noun before the real verb (`the IMF report stated`) is not the cue.
-    if end == v + 1 && cue_here(text, lexicon, toks, end).is_some() {
+    // A noun before the real verb (`the IMF report stated`) is not the cue; a verb before a
+    // participle (`Clinton said answering a question`) is.
+    if end == v + 1
+        && cue_here(text, lexicon, toks, end).is_some()
+        && !lower(text, &toks[end]).ends_with("ing")
+    {
         return None;
     }
     if end == v + 1 && noun_use(text, lexicon, toks, v) {
@@ -474,7 +478,7 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
     if toks.get(end).is_some_and(|t| {
         t.is_word() && {
             let w = lower(text, t);
-            (w.len() > 4 && w.ends_with("ly") && w != "only")
+            (w.len() > 4 && w.ends_with("ly") && w != "only" && is_lower(text, t))
                 || matches!(
                     w.as_ref(),
                     "recently" | "then" | "later" | "again" | "aloud" | "back"
@@ -527,14 +531,21 @@ fn noun_use(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> bool {
 }
 
 /// Words that stand between a speaker and a cue without being either (`also`, `later`,
-/// `has`): they belong to neither span. Listed in `grammar/adverbs.txt`, or in `-ly` and
-/// not in `grammar/not_adverbs.txt`.
+/// `has`): they belong to neither span. Listed in `grammar/adverbs.txt`, or a lower-case
+/// word in `-ly` not in `grammar/not_adverbs.txt` (a capitalised one is a name: `Kelly`,
+/// `Emily`).
 fn is_adverb(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
     }
     let w = lower(text, t);
-    lexicon.is_adverb(&w) || (w.len() > 4 && w.ends_with("ly") && !lexicon.is_not_adverb(&w))
+    lexicon.is_adverb(&w)
+        || (w.len() > 4 && w.ends_with("ly") && is_lower(text, t) && !lexicon.is_not_adverb(&w))
+}
+
+/// The token's word starts with a lower-case letter.
+fn is_lower(text: &str, t: &Tok) -> bool {
+    text::is_lowercase_word(&text[t.start..t.end])
 }
 
 /// The kind of a quote, from the measured shape rules:

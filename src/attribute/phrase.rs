@@ -161,7 +161,7 @@ fn range(toks: &[Tok], a: usize, b: usize) -> Range {
     }
 }
 
-fn is_pronoun(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
+pub(super) fn is_pronoun(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     t.is_word() && {
         let w = lower(text, t);
         lexicon.pronoun(&w).is_some() || w == "who"
@@ -555,7 +555,7 @@ fn mention_ending_at(
     finish(text, lexicon, toks, a, end)
 }
 
-fn is_preposition(text: &str, t: &Tok) -> bool {
+pub(super) fn is_preposition(text: &str, t: &Tok) -> bool {
     t.is_word()
         && matches!(
             lower(text, t).as_ref(),
@@ -628,7 +628,7 @@ pub fn before_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, v: us
 }
 
 /// Words after a name that end an inverted mention (`said Smith in a statement`).
-fn ends_mention(text: &str, t: &Tok) -> bool {
+pub(super) fn ends_mention(text: &str, t: &Tok) -> bool {
     !t.is_word() || {
         let w = lower(text, t);
         matches!(
@@ -789,6 +789,21 @@ fn np_words(text: &str, lexicon: &Lexicon, toks: &[Tok], p: usize, hi: usize) ->
     e
 }
 
+/// A word in `-ing` that belongs to the noun phrase opened at `j` rather than starting a
+/// participle: the head right after the determiner when the phrase ends there (`said the
+/// ruling.`, `the ruling in the case`), or a modifier before a noun or name (`the leading
+/// candidate`, `the outgoing Senator Smith`).
+fn is_ing_noun(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize, j: usize, hi: usize) -> bool {
+    if !lower(text, &toks[k]).ends_with("ing") {
+        return false;
+    }
+    match toks.get(k + 1).filter(|_| k + 1 < hi) {
+        None => k == j,
+        Some(n) if !n.is_word() || ends_mention(text, n) => k == j,
+        Some(n) => is_head_noun(text, lexicon, n) || is_name_word(text, lexicon, n),
+    }
+}
+
 /// The speaker after a cue in inverted order (`said Ziad, a nurse`, `said the health
 /// ministry, which is controlled by Hamas`), from token `i` up to `hi` (the sentence end).
 pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
@@ -836,19 +851,49 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
             return Some(with_appositive(text, lexicon, toks, np, e, hi));
         }
     }
+    let quantifier = det && lexicon.is_quantifier(&lower(text, first));
+    if quantifier && j < hi && lower(text, &toks[j]) == "of" {
+        // `one of those advisers`, `another of his aides`: the quantifier heads the phrase.
+        let inner = after_verb(text, lexicon, toks, j + 1, hi)?;
+        return Some(Np {
+            range: Range {
+                start: first.start,
+                end: inner.range.end,
+            },
+            ..inner
+        });
+    }
     if det {
         // After a determiner any adjectives may come (`the younger Mr. Trump`,
         // `the 46-year-old`, `one unaligned Florida Republican`), up to the clause's end.
+        // A word in `-ing` right after it is a noun or an adjective (`the ruling`, `the
+        // leading candidate`), not a participle.
         let mut k = j;
         while k < hi
             && k < j + 5
             && toks[k].is_word()
-            && !ends_mention(text, &toks[k])
+            && (!ends_mention(text, &toks[k]) || is_ing_noun(text, lexicon, toks, k, j, hi))
             && !(k > j && lexicon.is_postmodifier(&lower(text, &toks[k])))
+            // A known head noun ends the phrase unless a noun or name follows it (`The county
+            // auditor made that clear:`, but `the health ministry spokesman`).
+            && (k <= j
+                || !is_head_noun(text, lexicon, &toks[k - 1])
+                || is_head_noun(text, lexicon, &toks[k])
+                || is_name_word(text, lexicon, &toks[k]))
             && !super::is_adverb(text, lexicon, &toks[k])
-            && super::cue_lemma(text, lexicon, &toks[k]).is_none()
+            && !lexicon.is_auxiliary(&lower(text, &toks[k]))
+            // Right after the determiner a verb's form is a noun (`said a report`).
+            && ((k == j && !quantifier) || super::cue_lemma(text, lexicon, &toks[k]).is_none())
         {
             k += 1;
+        }
+        // A quantifier alone is the mention: `"…," said another.`
+        if quantifier && k == j {
+            return Some(Np {
+                range: range(toks, i, j),
+                core: range(toks, i, j),
+                speaker_type: SpeakerType::Descriptor,
+            });
         }
         // A stretch that the clause ends (`said one Trump confidant.`, `said the printed Cruz
         // slate card.`) is the mention whole when it ends in a noun: a name or known noun
@@ -881,6 +926,15 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
                 return Some(Np {
                     range: range(toks, i, k),
                     core: range(toks, i, k),
+                    speaker_type: SpeakerType::Descriptor,
+                });
+            }
+            // `one Republican involved in the planning`: the participle starts a
+            // post-modifier; the words before it are the phrase.
+            None if k > j + 1 => {
+                return Some(Np {
+                    range: range(toks, i, k - 1),
+                    core: range(toks, i, k - 1),
                     speaker_type: SpeakerType::Descriptor,
                 });
             }
@@ -1184,7 +1238,7 @@ pub fn sentence_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -
 }
 
 /// The mention that opens the sentence `toks[..v]` (see [`sentence_subject`]).
-fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
+pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
     let mut i = 0;
     while i < v && is_opener(text, &toks[i]) {
         i += 1;
@@ -1246,18 +1300,28 @@ fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Opt
     } else {
         after_verb(text, lexicon, toks, i, v)?
     };
-    // A verb (a lower-case word, not a preposition) must follow the mention.
+    // A verb (a lower-case word) must follow the mention. The one at `v` counts after a
+    // quantifier's phrase with no appositive (`Another commenter said`, `Several said`),
+    // which names people whatever its noun; an unknown noun there is not trusted (`His
+    // surrogates called him "a genius"` keeps its term).
     let next = toks.iter().position(|t| t.start >= np.range.end)?;
+    let quantified = || {
+        toks.iter()
+            .find(|t| t.start == np.range.start)
+            .is_some_and(|t| lexicon.is_quantifier(&lower(text, t)))
+    };
     let next = (next..v)
         .find(|&k| !super::is_adverb(text, lexicon, &toks[k]))
         .unwrap_or(next);
-    // The mention may run up to the cue itself (`Another source familiar with Cruz's
-    // thinking said,`).
-    let next = if next == v && v < toks.len() {
-        return (toks[v].is_word() && text::is_lowercase_word(word(text, &toks[v]))).then_some(np);
-    } else {
-        next
-    };
+    let plain = || !text[np.range.start..np.range.end].contains(',');
+    if next == v && v < toks.len() {
+        // (A name is trusted there too: `Former Secretary of State Dana Quill told`.)
+        return (plain()
+            && (quantified() || np.speaker_type != SpeakerType::Descriptor)
+            && toks[v].is_word()
+            && text::is_lowercase_word(word(text, &toks[v])))
+        .then_some(np);
+    }
     if next >= v || !toks[next].is_word() || !text::is_lowercase_word(word(text, &toks[next])) {
         return None;
     }

@@ -1,9 +1,9 @@
 //! What several rules share: the start of the words after a quote, and a name with a colon.
 
 use super::{Ctx, Hit};
-use crate::attribute::{CueRef, Range, cue_at, cue_lemma, phrase};
+use crate::attribute::{CueRef, Np, Range, cue_at, cue_lemma, phrase};
 use crate::lexicon::Lexicon;
-use crate::text::{self, Tok};
+use crate::text::{self, Lower, Tok};
 
 /// The first token after the quote past `,` and `)` (`," said`, `)" he wrote`), and past
 /// quote marks left unpaired between this quote and the next (the NYT's `,'' ' said`, a
@@ -52,18 +52,30 @@ pub(super) fn words_after(ctx: &Ctx<'_>) -> Option<usize> {
 }
 
 /// `Pew Research: "…"`: a short name and a colon, the colon being the cue.
+/// After a dash, the name may close a longer line (`POLLS SHIFT - Ann Lee: "…"`, a
+/// digest's byline).
 pub(super) fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Option<Hit> {
     let colon = before.len().checked_sub(1)?;
-    if !before[colon].is_punct(':') || colon == 0 || colon > 6 {
+    if colon == 0 || !before[colon].is_punct(':') {
         return None;
     }
-    if !before[..colon]
+    let from = before[..colon]
+        .iter()
+        .rposition(|t| {
+            t.punct()
+                .is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}'))
+        })
+        .map_or(0, |d| d + 1);
+    if colon <= from || colon - from > 6 {
+        return None;
+    }
+    if !before[from..colon]
         .iter()
         .all(|t| t.is_word() || t.is_punct('.'))
     {
         return None;
     }
-    let np = phrase::before_verb(text, lexicon, before, 0, colon)?;
+    let np = phrase::before_verb(text, lexicon, before, from, colon)?;
     // `She then addressed the supporters again:`: a phrase after a verb is its object; the
     // clause's subject spoke. (A headline's `A lesson from Loretta Lynch:` has no clause.)
     let np = if phrase::is_object(text, lexicon, before, np.range.start, false) {
@@ -83,4 +95,133 @@ pub(super) fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Op
             lemma: ":".into(),
         }),
     })
+}
+
+/// A word that can be the finite verb of an attribution clause the lexicon does not list
+/// (`Hannity started`, `he surmised`, `reacted Trump`): a lower-case word in `-ed`, or a
+/// speech verb. With `present`, a verb in `-s` too (`reads one editorial`).
+pub(super) fn slot_verb(text: &str, lexicon: &Lexicon, t: &Tok, present: bool) -> bool {
+    if !t.is_word() || !text::is_lowercase_word(&text[t.start..t.end]) {
+        return false;
+    }
+    let w = Lower::new(&text[t.start..t.end]);
+    lexicon.speech_verb(&w).is_some()
+        || (w.len() > 4 && w.ends_with("ed") && !lexicon.is_auxiliary(&w))
+        || (present && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+}
+
+/// The clause of a verb at `k` ends after it: the sentence ends, or a comma, a preposition,
+/// an adverb or a participle follows (`he surmised.`, `Hannity started, adding`, `riffed on
+/// the answer`), not an object (`the Senate passed the bill`).
+pub(super) fn closes_clause(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize) -> bool {
+    match toks.get(k + 1) {
+        None => true,
+        Some(t) if !t.is_word() => !t.punct().is_some_and(crate::attribute::is_quote_char),
+        Some(t) => {
+            phrase::is_preposition(text, t)
+                || crate::attribute::is_adverb(text, lexicon, t)
+                || Lower::new(&text[t.start..t.end]).ends_with("ing")
+        }
+    }
+}
+
+/// A cue made of the one verb at `k`, for a verb the lexicon does not list.
+pub(super) fn verb_cue(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize) -> CueRef {
+    cue_at(text, lexicon, toks, k).unwrap_or_else(|| CueRef {
+        range: Range {
+            start: toks[k].start,
+            end: toks[k].end,
+        },
+        lemma: Lower::new(&text[toks[k].start..toks[k].end]).into_owned(),
+    })
+}
+
+/// The last speech verb of the sentence `sent` that has a speaker, and that speaker: the
+/// subject before the verb, or the phrase after it when the verb opens the sentence or
+/// follows a comma (`…, said professor Paul Beck.`).
+pub(super) fn speech_subject(text: &str, lexicon: &Lexicon, sent: &[Tok]) -> Option<Hit> {
+    (0..sent.len()).rev().find_map(|v| {
+        let cue = cue_at(text, lexicon, sent, v)?;
+        // A participle after a comma (`…, citing participants`) has its subject before it.
+        let participle = Lower::new(&text[sent[v].start..sent[v].end]).ends_with("ing");
+        let inverted = !participle && (v == 0 || sent[v - 1].is_punct(','));
+        let np = inverted
+            .then(|| phrase::after_verb(text, lexicon, sent, v + 1, sent.len()))
+            .flatten()
+            .or_else(|| phrase::before_verb(text, lexicon, sent, 0, v))
+            .or_else(|| phrase::sentence_subject(text, lexicon, sent, v))?;
+        Some(Hit {
+            speaker: np,
+            cue: Some(cue),
+        })
+    })
+}
+
+/// The lead-in is a speech verb's participle alone (`Adding, "…"`), which continues the
+/// speaker of the sentence before: the participle is the cue.
+pub(super) fn bare_participle(text: &str, lexicon: &Lexicon, lead: &[Tok]) -> Option<CueRef> {
+    let words: Vec<&Tok> = lead.iter().filter(|t| t.is_word()).collect();
+    let [t] = words[..] else {
+        return None;
+    };
+    if !lead
+        .iter()
+        .all(|x| x.is_word() || x.is_punct(',') || x.is_punct(':'))
+    {
+        return None;
+    }
+    let w = Lower::new(&text[t.start..t.end]);
+    let lemma = lexicon.speech_verb(&w).filter(|_| w.ends_with("ing"))?;
+    Some(CueRef {
+        range: Range {
+            start: t.start,
+            end: t.end,
+        },
+        lemma: lemma.to_string(),
+    })
+}
+
+/// The speaker after an inverted cue at `v` when the noun phrase grammar reads none: the
+/// words up to the comma or the sentence's end, when they end in a name (`said retired
+/// neurosurgeon Ana Ruiz, asked about…`, `said master of ceremonies Ana Ruiz`). Right after
+/// the cue nothing else can stand there; the name is the core.
+pub(super) fn name_to_comma(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
+    let start = v + 1;
+    let mut end = start;
+    while end < toks.len()
+        && end < start + 8
+        && toks[end].is_word()
+        && (end == start
+            || !phrase::ends_mention(text, &toks[end])
+            || Lower::new(&text[toks[end].start..toks[end].end]) == "of")
+    {
+        end += 1;
+    }
+    let closed = toks.get(end).is_none_or(|t| {
+        t.punct()
+            .is_some_and(|c| matches!(c, ',' | '.' | ';' | '!' | '?'))
+    });
+    if end == start || !closed || !phrase::is_name_word(text, lexicon, &toks[end - 1]) {
+        return None;
+    }
+    let mut core = end - 1;
+    while core > start && phrase::is_name_word(text, lexicon, &toks[core - 1]) {
+        core -= 1;
+    }
+    let span = |a: usize, b: usize| Range {
+        start: toks[a].start,
+        end: toks[b - 1].end,
+    };
+    Some(Np {
+        range: span(start, end),
+        core: span(core, end),
+        speaker_type: phrase::name_type(text, lexicon, &toks[core..end]),
+    })
+}
+
+/// The quote reads as a title or scare quote when judged without a cue (`"Fox and
+/// Friends," Trump pointed out`): the weaker attributions leave it alone, so that a speaker
+/// they find never turns a term into speech.
+pub(super) fn looks_like_term(ctx: &Ctx<'_>) -> bool {
+    super::term::is_term(ctx.q, ctx.win, false)
 }

@@ -2,10 +2,10 @@
 //! Reuters, "…"`), `Pew Research: "…"`, and a headline's `Trump: 'We Will Win'`.
 
 use super::{Ctx, Hit, RuleDoc, common};
-use crate::attribute::{cue_at, cue_here, lower, phrase};
+use crate::attribute::{CueRef, Range, cue_at, cue_here, is_adverb, lower, phrase};
 
 pub(super) const DOC: RuleDoc = RuleDoc {
-    what: "The speaker and the cue lead into the quote, closed by a colon or comma, or by a short phrase (\"wrote on X,\").",
+    what: "The speaker and the cue lead into the quote, closed by a colon or comma, or by a short phrase (\"wrote on X,\"). A colon with no speech verb before it introduces the words of the sentence's subject (\"Kasich resisted: ...\"), and a byline's `- Name:` those of the name.",
     why: "Statements, posts and speeches are usually introduced this way.",
     example: "Dana Whitfield, the town's librarian, wrote on her blog, \"The reading room stays open all summer.\"",
 };
@@ -35,6 +35,114 @@ pub(super) fn name_and_colon(ctx: &Ctx<'_>) -> Option<Hit> {
         return None;
     }
     common::colon_speaker(ctx.q.text, ctx.q.lexicon, ctx.win.before())
+}
+
+/// `Said Comey, "…"`, `But, said Solovey, "…"`, `…, explained Rosenberg, "…"`: a speech
+/// verb that opens the lead-in or follows a comma, then its speaker, close the lead-in. (A
+/// capitalised verb counts here: it opens the sentence.)
+pub(super) fn inverted(ctx: &Ctx<'_>) -> Option<Hit> {
+    if common::looks_like_term(ctx) {
+        return None;
+    }
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    if ctx.q.continues_sentence(ctx.win) || ctx.according_to().is_some() {
+        return None;
+    }
+    let before = ctx.win.before();
+    let last = before.len().checked_sub(1)?;
+    if !(before[last].is_punct(',') || before[last].is_punct(':')) {
+        return None;
+    }
+    (0..last).rev().take(12).find_map(|v| {
+        let t = &before[v];
+        let w = lower(text, t);
+        if !t.is_word() || w.ends_with("ing") || !(v == 0 || before[v - 1].is_punct(',')) {
+            return None;
+        }
+        let lemma = lexicon.speech_verb(&w)?;
+        let np = phrase::after_verb(text, lexicon, before, v + 1, last)
+            .filter(|np| np.range.end == before[last - 1].end)?;
+        Some(Hit {
+            speaker: np,
+            cue: Some(CueRef {
+                range: Range {
+                    start: t.start,
+                    end: t.end,
+                },
+                lemma: lemma.to_string(),
+            }),
+        })
+    })
+}
+
+/// `Kasich resisted: "…"`, `A footnote in the report makes that clear: "…"`: a lead-in
+/// closed by a colon, with no speech verb that found a speaker. The colon introduces the
+/// words of the sentence's subject; the cue is the verb right before the colon, or else the
+/// predicate up to it, or else the colon itself.
+pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
+    if common::looks_like_term(ctx) {
+        return None;
+    }
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    if ctx.q.prev_char() != Some(':')
+        || ctx.according_to().is_some()
+        || ctx.q.continues_sentence(ctx.win)
+    {
+        return None;
+    }
+    let before = ctx.win.before();
+    let colon = before.len().checked_sub(1)?;
+    if !before[colon].is_punct(':') {
+        return None;
+    }
+    // Only the phrase that opens the sentence: a name nearer the colon is an object
+    // (`delivered a message to Trump:`).
+    let np = phrase::opening_subject(text, lexicon, before, colon)?;
+    let mut k = colon;
+    while k > 0 && is_adverb(text, lexicon, &before[k - 1]) {
+        k -= 1;
+    }
+    // The predicate from its verb to the colon (`makes that clear:`, `was conclusive in its
+    // findings:`).
+    let predicate = before
+        .iter()
+        .position(|t| t.start >= np.range.end)
+        .and_then(|a| (a..colon).find(|&j| !is_adverb(text, lexicon, &before[j])))
+        .filter(|&a| {
+            // A verb opens it, not a preposition that continues the subject (`The timing
+            // of the surge`, `Here's Clinton in 1992:`).
+            let t = &before[a];
+            t.is_word()
+                && crate::text::is_lowercase_word(&text[t.start..t.end])
+                && !phrase::is_preposition(text, t)
+                && !phrase::ends_mention(text, t)
+        });
+    let cue = match (k.checked_sub(1), predicate) {
+        (Some(v), _)
+            if before[v].start >= np.range.end
+                && common::slot_verb(text, lexicon, &before[v], false) =>
+        {
+            common::verb_cue(text, lexicon, before, v)
+        }
+        (_, Some(a)) => CueRef {
+            range: Range {
+                start: before[a].start,
+                end: before[colon - 1].end,
+            },
+            lemma: lower(text, &before[a]).into_owned(),
+        },
+        _ => CueRef {
+            range: Range {
+                start: before[colon].start,
+                end: before[colon].end,
+            },
+            lemma: ":".into(),
+        },
+    };
+    Some(Hit {
+        speaker: np,
+        cue: Some(cue),
+    })
 }
 
 /// The last speech verb of the lead-in whose subject stands next to it (`It said`), then
@@ -217,6 +325,89 @@ pub(super) mod tests {
                 name: None,
                 cue: Some("saying"),
             },
+        );
+    }
+
+    #[test]
+    fn an_inverted_cue_closes_the_lead_in() {
+        for (text, mention, cue) in [
+            (
+                "The shop reopened. Said Ana Ruiz, \"We never gave up.\"",
+                "Ana Ruiz",
+                "Said",
+            ),
+            ("But, said Ruiz, \"We never gave up.\"", "Ruiz", "said"),
+            (
+                "Because of the flood, explained Ruiz, \"we never gave up.\"",
+                "Ruiz",
+                "explained",
+            ),
+            (
+                "Another neighbour wrote, \"We never gave up.\"",
+                "Another neighbour",
+                "wrote",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "gave up",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn a_colon_gives_the_words_to_the_subject() {
+        for (text, mention, cue) in [
+            (
+                "On Friday, Mayor Ortega resisted: \"The city cannot pay for this.\"",
+                "Mayor Ortega",
+                "resisted",
+            ),
+            (
+                "The county auditor made that clear: \"These figures exclude the port.\"",
+                "The county auditor",
+                "made that clear",
+            ),
+            (
+                "A footnote in the audit is blunt: \"These figures exclude the port.\"",
+                "A footnote in the audit",
+                "is blunt",
+            ),
+            (
+                "HARBOUR VOTES SHIFT - Ana Ruiz: \"The port vote moved late.\"",
+                "Ana Ruiz",
+                ":",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "\"",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_next_to_the_colon_is_an_object() {
+        // The subject is out of reach (its appositive); the object is not the speaker.
+        let text = "Ana Ruiz, the mayor, sent a message to Dan Cole: \"The port stays open.\"";
+        let q = &process_text(text).quotes[0];
+        assert_ne!(
+            q.speaker.as_ref().map(|s| s.mention.as_str()),
+            Some("Dan Cole")
         );
     }
 

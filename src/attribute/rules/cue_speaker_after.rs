@@ -1,10 +1,10 @@
 //! `cue-speaker-after`: `"…," said Ziad, a nurse.`, the inverted order of wire copy.
 
-use super::{Ctx, Hit, RuleDoc};
+use super::{Ctx, Hit, RuleDoc, common};
 use crate::attribute::{cue_at, is_adverb, lower, phrase};
 
 pub(super) const DOC: RuleDoc = RuleDoc {
-    what: "The speech verb, then the speaker, follow the quote (inverted order); an appositive after the name belongs to the mention.",
+    what: "The speech verb, then the speaker, follow the quote (inverted order); an appositive after the name belongs to the mention. A verb the lexicon does not list counts in that slot (\"…,\" reacted Trump.), and so does `be` before a quantifier alone (\"…,\" was another.).",
     why: "Inversion is how wire copy introduces a new voice, often with a role.",
     example: "\"As a father, I wake up early to look for food,\" said Ziad, a nurse.",
 };
@@ -26,16 +26,77 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
         return None;
     }
     let cue = cue_at(text, lexicon, after, v)?;
-    let np = phrase::after_verb(text, lexicon, after, v + 1, after.len())?;
+    // The speaker starts after the whole cue (`points out Professor Ana Ruiz`).
+    let last = after.iter().rposition(|t| t.end <= cue.range.end)?;
+    let np = phrase::after_verb(text, lexicon, after, last + 1, after.len())
+        .or_else(|| {
+            (!common::looks_like_term(ctx))
+                .then(|| common::name_to_comma(text, lexicon, after, last))
+                .flatten()
+        })
+        .filter(|np| !opens_clause(ctx, np))?;
     Some(Hit {
         speaker: np,
         cue: Some(cue),
     })
 }
 
+/// The phrase after the verb is the subject of a reported clause, not the speaker: a form
+/// of `be` follows it (`said Trump's offer was a "bad deal"`).
+fn opens_clause(ctx: &Ctx<'_>, np: &crate::attribute::Np) -> bool {
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    ctx.win
+        .after()
+        .iter()
+        .find(|t| t.start >= np.range.end)
+        .is_some_and(|t| t.is_word() && lexicon.is_auxiliary(&lower(text, t)))
+}
+
+/// `"…," reacted Trump.`, `"…," read one.`, `"…," was another.`: the inverted slot
+/// `"…," VERB NP` filled by a verb the lexicon does not list (in `-ed` or `-s`), or by a
+/// form of `be` before a quantifier alone. Tried after every rule that has a listed speech
+/// verb.
+pub(super) fn slot(ctx: &Ctx<'_>) -> Option<Hit> {
+    if common::looks_like_term(ctx) {
+        return None;
+    }
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    if !ctx.q.ends_with_punct() {
+        return None;
+    }
+    let after = ctx.win.after();
+    let mut v = ctx.words_after()?;
+    while v < after.len() && is_adverb(text, lexicon, &after[v]) {
+        v += 1;
+    }
+    let t = after.get(v)?;
+    let w = lower(text, t);
+    if w.ends_with("ing") {
+        return None;
+    }
+    let be = lexicon.is_auxiliary(&w);
+    if !(be || common::slot_verb(text, lexicon, t, true)) {
+        return None;
+    }
+    let np = phrase::after_verb(text, lexicon, after, v + 1, after.len())
+        .filter(|np| !opens_clause(ctx, np))?;
+    // `was another`: only a quantifier alone makes `be` an attribution (`"…," was the
+    // answer` names no one).
+    if be {
+        let core = &text[np.range.start..np.range.end];
+        if !lexicon.is_quantifier(&crate::text::Lower::new(core)) {
+            return None;
+        }
+    }
+    Some(Hit {
+        speaker: np,
+        cue: Some(common::verb_cue(text, lexicon, after, v)),
+    })
+}
+
 #[cfg(test)]
 pub(super) mod tests {
-    use crate::attribute::tests::{Expect, check};
+    use crate::attribute::tests::{Expect, check, process_text};
     use crate::model::{Kind, Rule};
 
     /// The quote of [`super::DOC`]'s example that this rule decides.
@@ -57,6 +118,147 @@ pub(super) mod tests {
                 cue: Some("said"),
             },
         );
+    }
+
+    #[test]
+    fn capitalised_names_in_ly_are_names() {
+        for (text, mention) in [
+            ("\"The roof leaks,\" said Emily Stone.", "Emily Stone"),
+            (
+                "\"The roof leaks,\" said Donnelly, pointing at the ceiling.",
+                "Donnelly",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "roof leaks",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some("said"),
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn quantifiers_and_nouns_in_ing_head_the_speaker() {
+        for (text, cue, mention) in [
+            ("\"Bring water,\" said one.", "said", "one"),
+            ("\"Bring water,\" wrote another.", "wrote", "another"),
+            (
+                "\"Bring water,\" said one of the organisers, who asked not to be named.",
+                "said",
+                "one of the organisers, who asked not to be named",
+            ),
+            ("\"Bring water,\" said the ruling.", "said", "the ruling"),
+            (
+                "\"Bring water,\" said the outgoing mayor.",
+                "said",
+                "the outgoing mayor",
+            ),
+            // The participle starts a post-modifier, which the mention keeps.
+            (
+                "\"Bring water,\" said one volunteer involved in the planning.",
+                "said",
+                "one volunteer involved in the planning",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "Bring water",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn a_phrasal_cue_then_the_speaker() {
+        check(
+            "\"The dam is old,\" points out engineer Ana Ruiz.",
+            Expect {
+                quote: "dam",
+                kind: Kind::Direct,
+                rule: Rule::CueSpeakerAfter,
+                mention: Some("engineer Ana Ruiz"),
+                name: None,
+                cue: Some("points out"),
+            },
+        );
+    }
+
+    #[test]
+    fn words_up_to_the_comma_that_end_in_a_name() {
+        for (text, mention) in [
+            (
+                "\"We stay here,\" said retired welder Ana Ruiz, asked about the plant.",
+                "retired welder Ana Ruiz",
+            ),
+            (
+                "\"We stay here,\" said master of ceremonies Dan Cole.",
+                "master of ceremonies Dan Cole",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "We stay",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some("said"),
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn an_unlisted_verb_in_the_inverted_slot() {
+        for (text, mention, cue) in [
+            ("\"Is that fair?\" reacted Ortega.", "Ortega", "reacted"),
+            ("\"Is that fair?\" read one.", "one", "read"),
+            ("\"Not this time,\" was another.", "another", "was"),
+            (
+                "\"Please stay seated,\" begins a recorded message that opens every show.",
+                "a recorded message",
+                "begins",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn a_subject_of_the_reported_clause_is_not_the_speaker() {
+        for text in [
+            "\"Not again,\" was the answer.",
+            "He spoke on \"Morning Edition,\" said the plan was \"a bad deal.\"",
+        ] {
+            let out = process_text(text);
+            assert!(
+                out.quotes.iter().all(|q| q.rule != Rule::CueSpeakerAfter),
+                "{text}"
+            );
+        }
     }
 
     #[test]

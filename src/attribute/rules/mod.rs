@@ -123,18 +123,24 @@ type Matcher = fn(&Ctx<'_>) -> Option<Hit>;
 
 /// The sieve: every rule that looks for a speaker, in the order they are tried, most
 /// certain first. A rule may stand twice, for two shapes of the same attribution.
-const SIEVE: [(Rule, Matcher); 13] = [
+const SIEVE: [(Rule, Matcher); 18] = [
     // A headline's `Name: 'quote'`.
     (Rule::CueBefore, cue_before::headline),
     // The rest of the sentence after the quote.
     (Rule::SpeakerCueAfter, speaker_cue_after::dash_byline),
     (Rule::CueSpeakerAfter, cue_speaker_after::matches),
     (Rule::SpeakerCueAfter, speaker_cue_after::matches),
+    (Rule::AccordingTo, according_to::after),
     // The lead-in: the sentence up to the quote.
     (Rule::AccordingTo, according_to::matches),
     (Rule::SplitQuote, split_quote::matches),
     (Rule::CueBefore, cue_before::matches),
     (Rule::CueBefore, cue_before::name_and_colon),
+    (Rule::CueBefore, cue_before::inverted),
+    (Rule::CueBefore, cue_before::colon_subject),
+    // The attribution slot after the quote, with a verb the lexicon does not list.
+    (Rule::CueSpeakerAfter, cue_speaker_after::slot),
+    (Rule::SpeakerCueAfter, speaker_cue_after::slot),
     // The quote before it in its paragraph.
     (Rule::SameParagraph, same_paragraph::matches),
     // The paragraph before, for a quote that opens its paragraph.

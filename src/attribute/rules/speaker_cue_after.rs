@@ -2,11 +2,11 @@
 //! Earnest said`, and the dash byline `"…" ― Carla Sanchez`.
 
 use super::{Ctx, Hit, RuleDoc, common};
-use crate::attribute::{CueRef, Range, cue_at, phrase};
+use crate::attribute::{CueRef, Range, cue_at, is_adverb, lower, phrase};
 use crate::model::SpeakerType;
 
 pub(super) const DOC: RuleDoc = RuleDoc {
-    what: "The speaker and the speech verb follow the quote in the same sentence.",
+    what: "The speaker and the speech verb follow the quote in the same sentence; a verb the lexicon does not list counts when it fills that slot and closes its clause (\"…,\" he surmised.).",
     why: "The most common and most certain form of attribution in news copy.",
     example: "\"The US government recognizes the threat,\" Cotton wrote.",
 };
@@ -62,6 +62,65 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
     })
 }
 
+/// `"…," Hannity started.`, `"…," an angry Hollande retaliated.`: the attribution slot
+/// `"…," NP VERB` filled by a verb the lexicon does not list. The speaker starts right
+/// after the quote, and the verb (in `-ed`) closes its clause: the sentence ends, or a
+/// preposition, adverb or participle follows, never an object (`"…," the Senate passed the
+/// bill`). Tried after every rule that has a listed speech verb, which rank first.
+pub(super) fn slot(ctx: &Ctx<'_>) -> Option<Hit> {
+    if common::looks_like_term(ctx) {
+        return None;
+    }
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    if !ctx.q.ends_with_punct() {
+        return None;
+    }
+    let after = ctx.win.after();
+    let i = ctx.words_after()?;
+    // After a pronoun, a verb in `-s` is a verb (`he promises`); after a noun it may be
+    // the noun's plural.
+    let pronoun = phrase::is_pronoun(text, lexicon, &after[i]);
+    let v = (i + 1..after.len().min(i + 10))
+        .take_while(|&k| {
+            !after[k]
+                .punct()
+                .is_some_and(|c| matches!(c, '.' | '!' | '?' | ';'))
+        })
+        .find(|&k| common::slot_verb(text, lexicon, &after[k], pronoun))?;
+    // A passive (`Her suggestions are redacted`) reports no one's words, and a verb after
+    // `that` or `who` is a relative clause's (`"…," an HBO series that aired in 1990`).
+    if !common::closes_clause(text, lexicon, after, v)
+        || after[i..v].iter().any(|t| {
+            t.is_word() && {
+                let w = lower(text, t);
+                lexicon.is_auxiliary(&w)
+                    || lexicon.is_clause_opener(&w)
+                    || (t.start > after[i].start && phrase::is_pronoun(text, lexicon, t))
+            }
+        })
+    {
+        return None;
+    }
+    let np = phrase::up_to_verb(text, lexicon, after, i, v)
+        .or_else(|| phrase::after_verb(text, lexicon, after, i, v))
+        .filter(|np| np.range.start == after[i].start)?;
+    // Between the speaker and the verb only adverbs, or a phrase that a preposition opens
+    // (`a staffer in the room wondered`).
+    let np_end = (i..v)
+        .find(|&k| after[k].start >= np.range.end)
+        .unwrap_or(v);
+    if np_end < v
+        && !(after[np_end..v].iter().all(|t| is_adverb(text, lexicon, t))
+            || phrase::is_preposition(text, &after[np_end]))
+    {
+        return None;
+    }
+    Some(Hit {
+        speaker: np,
+        cue: Some(common::verb_cue(text, lexicon, after, v)),
+    })
+}
+
 #[cfg(test)]
 pub(super) mod tests {
     use crate::attribute::tests::{Expect, check, process_text};
@@ -97,6 +156,99 @@ pub(super) mod tests {
                 mention: Some("Rep. Gwen Moore (D-Wis.)"),
                 name: Some("Gwen Moore"),
                 cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_name_in_ly_is_not_an_adverb() {
+        // `Kelly` is capitalised: a name, not an adverb between the quote and the verb.
+        check(
+            "\"Turnout matters,\" Kelly said.",
+            Expect {
+                quote: "Turnout",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("Kelly"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_participle_after_the_verb_leaves_it_the_cue() {
+        check(
+            "\"We are not there yet,\" Moreno said answering a question from the floor.",
+            Expect {
+                quote: "not there",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("Moreno"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn an_unlisted_verb_in_the_attribution_slot() {
+        for (text, mention, cue) in [
+            ("\"The river will rise,\" he surmised.", "he", "surmised"),
+            ("\"The river will rise,\" she promises.", "she", "promises"),
+            (
+                "\"The river will rise,\" an angry Ortega retaliated.",
+                "an angry Ortega",
+                "retaliated",
+            ),
+            (
+                "\"The river will rise,\" the mayor riffed on the forecast.",
+                "the mayor",
+                "riffed",
+            ),
+            (
+                "\"Will the river rise?\" a farmer in the front row wondered.",
+                "a farmer",
+                "wondered",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "river",
+                    kind: Kind::Direct,
+                    rule: Rule::SpeakerCueAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn an_object_or_a_passive_leaves_the_slot_empty() {
+        for text in [
+            "\"The river will rise,\" the council approved the budget.",
+            "\"Who will pay?\" Her questions are ignored.",
+            "\"Night Shift,\" a series that aired in 1990, returns.",
+        ] {
+            let q = &process_text(text).quotes[0];
+            assert_eq!(q.rule, Rule::Unattributed, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_in_the_slot_stays_a_term() {
+        check(
+            "She appeared on \"Late Night Shift,\" Ruiz gestured.",
+            Expect {
+                quote: "Late Night",
+                kind: Kind::Term,
+                rule: Rule::Term,
+                mention: None,
+                name: None,
+                cue: None,
             },
         );
     }
