@@ -70,6 +70,21 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_statement_issued_before_the_quote() {
+        check(
+            "Title\n\nAfter the flood, Mayor Ana Ruiz released the following statement:\n\n\"Our thoughts are with every family on the river.\"",
+            Expect {
+                quote: "Our thoughts",
+                kind: Kind::Direct,
+                rule: Rule::ColonLeadIn,
+                mention: Some("Mayor Ana Ruiz"),
+                name: None,
+                cue: Some("released the following statement"),
+            },
+        );
+    }
+
+    #[test]
     fn outlet_names_ending_in_news_speak() {
         check(
             "Title\n\nHe made claims against the NRA, and Breitbart News responded:\n\n\"If there are people who pose a threat, deport them.\"",
