@@ -248,10 +248,18 @@ impl Quote<'_> {
         &self.text[self.span.content_start..self.span.content_end]
     }
 
-    /// The content ends with `, . ? !` just inside the closing mark.
+    /// The content without the closing marks of quotes nested at its end: the quote's own
+    /// last words (`…and she told him, 'Never.'` ends with `Never.`).
+    fn own_end(&self) -> &str {
+        self.content()
+            .trim_end_matches(|c: char| c.is_whitespace() || is_closing_quote_char(c))
+    }
+
+    /// The content ends with `, . ? !` just inside the closing mark, or inside the closing
+    /// marks of a quote nested at its end.
     fn ends_with_punct(&self) -> bool {
         matches!(
-            self.content().trim_end().chars().next_back(),
+            self.own_end().chars().next_back(),
             Some(',' | '.' | '?' | '!')
         )
     }
@@ -393,6 +401,14 @@ pub fn is_quote_char(c: char) -> bool {
             | '\u{2039}'
             | '\u{203A}'
             | '\u{FF02}'
+    )
+}
+
+/// Whether a character can close a quotation (the marks that end a nested quote).
+fn is_closing_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | '\u{203A}' | '\u{FF02}'
     )
 }
 
