@@ -289,6 +289,12 @@ impl Quote<'_> {
         self.text[self.p_start..self.span.start].trim().is_empty()
     }
 
+    /// The quote opens a parenthesis (`… the crowd booed. ("We want more," one man said.)`):
+    /// a sentence of its own inside the reporter's.
+    fn opens_parenthesis(&self) -> bool {
+        matches!(self.prev_char(), Some('(' | '['))
+    }
+
     /// The lead-in is the rest of the previous quote's sentence (`"A," he said, "b."`): it
     /// starts at that quote, which did not end its sentence.
     fn continues_sentence(&self, win: &Window) -> bool {
@@ -526,7 +532,9 @@ fn is_adverb(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
 fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
     let text = q.text;
     let lexicon = q.lexicon;
-    let s_open = q.starts_sentence(win);
+    // A parenthesis opened by an attributed quote is a sentence of its own; an unattributed
+    // one is more often a cited headline or title.
+    let s_open = q.starts_sentence(win) || (q.opens_parenthesis() && found.is_some());
     let e = q.ends_with_punct();
     let prev = q.prev_char();
     let has_after_attribution =

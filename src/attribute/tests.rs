@@ -360,3 +360,23 @@ fn a_quote_after_a_place_abbreviation_opens_a_sentence() {
         },
     );
 }
+
+#[test]
+fn an_attributed_quote_that_opens_a_parenthesis_is_direct() {
+    check(
+        "The hall emptied early. (\"We came for the music,\" said one visitor.) The band left.",
+        Expect {
+            quote: "came for the music",
+            kind: Kind::Direct,
+            rule: Rule::CueSpeakerAfter,
+            mention: Some("one visitor"),
+            name: None,
+            cue: Some("said"),
+        },
+    );
+    // A cited headline in parentheses, with no attribution, stays a fragment.
+    let text =
+        "She stood with the mayor (\"Mayor backs the plan for the river,\" The Courier, Monday).";
+    let out = process_text(text);
+    assert_eq!(out.quotes[0].kind, Kind::Partial);
+}
