@@ -145,6 +145,7 @@ fn attribute_with(
             span: s,
             p_start,
             in_headline: s.start < headline_end,
+            prev_family: n.checked_sub(1).map(|m| spans[top[m]].family),
             after_prev_quote: prev.is_some() && gap_start == spans[prev.unwrap_or(0)].end,
             prev_ends_sentence: prev.is_some_and(|m| {
                 let c = &text[spans[m].content_start..spans[m].content_end];
@@ -237,6 +238,8 @@ struct Quote<'a> {
     p_start: usize,
     /// In the first line of the text, which is a headline in most articles.
     in_headline: bool,
+    /// The marks of the top-level quote before it in the article, if any.
+    prev_family: Option<crate::extract::MarkFamily>,
     /// The lead-in window starts where the previous quote of the paragraph ends.
     after_prev_quote: bool,
     /// The previous quote of the paragraph ended its sentence (`"…." The minister said…`).
@@ -293,6 +296,11 @@ impl Quote<'_> {
     /// a sentence of its own inside the reporter's.
     fn opens_parenthesis(&self) -> bool {
         matches!(self.prev_char(), Some('(' | '['))
+    }
+
+    /// Only white space stands between the quote and the paragraph's end.
+    fn ends_paragraph(&self, win: &Window) -> bool {
+        win.all_after.is_empty()
     }
 
     /// The lead-in is the rest of the previous quote's sentence (`"A," he said, "b."`): it
@@ -552,6 +560,9 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
                 Kind::Partial
             };
         }
+    }
+    if rules::is_heading(q, win) {
+        return Kind::Term;
     }
     if s_open && e {
         return Kind::Direct;

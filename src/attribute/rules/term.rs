@@ -1,14 +1,15 @@
-//! `term`: scare quotes, titles and nicknames (`so-called "digital escorts"`), which are not
-//! speech.
+//! `term`: scare quotes, titles, nicknames and section headings (`so-called "digital escorts"`),
+//! which are not speech.
 
 use super::RuleDoc;
 use crate::attribute::{Found, Quote, Window, lower};
+use crate::extract::MarkFamily;
 use crate::lexicon::Introducer;
 use crate::model::Rule;
 use crate::text;
 
 pub(super) const DOC: RuleDoc = RuleDoc {
-    what: "A scare quote, title or nickname: short, introduced like a name (so-called, these, a proper adjective) or in title case.",
+    what: "A scare quote, title or nickname: short, introduced like a name (so-called, these, a proper adjective) or in title case; or a short heading in single marks alone on its line.",
     why: "Not speech: counting it as a quotation would invent a speaker.",
     example: "The town hired so-called \"street ambassadors\" last spring.",
 };
@@ -70,6 +71,20 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
     (words.len() <= 4 && named) || (title_case && !before.is_empty()) || (words.len() <= 2 && !cued)
 }
 
+/// The most words a section heading in quotation marks has.
+const HEADING_WORDS: usize = 8;
+
+/// `'A hard decision.'` alone on its line, in an article whose quotes before it use other
+/// marks: a section heading set in single marks (a pull quote or a phrase from the section),
+/// not a quote that continues the last speaker.
+pub(in crate::attribute) fn is_heading(q: &Quote, win: &Window) -> bool {
+    q.span.family == MarkFamily::Single
+        && q.prev_family.is_some_and(|f| f != MarkFamily::Single)
+        && q.opens_paragraph()
+        && q.ends_paragraph(win)
+        && q.n_words() <= HEADING_WORDS
+}
+
 #[cfg(test)]
 pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
@@ -110,6 +125,33 @@ pub(super) mod tests {
                 mention: None,
                 name: None,
                 cue: None,
+            },
+        );
+    }
+
+    #[test]
+    fn a_single_marked_line_among_double_marked_quotes_is_a_heading() {
+        check(
+            "\"We had no choice,\" Ana Ruiz said.\n\n'A hard decision.'\n\nThe plant closed in May.",
+            Expect {
+                quote: "hard decision",
+                kind: Kind::Term,
+                rule: Rule::Term,
+                mention: None,
+                name: None,
+                cue: None,
+            },
+        );
+        // Where every quote is in single marks, such a line continues the speaker.
+        check(
+            "'We had no choice,' Ana Ruiz said.\n\n'We will be back.'\n\nThe plant closed in May.",
+            Expect {
+                quote: "be back",
+                kind: Kind::Direct,
+                rule: Rule::ContinuesParagraph,
+                mention: Some("Ana Ruiz"),
+                name: None,
+                cue: Some("said"),
             },
         );
     }
