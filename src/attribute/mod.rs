@@ -530,6 +530,28 @@ fn is_adverb(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     lexicon.is_adverb(&w) || (w.len() > 4 && w.ends_with("ly") && !lexicon.is_not_adverb(&w))
 }
 
+/// Words other than adverbs between the quote's closing mark and the first word of the
+/// attribution found after it (its speaker or its cue).
+fn reporter_words_before(q: &Quote, win: &Window, found: Option<&Found>) -> bool {
+    let Some(f) = found else {
+        return false;
+    };
+    let first = [
+        f.speaker.as_ref().map(|np| np.range.start),
+        f.cue.as_ref().map(|c| c.range.start),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let Some(first) = first else {
+        return false;
+    };
+    win.all_after
+        .iter()
+        .take_while(|t| t.start < first)
+        .any(|t| t.is_word() && !is_adverb(q.text, q.lexicon, t))
+}
+
 /// The kind of a quote, from the measured shape rules:
 /// D1 it opens a sentence and ends with `, . ? !` inside the mark;
 /// D2 it follows `,` or `:`, starts with a capital, has 3+ words, ends with punctuation and
@@ -547,6 +569,13 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
     let prev = q.prev_char();
     let has_after_attribution =
         found.is_some_and(|f| matches!(f.rule, Rule::SpeakerCueAfter | Rule::CueSpeakerAfter));
+    // `"…" to drive up the price, she said`: the reporter's words come between the quote and
+    // its attribution, so the sentence that is attributed is the reporter's, and the quote a
+    // fragment of it. A quote closed by its own `, . ? !` is a whole utterance even then
+    // (`"…," at the convention, he said`).
+    if has_after_attribution && !e && reporter_words_before(q, win, found) {
+        return Kind::Partial;
+    }
     // Words followed by their speaker and cue are speech, however short.
     let spoken = has_after_attribution;
     if q.in_headline {

@@ -380,3 +380,26 @@ fn an_attributed_quote_that_opens_a_parenthesis_is_direct() {
     let out = process_text(text);
     assert_eq!(out.quotes[0].kind, Kind::Partial);
 }
+
+#[test]
+fn reporter_words_between_a_quote_and_its_attribution_make_it_partial() {
+    check(
+        "The council met late. \"We cut the budget to the bone\" to keep the pools open, Ana Ruiz said.",
+        Expect {
+            quote: "to the bone",
+            kind: Kind::Partial,
+            rule: Rule::SpeakerCueAfter,
+            mention: Some("Ana Ruiz"),
+            name: None,
+            cue: Some("said"),
+        },
+    );
+    // Adverbs are not the reporter's words; a quote closed by its own comma is whole.
+    for text in [
+        "The council met late. \"We cut the budget to the bone\" again, Ana Ruiz said.",
+        "The council met late. \"We cut the budget to the bone,\" at the meeting, Ana Ruiz said.",
+    ] {
+        let out = process_text(text);
+        assert_eq!(out.quotes[0].kind, Kind::Direct, "{text}");
+    }
+}
