@@ -530,6 +530,19 @@ fn is_adverb(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     lexicon.is_adverb(&w) || (w.len() > 4 && w.ends_with("ly") && !lexicon.is_not_adverb(&w))
 }
 
+/// The last speech verb of the lead-in is followed by `that` (`said that once the vote is
+/// in, "…"`): the words after it are the reporter's indirect speech.
+fn reported_clause(text: &str, lexicon: &Lexicon, lead: &[Tok]) -> bool {
+    (0..lead.len())
+        .rev()
+        .find_map(|v| cue_at(text, lexicon, lead, v))
+        .is_some_and(|c| {
+            lead.iter()
+                .find(|t| t.start >= c.range.end)
+                .is_some_and(|t| t.is_word() && lower(text, t) == "that")
+        })
+}
+
 /// Words other than adverbs between the quote's closing mark and the first word of the
 /// attribution found after it (its speaker or its cue).
 fn reporter_words_before(q: &Quote, win: &Window, found: Option<&Found>) -> bool {
@@ -603,11 +616,13 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
     let lead = win.before();
     if !s_open && matches!(prev, Some(',' | ':')) && e {
         if q.starts_upper() && q.n_words() >= 3 {
+            // `said that once the vote is in, "We…"`: the quote is in the reported clause.
             let that = lead
                 .iter()
                 .rev()
                 .find(|t| t.is_word())
-                .is_some_and(|t| lower(text, t) == "that");
+                .is_some_and(|t| lower(text, t) == "that")
+                || reported_clause(text, lexicon, lead);
             let after_words = win.after().iter().filter(|t| t.is_word()).count();
             let right_ok = after_words == 0
                 || has_after_attribution

@@ -403,3 +403,16 @@ fn reporter_words_between_a_quote_and_its_attribution_make_it_partial() {
         assert_eq!(out.quotes[0].kind, Kind::Direct, "{text}");
     }
 }
+
+#[test]
+fn a_quote_inside_a_that_clause_is_partial() {
+    let kind = |text: &str| process_text(text).quotes[0].kind;
+    assert_eq!(
+        kind("Ana Ruiz said that once the vote is counted, \"We will know where we stand.\""),
+        Kind::Partial
+    );
+    assert_eq!(
+        kind("Ana Ruiz said on Monday, \"We will know where we stand.\""),
+        Kind::Direct
+    );
+}
