@@ -615,7 +615,17 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
     let before = &win.all_before;
     let lead = win.before();
     if !s_open && matches!(prev, Some(',' | ':')) && e {
-        if q.starts_upper() && q.n_words() >= 3 {
+        // `he said, "Probably."`: a short sentence of its own, right after its speech verb.
+        let short_sentence = || {
+            q.own_end().ends_with(['.', '?', '!'])
+                && lead
+                    .iter()
+                    .rev()
+                    .filter(|t| t.is_word())
+                    .find(|t| !is_adverb(text, lexicon, t))
+                    .is_some_and(|t| cue_lemma(text, lexicon, t).is_some())
+        };
+        if q.starts_upper() && (q.n_words() >= 3 || short_sentence()) {
             // `said that once the vote is in, "We…"`: the quote is in the reported clause.
             let that = lead
                 .iter()

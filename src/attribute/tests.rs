@@ -416,3 +416,21 @@ fn a_quote_inside_a_that_clause_is_partial() {
         Kind::Direct
     );
 }
+
+#[test]
+fn a_short_sentence_right_after_its_speech_verb_is_direct() {
+    let kind = |text: &str| process_text(text).quotes[0].kind;
+    assert_eq!(
+        kind("Asked whether the plant would reopen, Ana Ruiz said, \"Probably.\" The board met."),
+        Kind::Direct
+    );
+    assert_eq!(
+        kind("The host then quietly asked, \"Really?\" Nobody answered."),
+        Kind::Direct
+    );
+    // Without its speech verb, a short capitalised fragment stays partial.
+    assert_eq!(
+        kind("The sign on the door, \"Closed.\" hung there all week."),
+        Kind::Partial
+    );
+}
