@@ -530,6 +530,16 @@ fn is_adverb(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     lexicon.is_adverb(&w) || (w.len() > 4 && w.ends_with("ly") && !lexicon.is_not_adverb(&w))
 }
 
+/// The lead-in has a speech verb, capitalised when it opens the sentence (`Adding, "…"`,
+/// `Said Comey, "…"`).
+fn speech_in_lead(text: &str, lexicon: &Lexicon, lead: &[Tok]) -> bool {
+    let opening_verb = lead
+        .first()
+        .filter(|t| t.is_word())
+        .is_some_and(|t| lexicon.speech_verb(&lower(text, t)).is_some());
+    opening_verb || (0..lead.len()).any(|v| cue_at(text, lexicon, lead, v).is_some())
+}
+
 /// The last speech verb of the lead-in is followed by `that` (`said that once the vote is
 /// in, "…"`): the words after it are the reporter's indirect speech.
 fn reported_clause(text: &str, lexicon: &Lexicon, lead: &[Tok]) -> bool {
@@ -642,7 +652,12 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
                         .iter()
                         .find(|t| t.is_word())
                         .is_some_and(|t| text::is_capitalised(&text[t.start..t.end])));
-            if !that && right_ok {
+            // `If the bill passes, "I think…," Hong said`: a lead-in with no speech verb before
+            // the comma is the reporter's adverbial, and the quote finishes the sentence.
+            let adverbial = prev == Some(',')
+                && found.is_none_or(|f| f.rule != Rule::AccordingTo)
+                && !speech_in_lead(text, lexicon, lead);
+            if !that && !adverbial && right_ok {
                 return Kind::Direct;
             }
         }

@@ -434,3 +434,21 @@ fn a_short_sentence_right_after_its_speech_verb_is_direct() {
         Kind::Partial
     );
 }
+
+#[test]
+fn a_quote_after_the_reporter_s_adverbial_is_partial() {
+    let kind = |text: &str| process_text(text).quotes[0].kind;
+    assert_eq!(
+        kind("If the bill passes, \"I think we will be fine,\" Ana Ruiz said."),
+        Kind::Partial
+    );
+    // A speech verb in the lead-in introduces the quote, capitalised or not.
+    assert_eq!(
+        kind("Ana Ruiz spoke last and said, \"We will be fine.\""),
+        Kind::Direct
+    );
+    assert_eq!(
+        kind("Ana Ruiz spoke last. Adding, \"We will be fine.\""),
+        Kind::Direct
+    );
+}
