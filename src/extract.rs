@@ -577,6 +577,16 @@ impl Pairer {
         true
     }
 
+    /// Closing the innermost open quote of `family` would leave a quote of another family
+    /// opened inside it unclosed: `how ‘bout this headline: “Residents’ lives…”` pairs an
+    /// elision with a possessive across a real quotation.
+    fn crosses(&self, family: MarkFamily) -> bool {
+        self.stack
+            .iter()
+            .rposition(|o| o.family == family)
+            .is_some_and(|idx| self.stack[idx + 1..].iter().any(|o| o.family != family))
+    }
+
     fn is_open(&self, family: MarkFamily) -> bool {
         self.stack.iter().any(|o| o.family == family)
     }
@@ -600,6 +610,9 @@ impl Pairer {
             }
             match m.role {
                 Role::Open => self.open(m),
+                // A single mark that would close across a quote of another family is an
+                // apostrophe (see `crosses`).
+                Role::Close if m.family == MarkFamily::Single && self.crosses(m.family) => {}
                 Role::Close => {
                     if !self.close(m) && m.family != MarkFamily::Single {
                         self.strays.push(Stray {
@@ -621,7 +634,10 @@ impl Pairer {
                         .chars()
                         .next()
                         .is_some_and(|c| c.is_lowercase());
-                    if self.is_open(MarkFamily::Single) && !(next_lower && later_single_close[i]) {
+                    if self.is_open(MarkFamily::Single)
+                        && !(next_lower && later_single_close[i])
+                        && !self.crosses(m.family)
+                    {
                         self.close(m);
                     }
                 }
@@ -873,6 +889,23 @@ mod tests {
         // Straight marks open each paragraph of a straight-marked continued quote.
         let t = "\"First part.\n\n\"Second part,\" he said.";
         assert_eq!(quotes(t), vec![t.strip_suffix(" he said.").unwrap()]);
+    }
+
+    #[test]
+    fn a_single_mark_does_not_close_across_a_double_quote() {
+        // `‘bout` is an elision typed with an opening mark; the possessive inside the
+        // headline must not close it and break the headline's quote.
+        let t = "And how \u{2018}bout this headline: \u{201C}Storms change residents\u{2019} \
+                 plans.\u{201D} Nobody expected it.";
+        assert_eq!(
+            quotes(t),
+            vec!["\u{201C}Storms change residents\u{2019} plans.\u{201D}"]
+        );
+        let t = "And how \u{2018}bout this: \u{201C}The plan is the residents\u{2019}.\u{201D}";
+        assert_eq!(
+            quotes(t),
+            vec!["\u{201C}The plan is the residents\u{2019}.\u{201D}"]
+        );
     }
 
     #[test]
