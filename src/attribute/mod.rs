@@ -613,7 +613,9 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
             };
         }
     }
-    if rules::is_heading(q, win) {
+    if rules::is_heading(q, win)
+        || (s_open && !has_after_attribution && rules::is_subject_title(q, win))
+    {
         return Kind::Term;
     }
     if s_open && e {

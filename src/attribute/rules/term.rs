@@ -85,6 +85,29 @@ pub(in crate::attribute) fn is_heading(q: &Quote, win: &Window) -> bool {
         && q.n_words() <= HEADING_WORDS
 }
 
+/// The most words a title that opens a sentence has.
+const TITLE_WORDS: usize = 6;
+
+/// `''Billions,'' on cable, is a drama`: a short quote in title case that opens a sentence,
+/// closed by a comma, and followed by the rest of the reporter's sentence in lower case, not
+/// by an attribution. It names a work; it is the sentence's subject, not speech.
+pub(in crate::attribute) fn is_subject_title(q: &Quote, win: &Window) -> bool {
+    let text = q.text;
+    if !q.own_end().ends_with(',') || q.n_words() > TITLE_WORDS {
+        return false;
+    }
+    let continues_lower = win
+        .all_after
+        .iter()
+        .find(|t| t.is_word())
+        .is_some_and(|t| text::is_lowercase_word(&text[t.start..t.end]));
+    continues_lower
+        && q.own_end().split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.chars().count() <= 3 || w.chars().next().is_some_and(|c| !c.is_lowercase())
+        })
+}
+
 #[cfg(test)]
 pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
@@ -150,6 +173,33 @@ pub(super) mod tests {
                 kind: Kind::Direct,
                 rule: Rule::ContinuesParagraph,
                 mention: Some("Ana Ruiz"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_title_that_is_the_subject_of_the_reporter_s_sentence_is_a_term() {
+        check(
+            "The network has two new shows. \"Harbor Lights,\" a drama set in Maine, starts in May.",
+            Expect {
+                quote: "Harbor Lights",
+                kind: Kind::Term,
+                rule: Rule::Term,
+                mention: None,
+                name: None,
+                cue: None,
+            },
+        );
+        // An attributed quote in title case is speech.
+        check(
+            "The crowd cheered. \"Welcome Home, Everyone,\" the mayor said.",
+            Expect {
+                quote: "Welcome Home",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("the mayor"),
                 name: None,
                 cue: Some("said"),
             },
