@@ -669,7 +669,23 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
             let words: Vec<&Tok> = before.iter().filter(|t| t.is_word()).collect();
             let has_verb = |ts: &[&Tok]| ts.iter().any(|t| cue_lemma(text, lexicon, t).is_some());
             let near = &words[words.len().saturating_sub(3)..];
-            if (q.after_prev_quote && words.len() <= 8 && has_verb(&words)) || has_verb(near) {
+            // However long the attribution between the parts (`," Duncan told the paper in an
+            // interview in 2012, "is that…"`), `split-quote` found its cue there, unless a
+            // clause of the reporter's follows that cue (`," he said, that if…, "more…"`).
+            let split = found.is_some_and(|f| {
+                f.rule == Rule::SplitQuote
+                    && f.cue.as_ref().is_some_and(|c| {
+                        !lead.iter().any(|t| {
+                            t.start >= c.range.end
+                                && t.is_word()
+                                && lexicon.is_clause_opener(&lower(text, t))
+                        })
+                    })
+            });
+            if (q.after_prev_quote && words.len() <= 8 && has_verb(&words))
+                || has_verb(near)
+                || split
+            {
                 return Kind::Direct;
             }
         }
