@@ -452,3 +452,15 @@ fn a_quote_after_the_reporter_s_adverbial_is_partial() {
         Kind::Direct
     );
 }
+
+#[test]
+fn a_quote_ended_inside_its_nested_quote_ends_its_sentence() {
+    // The full stop inside the nested close ends the sentence: the next one, with its own
+    // speech verb, does not attribute the quote.
+    let out = process_text(
+        "The storm came at night. \"Then the guard told us, 'Go home.'\" Officials said the road would reopen on Monday.",
+    );
+    let q = &out.quotes[0];
+    assert_eq!(q.kind, Kind::Direct);
+    assert_ne!(q.rule, Rule::SpeakerCueAfter);
+}
