@@ -576,11 +576,17 @@ fn reporter_words_before(q: &Quote, win: &Window, found: Option<&Found>) -> bool
 }
 
 /// The kind of a quote, from the measured shape rules:
-/// D1 it opens a sentence and ends with `, . ? !` inside the mark;
-/// D2 it follows `,` or `:`, starts with a capital, has 3+ words, ends with punctuation and
-///    what follows is an attribution, the paragraph end or a new sentence;
+/// D1 it opens a sentence (or, attributed, a parenthesis) and ends with `, . ? !` inside the
+///    mark, or inside the closing mark of a quote nested at its end;
+/// D2 it follows `,` or `:`, starts with a capital, has 3+ words (or ends its own sentence
+///    right after its speech verb: `said, "No."`), ends with punctuation and what follows is
+///    an attribution, the paragraph end or a new sentence; not inside a `that` clause of the
+///    lead-in, nor after a comma whose lead-in has no speech verb (the reporter's adverbial);
 /// D3 the lower-case second part of a split quote (`"A," he said, "b."`);
 /// D4 a headline quote after `Name:`.
+/// A quote without its own final punctuation whose after-attribution is separated from it
+/// by the reporter's words is partial; a section heading in single marks, or a title-case
+/// name that is the subject of the reporter's sentence, is a term.
 /// Anything else is a partial quote, or a term when it reads like a name.
 fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
     let text = q.text;
