@@ -79,6 +79,17 @@ impl Glyph {
         }
     }
 
+    /// A typewriter mark (`"`, `''`, `'`), the same glyph at both ends of a quote.
+    fn is_straight(self) -> bool {
+        matches!(
+            self,
+            Glyph::StraightDouble
+                | Glyph::DoubledApostrophe
+                | Glyph::FullwidthDouble
+                | Glyph::StraightSingle
+        )
+    }
+
     fn nominal(self) -> Nominal {
         use Glyph::*;
         match self {
@@ -392,6 +403,7 @@ enum Role {
 struct Mark {
     pos: usize,
     len: usize,
+    glyph: Glyph,
     family: MarkFamily,
     role: Role,
 }
@@ -505,6 +517,7 @@ fn is_elision(after: &str, lexicon: &Lexicon) -> bool {
 struct Open {
     pos: usize,
     len: usize,
+    glyph: Glyph,
     family: MarkFamily,
     /// Paragraphs this quote has run over so far (for continued quotes).
     n_paragraphs: usize,
@@ -530,6 +543,7 @@ impl Pairer {
         self.stack.push(Open {
             pos: m.pos,
             len: m.len,
+            glyph: m.glyph,
             family: m.family,
             n_paragraphs: 1,
         });
@@ -563,6 +577,16 @@ impl Pairer {
         true
     }
 
+    /// Closing the innermost open quote of `family` would leave a quote of another family
+    /// opened inside it unclosed: `how ‘bout this headline: “Residents’ lives…”` pairs an
+    /// elision with a possessive across a real quotation.
+    fn crosses(&self, family: MarkFamily) -> bool {
+        self.stack
+            .iter()
+            .rposition(|o| o.family == family)
+            .is_some_and(|idx| self.stack[idx + 1..].iter().any(|o| o.family != family))
+    }
+
     fn is_open(&self, family: MarkFamily) -> bool {
         self.stack.iter().any(|o| o.family == family)
     }
@@ -586,6 +610,9 @@ impl Pairer {
             }
             match m.role {
                 Role::Open => self.open(m),
+                // A single mark that would close across a quote of another family is an
+                // apostrophe (see `crosses`).
+                Role::Close if m.family == MarkFamily::Single && self.crosses(m.family) => {}
                 Role::Close => {
                     if !self.close(m) && m.family != MarkFamily::Single {
                         self.strays.push(Stray {
@@ -607,7 +634,10 @@ impl Pairer {
                         .chars()
                         .next()
                         .is_some_and(|c| c.is_lowercase());
-                    if self.is_open(MarkFamily::Single) && !(next_lower && later_single_close[i]) {
+                    if self.is_open(MarkFamily::Single)
+                        && !(next_lower && later_single_close[i])
+                        && !self.crosses(m.family)
+                    {
                         self.close(m);
                     }
                 }
@@ -684,6 +714,7 @@ pub(crate) fn extract(text: &str, lexicon: &Lexicon) -> Extraction {
             marks.push(Mark {
                 pos,
                 len,
+                glyph: g,
                 family: g.family(),
                 role,
             });
@@ -706,6 +737,12 @@ fn continues(text: &str, from: usize, open: &Open, lexicon: &Lexicon) -> bool {
         return false;
     };
     if g.family() != open.family {
+        return false;
+    }
+    // A block quotation typed with straight marks (`"` opening each of its paragraphs) keeps
+    // typographic marks for the quotes inside it: a paragraph opening with `“` after one
+    // opened by `"` starts a quote of its own, it does not continue the block.
+    if open.glyph.is_straight() && g != open.glyph {
         return false;
     }
     let pos = text.len() - rest.len();
@@ -829,6 +866,46 @@ mod tests {
             t.strip_suffix(" he said.").unwrap()
         );
         assert_eq!(ex.spans[0].n_paragraphs, 2);
+    }
+
+    #[test]
+    fn straight_block_quotation_is_not_continued_by_a_typographic_mark() {
+        // Each paragraph of an excerpt opens with a straight mark that is never closed; the
+        // typographic marks inside are quotes of their own.
+        let t = "The report said:\n\n\"She had waited for months. In a box marked \
+                 \u{201C}reason,\u{201D} a clerk had typed \u{201C}none.\u{201D}\n\n\
+                 \u{201C}I never doubted it,\u{201D} she said.\n\n\"He left early.\n\n\
+                 \u{201C}Good night,\u{201D} he said.";
+        assert_eq!(
+            quotes(t),
+            vec![
+                "\u{201C}reason,\u{201D}",
+                "\u{201C}none.\u{201D}",
+                "\u{201C}I never doubted it,\u{201D}",
+                "\u{201C}Good night,\u{201D}"
+            ]
+        );
+        assert!(extracted(t).spans.iter().all(|s| s.depth == 0));
+        // Straight marks open each paragraph of a straight-marked continued quote.
+        let t = "\"First part.\n\n\"Second part,\" he said.";
+        assert_eq!(quotes(t), vec![t.strip_suffix(" he said.").unwrap()]);
+    }
+
+    #[test]
+    fn a_single_mark_does_not_close_across_a_double_quote() {
+        // `‘bout` is an elision typed with an opening mark; the possessive inside the
+        // headline must not close it and break the headline's quote.
+        let t = "And how \u{2018}bout this headline: \u{201C}Storms change residents\u{2019} \
+                 plans.\u{201D} Nobody expected it.";
+        assert_eq!(
+            quotes(t),
+            vec!["\u{201C}Storms change residents\u{2019} plans.\u{201D}"]
+        );
+        let t = "And how \u{2018}bout this: \u{201C}The plan is the residents\u{2019}.\u{201D}";
+        assert_eq!(
+            quotes(t),
+            vec!["\u{201C}The plan is the residents\u{2019}.\u{201D}"]
+        );
     }
 
     #[test]

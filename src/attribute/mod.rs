@@ -145,6 +145,7 @@ fn attribute_with(
             span: s,
             p_start,
             in_headline: s.start < headline_end,
+            prev_family: n.checked_sub(1).map(|m| spans[top[m]].family),
             after_prev_quote: prev.is_some() && gap_start == spans[prev.unwrap_or(0)].end,
             prev_ends_sentence: prev.is_some_and(|m| {
                 let c = &text[spans[m].content_start..spans[m].content_end];
@@ -237,6 +238,8 @@ struct Quote<'a> {
     p_start: usize,
     /// In the first line of the text, which is a headline in most articles.
     in_headline: bool,
+    /// The marks of the top-level quote before it in the article, if any.
+    prev_family: Option<crate::extract::MarkFamily>,
     /// The lead-in window starts where the previous quote of the paragraph ends.
     after_prev_quote: bool,
     /// The previous quote of the paragraph ended its sentence (`"…." The minister said…`).
@@ -248,10 +251,18 @@ impl Quote<'_> {
         &self.text[self.span.content_start..self.span.content_end]
     }
 
-    /// The content ends with `, . ? !` just inside the closing mark.
+    /// The content without the closing marks of quotes nested at its end: the quote's own
+    /// last words (`…and she told him, 'Never.'` ends with `Never.`).
+    fn own_end(&self) -> &str {
+        self.content()
+            .trim_end_matches(|c: char| c.is_whitespace() || is_closing_quote_char(c))
+    }
+
+    /// The content ends with `, . ? !` just inside the closing mark, or inside the closing
+    /// marks of a quote nested at its end.
     fn ends_with_punct(&self) -> bool {
         matches!(
-            self.content().trim_end().chars().next_back(),
+            self.own_end().chars().next_back(),
             Some(',' | '.' | '?' | '!')
         )
     }
@@ -279,6 +290,17 @@ impl Quote<'_> {
     /// Only white space stands between the paragraph's start and the quote.
     fn opens_paragraph(&self) -> bool {
         self.text[self.p_start..self.span.start].trim().is_empty()
+    }
+
+    /// The quote opens a parenthesis (`… the crowd booed. ("We want more," one man said.)`):
+    /// a sentence of its own inside the reporter's.
+    fn opens_parenthesis(&self) -> bool {
+        matches!(self.prev_char(), Some('(' | '['))
+    }
+
+    /// Only white space stands between the quote and the paragraph's end.
+    fn ends_paragraph(&self, win: &Window) -> bool {
+        win.all_after.is_empty()
     }
 
     /// The lead-in is the rest of the previous quote's sentence (`"A," he said, "b."`): it
@@ -393,6 +415,14 @@ pub fn is_quote_char(c: char) -> bool {
             | '\u{2039}'
             | '\u{203A}'
             | '\u{FF02}'
+    )
+}
+
+/// Whether a character can close a quotation (the marks that end a nested quote).
+fn is_closing_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | '\u{203A}' | '\u{FF02}'
     )
 }
 
@@ -548,21 +578,81 @@ fn is_lower(text: &str, t: &Tok) -> bool {
     text::is_lowercase_word(&text[t.start..t.end])
 }
 
+/// The lead-in has a speech verb, capitalised when it opens the sentence (`Adding, "…"`,
+/// `Said Comey, "…"`).
+fn speech_in_lead(text: &str, lexicon: &Lexicon, lead: &[Tok]) -> bool {
+    let opening_verb = lead
+        .first()
+        .filter(|t| t.is_word())
+        .is_some_and(|t| lexicon.speech_verb(&lower(text, t)).is_some());
+    opening_verb || (0..lead.len()).any(|v| cue_at(text, lexicon, lead, v).is_some())
+}
+
+/// The last speech verb of the lead-in is followed by `that` (`said that once the vote is
+/// in, "…"`): the words after it are the reporter's indirect speech.
+fn reported_clause(text: &str, lexicon: &Lexicon, lead: &[Tok]) -> bool {
+    (0..lead.len())
+        .rev()
+        .find_map(|v| cue_at(text, lexicon, lead, v))
+        .is_some_and(|c| {
+            lead.iter()
+                .find(|t| t.start >= c.range.end)
+                .is_some_and(|t| t.is_word() && lower(text, t) == "that")
+        })
+}
+
+/// Words other than adverbs between the quote's closing mark and the first word of the
+/// attribution found after it (its speaker or its cue).
+fn reporter_words_before(q: &Quote, win: &Window, found: Option<&Found>) -> bool {
+    let Some(f) = found else {
+        return false;
+    };
+    let first = [
+        f.speaker.as_ref().map(|np| np.range.start),
+        f.cue.as_ref().map(|c| c.range.start),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let Some(first) = first else {
+        return false;
+    };
+    win.all_after
+        .iter()
+        .take_while(|t| t.start < first)
+        .any(|t| t.is_word() && !is_adverb(q.text, q.lexicon, t))
+}
+
 /// The kind of a quote, from the measured shape rules:
-/// D1 it opens a sentence and ends with `, . ? !` inside the mark;
-/// D2 it follows `,` or `:`, starts with a capital, has 3+ words, ends with punctuation and
-///    what follows is an attribution, the paragraph end or a new sentence;
+/// D1 it opens a sentence (or, attributed, a parenthesis) and ends with `, . ? !` inside the
+///    mark, or inside the closing mark of a quote nested at its end;
+/// D2 it follows `,` or `:`, starts with a capital, has 3+ words (or ends its own sentence
+///    right after its speech verb: `said, "No."`), ends with punctuation and what follows is
+///    an attribution, the paragraph end or a new sentence; not inside a `that` clause of the
+///    lead-in, nor after a comma whose lead-in has no speech verb (the reporter's adverbial);
 /// D3 the lower-case second part of a split quote (`"A," he said, "b."`);
 /// D4 a headline quote after `Name:`.
+/// A quote without its own final punctuation whose after-attribution is separated from it
+/// by the reporter's words is partial; a section heading in single marks, or a title-case
+/// name that is the subject of the reporter's sentence, is a term.
 /// Anything else is a partial quote, or a term when it reads like a name.
 fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
     let text = q.text;
     let lexicon = q.lexicon;
-    let s_open = q.starts_sentence(win);
+    // A parenthesis opened by an attributed quote is a sentence of its own; an unattributed
+    // one is more often a cited headline or title.
+    let s_open = q.starts_sentence(win) || (q.opens_parenthesis() && found.is_some());
     let e = q.ends_with_punct();
     let prev = q.prev_char();
     let has_after_attribution =
         found.is_some_and(|f| matches!(f.rule, Rule::SpeakerCueAfter | Rule::CueSpeakerAfter));
+    // `"…" to drive up the price, she said`: the reporter's words come between the quote and
+    // its attribution, so the sentence that is attributed is the reporter's, and the quote a
+    // fragment of it. A quote closed by its own `, . ? !` is a whole utterance even then
+    // (`"…," at the convention, he said`).
+    if has_after_attribution && !e && reporter_words_before(q, win, found) {
+        return Kind::Partial;
+    }
     // Words followed by their speaker and cue are speech, however short.
     let spoken = has_after_attribution;
     if q.in_headline {
@@ -577,6 +667,11 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
             };
         }
     }
+    if rules::is_heading(q, win)
+        || (s_open && !has_after_attribution && rules::is_subject_title(q, win))
+    {
+        return Kind::Term;
+    }
     if s_open && e {
         return Kind::Direct;
     }
@@ -586,12 +681,24 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
     let before = &win.all_before;
     let lead = win.before();
     if !s_open && matches!(prev, Some(',' | ':')) && e {
-        if q.starts_upper() && q.n_words() >= 3 {
+        // `he said, "Probably."`: a short sentence of its own, right after its speech verb.
+        let short_sentence = || {
+            q.own_end().ends_with(['.', '?', '!'])
+                && lead
+                    .iter()
+                    .rev()
+                    .filter(|t| t.is_word())
+                    .find(|t| !is_adverb(text, lexicon, t))
+                    .is_some_and(|t| cue_lemma(text, lexicon, t).is_some())
+        };
+        if q.starts_upper() && (q.n_words() >= 3 || short_sentence()) {
+            // `said that once the vote is in, "We…"`: the quote is in the reported clause.
             let that = lead
                 .iter()
                 .rev()
                 .find(|t| t.is_word())
-                .is_some_and(|t| lower(text, t) == "that");
+                .is_some_and(|t| lower(text, t) == "that")
+                || reported_clause(text, lexicon, lead);
             let after_words = win.after().iter().filter(|t| t.is_word()).count();
             let right_ok = after_words == 0
                 || has_after_attribution
@@ -601,7 +708,12 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
                         .iter()
                         .find(|t| t.is_word())
                         .is_some_and(|t| text::is_capitalised(&text[t.start..t.end])));
-            if !that && right_ok {
+            // `If the bill passes, "I think…," Hong said`: a lead-in with no speech verb before
+            // the comma is the reporter's adverbial, and the quote finishes the sentence.
+            let adverbial = prev == Some(',')
+                && found.is_none_or(|f| f.rule != Rule::AccordingTo)
+                && !speech_in_lead(text, lexicon, lead);
+            if !that && !adverbial && right_ok {
                 return Kind::Direct;
             }
         }
@@ -611,7 +723,23 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
             let words: Vec<&Tok> = before.iter().filter(|t| t.is_word()).collect();
             let has_verb = |ts: &[&Tok]| ts.iter().any(|t| cue_lemma(text, lexicon, t).is_some());
             let near = &words[words.len().saturating_sub(3)..];
-            if (q.after_prev_quote && words.len() <= 8 && has_verb(&words)) || has_verb(near) {
+            // However long the attribution between the parts (`," Duncan told the paper in an
+            // interview in 2012, "is that…"`), `split-quote` found its cue there, unless a
+            // clause of the reporter's follows that cue (`," he said, that if…, "more…"`).
+            let split = found.is_some_and(|f| {
+                f.rule == Rule::SplitQuote
+                    && f.cue.as_ref().is_some_and(|c| {
+                        !lead.iter().any(|t| {
+                            t.start >= c.range.end
+                                && t.is_word()
+                                && lexicon.is_clause_opener(&lower(text, t))
+                        })
+                    })
+            });
+            if (q.after_prev_quote && words.len() <= 8 && has_verb(&words))
+                || has_verb(near)
+                || split
+            {
                 return Kind::Direct;
             }
         }

@@ -685,3 +685,107 @@ fn an_adjunct_between_the_subject_and_its_verb_is_skipped() {
     let (m, _) = speaker_of("The ad uses footage of Mara Hollis asking, \"Why am I not ahead?\"");
     assert_eq!(m, "Mara Hollis");
 }
+
+#[test]
+fn an_attributed_quote_that_opens_a_parenthesis_is_direct() {
+    check(
+        "The hall emptied early. (\"We came for the music,\" said one visitor.) The band left.",
+        Expect {
+            quote: "came for the music",
+            kind: Kind::Direct,
+            rule: Rule::CueSpeakerAfter,
+            mention: Some("one visitor"),
+            name: None,
+            cue: Some("said"),
+        },
+    );
+    // A cited headline in parentheses, with no attribution, stays a fragment.
+    let text =
+        "She stood with the mayor (\"Mayor backs the plan for the river,\" The Courier, Monday).";
+    let out = process_text(text);
+    assert_eq!(out.quotes[0].kind, Kind::Partial);
+}
+
+#[test]
+fn reporter_words_between_a_quote_and_its_attribution_make_it_partial() {
+    check(
+        "The council met late. \"We cut the budget to the bone\" to keep the pools open, Ana Ruiz said.",
+        Expect {
+            quote: "to the bone",
+            kind: Kind::Partial,
+            rule: Rule::SpeakerCueAfter,
+            mention: Some("Ana Ruiz"),
+            name: None,
+            cue: Some("said"),
+        },
+    );
+    // Adverbs are not the reporter's words; a quote closed by its own comma is whole.
+    for text in [
+        "The council met late. \"We cut the budget to the bone\" again, Ana Ruiz said.",
+        "The council met late. \"We cut the budget to the bone,\" at the meeting, Ana Ruiz said.",
+    ] {
+        let out = process_text(text);
+        assert_eq!(out.quotes[0].kind, Kind::Direct, "{text}");
+    }
+}
+
+#[test]
+fn a_quote_inside_a_that_clause_is_partial() {
+    let kind = |text: &str| process_text(text).quotes[0].kind;
+    assert_eq!(
+        kind("Ana Ruiz said that once the vote is counted, \"We will know where we stand.\""),
+        Kind::Partial
+    );
+    assert_eq!(
+        kind("Ana Ruiz said on Monday, \"We will know where we stand.\""),
+        Kind::Direct
+    );
+}
+
+#[test]
+fn a_short_sentence_right_after_its_speech_verb_is_direct() {
+    let kind = |text: &str| process_text(text).quotes[0].kind;
+    assert_eq!(
+        kind("Asked whether the plant would reopen, Ana Ruiz said, \"Probably.\" The board met."),
+        Kind::Direct
+    );
+    assert_eq!(
+        kind("The host then quietly asked, \"Really?\" Nobody answered."),
+        Kind::Direct
+    );
+    // Without its speech verb, a short capitalised fragment stays partial.
+    assert_eq!(
+        kind("The sign on the door, \"Closed.\" hung there all week."),
+        Kind::Partial
+    );
+}
+
+#[test]
+fn a_quote_after_the_reporter_s_adverbial_is_partial() {
+    let kind = |text: &str| process_text(text).quotes[0].kind;
+    assert_eq!(
+        kind("If the bill passes, \"I think we will be fine,\" Ana Ruiz said."),
+        Kind::Partial
+    );
+    // A speech verb in the lead-in introduces the quote, capitalised or not.
+    assert_eq!(
+        kind("Ana Ruiz spoke last and said, \"We will be fine.\""),
+        Kind::Direct
+    );
+    assert_eq!(
+        kind("Ana Ruiz spoke last. Adding, \"We will be fine.\""),
+        Kind::Direct
+    );
+}
+
+#[test]
+fn a_quote_ended_inside_its_nested_quote_ends_its_sentence() {
+    // The full stop inside the nested close ends the sentence: the next one, with its own
+    // speech verb, does not attribute the quote.
+    let out = process_text(
+        "The storm came at night. \"Then the guard told us, 'Go home.'\" Officials said the road would reopen on Monday.",
+    );
+    let q = &out.quotes[0];
+    assert_eq!(q.kind, Kind::Direct);
+    assert_ne!(q.rule, Rule::SpeakerCueAfter);
+}

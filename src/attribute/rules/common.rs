@@ -36,7 +36,7 @@ pub(super) fn words_after(ctx: &Ctx<'_>) -> Option<usize> {
     // After a full stop, only a bare `Smith said.` still belongs to the quote. (`?` and `!`
     // are followed by a capitalised attribution too often to end the sentence:
     // `"Why?" Smith asked.`)
-    if q.content().trim_end().ends_with('.') {
+    if q.own_end().ends_with('.') {
         let words = after.iter().filter(|t| t.is_word()).count();
         let starts_lower = text::is_lowercase_word(&text[first.start..first.end]);
         // `"…." Trump said.`: a capitalised name, a cue, and the sentence ends.

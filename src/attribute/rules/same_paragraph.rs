@@ -1,7 +1,8 @@
 //! `same-paragraph`: `"We lost," Smith said. "We will be back."`: a quote takes the speaker
 //! of the quote before it in its paragraph.
 
-use super::{Ctx, Hit, RuleDoc, common};
+use super::{Ctx, CueRef, Hit, RuleDoc, common};
+use crate::attribute::cue_at;
 use crate::model::Kind;
 
 pub(super) const DOC: RuleDoc = RuleDoc {
@@ -44,8 +45,18 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
         || q.continues_sentence(win))
     .then(|| Hit {
         speaker: sp.np,
-        cue: a.cue.clone(),
+        cue: local_cue(ctx).or_else(|| a.cue.clone()),
     })
+}
+
+/// `"…," she said, adding, "…"`: the speaker goes on, but the quote's own lead-in has a
+/// speech verb of its own, which is what introduces it; the previous quote's cue is not.
+fn local_cue(ctx: &Ctx<'_>) -> Option<CueRef> {
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    let before = ctx.win.before();
+    (0..before.len())
+        .rev()
+        .find_map(|v| cue_at(text, lexicon, before, v))
 }
 
 #[cfg(test)]
@@ -112,6 +123,36 @@ pub(super) mod tests {
                 mention: Some("Smith"),
                 name: None,
                 cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_quote_ending_in_a_nested_quote_is_direct() {
+        check(
+            "\"We waited all night,\" Ana Ruiz said. \"Then the guard told us, 'Go home.'\"",
+            Expect {
+                quote: "Then the guard",
+                kind: Kind::Direct,
+                rule: Rule::SameParagraph,
+                mention: Some("Ana Ruiz"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn the_quote_s_own_lead_in_verb_is_its_cue() {
+        check(
+            "Smith called the plan \"a costly failure,\" adding, \"We will try again next year.\"",
+            Expect {
+                quote: "try again",
+                kind: Kind::Direct,
+                rule: Rule::SameParagraph,
+                mention: Some("Smith"),
+                name: None,
+                cue: Some("adding"),
             },
         );
     }

@@ -51,4 +51,29 @@ pub(super) mod tests {
             },
         );
     }
+
+    #[test]
+    fn a_long_attribution_between_the_parts_keeps_the_second_direct() {
+        check(
+            "\"The trouble,\" Ana Ruiz told the city council at its meeting in the library on Monday, \"is that nobody reads the budget.\"",
+            Expect {
+                quote: "nobody reads",
+                kind: Kind::Direct,
+                rule: Rule::SplitQuote,
+                mention: Some("Ana Ruiz"),
+                name: None,
+                cue: Some("told"),
+            },
+        );
+        // A clause of the reporter's after the cue makes the second part a fragment of it.
+        let out = crate::attribute::tests::process_text(
+            "\"We warned them,\" Ana Ruiz said, adding that if the rain kept up, \"the river will rise.\"",
+        );
+        let q = out
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("river"))
+            .unwrap();
+        assert_eq!(q.kind, Kind::Partial);
+    }
 }

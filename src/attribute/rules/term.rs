@@ -1,14 +1,15 @@
-//! `term`: scare quotes, titles and nicknames (`so-called "digital escorts"`), which are not
-//! speech.
+//! `term`: scare quotes, titles, nicknames and section headings (`so-called "digital escorts"`),
+//! which are not speech.
 
 use super::RuleDoc;
 use crate::attribute::{Found, Quote, Window, lower};
+use crate::extract::MarkFamily;
 use crate::lexicon::Introducer;
 use crate::model::Rule;
 use crate::text;
 
 pub(super) const DOC: RuleDoc = RuleDoc {
-    what: "A scare quote, title or nickname: short, introduced like a name (so-called, these, a proper adjective) or in title case.",
+    what: "A scare quote, title or nickname: short, introduced like a name (so-called, these, a proper adjective) or in title case; or a short heading in single marks alone on its line.",
     why: "Not speech: counting it as a quotation would invent a speaker.",
     example: "The town hired so-called \"street ambassadors\" last spring.",
 };
@@ -70,6 +71,43 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
     (words.len() <= 4 && named) || (title_case && !before.is_empty()) || (words.len() <= 2 && !cued)
 }
 
+/// The most words a section heading in quotation marks has.
+const HEADING_WORDS: usize = 8;
+
+/// `'A hard decision.'` alone on its line, in an article whose quotes before it use other
+/// marks: a section heading set in single marks (a pull quote or a phrase from the section),
+/// not a quote that continues the last speaker.
+pub(in crate::attribute) fn is_heading(q: &Quote, win: &Window) -> bool {
+    q.span.family == MarkFamily::Single
+        && q.prev_family.is_some_and(|f| f != MarkFamily::Single)
+        && q.opens_paragraph()
+        && q.ends_paragraph(win)
+        && q.n_words() <= HEADING_WORDS
+}
+
+/// The most words a title that opens a sentence has.
+const TITLE_WORDS: usize = 6;
+
+/// `''Billions,'' on cable, is a drama`: a short quote in title case that opens a sentence,
+/// closed by a comma, and followed by the rest of the reporter's sentence in lower case, not
+/// by an attribution. It names a work; it is the sentence's subject, not speech.
+pub(in crate::attribute) fn is_subject_title(q: &Quote, win: &Window) -> bool {
+    let text = q.text;
+    if !q.own_end().ends_with(',') || q.n_words() > TITLE_WORDS {
+        return false;
+    }
+    let continues_lower = win
+        .all_after
+        .iter()
+        .find(|t| t.is_word())
+        .is_some_and(|t| text::is_lowercase_word(&text[t.start..t.end]));
+    continues_lower
+        && q.own_end().split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.chars().count() <= 3 || w.chars().next().is_some_and(|c| !c.is_lowercase())
+        })
+}
+
 #[cfg(test)]
 pub(super) mod tests {
     use crate::attribute::tests::{Expect, check};
@@ -110,6 +148,60 @@ pub(super) mod tests {
                 mention: None,
                 name: None,
                 cue: None,
+            },
+        );
+    }
+
+    #[test]
+    fn a_single_marked_line_among_double_marked_quotes_is_a_heading() {
+        check(
+            "\"We had no choice,\" Ana Ruiz said.\n\n'A hard decision.'\n\nThe plant closed in May.",
+            Expect {
+                quote: "hard decision",
+                kind: Kind::Term,
+                rule: Rule::Term,
+                mention: None,
+                name: None,
+                cue: None,
+            },
+        );
+        // Where every quote is in single marks, such a line continues the speaker.
+        check(
+            "'We had no choice,' Ana Ruiz said.\n\n'We will be back.'\n\nThe plant closed in May.",
+            Expect {
+                quote: "be back",
+                kind: Kind::Direct,
+                rule: Rule::ContinuesParagraph,
+                mention: Some("Ana Ruiz"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_title_that_is_the_subject_of_the_reporter_s_sentence_is_a_term() {
+        check(
+            "The network has two new shows. \"Harbor Lights,\" a drama set in Maine, starts in May.",
+            Expect {
+                quote: "Harbor Lights",
+                kind: Kind::Term,
+                rule: Rule::Term,
+                mention: None,
+                name: None,
+                cue: None,
+            },
+        );
+        // An attributed quote in title case is speech.
+        check(
+            "The crowd cheered. \"Welcome Home, Everyone,\" the mayor said.",
+            Expect {
+                quote: "Welcome Home",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("the mayor"),
+                name: None,
+                cue: Some("said"),
             },
         );
     }
