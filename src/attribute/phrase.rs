@@ -825,8 +825,11 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
     if det {
         j += 1;
     } else {
+        // A modifier that also opens a clause (`then`) is an adverb right after a name:
+        // `Ruiz then appears in a clip`, but `the then governor`.
         while j < hi
             && (is_premodifier(text, lexicon, &toks[j]) || is_particle(text, lexicon, &toks[j]))
+            && !(j > i && is_opener(text, &toks[j]) && is_name_word(text, lexicon, &toks[j - 1]))
         {
             j += 1;
         }

@@ -284,6 +284,21 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn then_after_a_name_is_an_adverb_not_a_role() {
+        check(
+            "Ruiz then spoke at length, saying, \"We will carry this county.\"",
+            Expect {
+                quote: "carry this county",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("Ruiz"),
+                name: None,
+                cue: Some("saying"),
+            },
+        );
+    }
+
+    #[test]
     fn cue_before_with_appositive_and_prepositional_phrase() {
         check(
             "Frank Shaw, Microsoft's Chief Communications Officer, wrote on X, \"In response to concerns, we made changes.\"",
