@@ -825,8 +825,11 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
     if det {
         j += 1;
     } else {
+        // A modifier that also opens a clause (`then`) is an adverb right after a name:
+        // `Ruiz then appears in a clip`, but `the then governor`.
         while j < hi
             && (is_premodifier(text, lexicon, &toks[j]) || is_particle(text, lexicon, &toks[j]))
+            && !(j > i && is_opener(text, &toks[j]) && is_name_word(text, lexicon, &toks[j - 1]))
         {
             j += 1;
         }
@@ -1237,6 +1240,39 @@ pub fn sentence_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -
     })
 }
 
+/// An opening subject whose appositive a second comma closes before its verb (`Pell, one of
+/// the bill's sponsors, dismissed the report:`, `Omar Vance, D-Ore., delivered a warning:`):
+/// read after a verb, the appositive would run on to the quote; here it ends at that comma
+/// when a lower-case word that may be a verb follows it (not a function word, a pronoun or a
+/// participle).
+fn closed_appositive(text: &str, lexicon: &Lexicon, toks: &[Tok], np: &Np, v: usize) -> Option<Np> {
+    let in_np = |k: usize| toks[k].start >= np.range.start && toks[k].end <= np.range.end;
+    let c1 = (0..v).find(|&k| in_np(k) && toks[k].is_punct(','))?;
+    let c2 = (c1 + 2..v.min(c1 + 16)).find(|&k| toks[k].is_punct(','))?;
+    let w = toks.get(c2 + 1).filter(|_| c2 + 1 < v)?;
+    if !w.is_word() || !text::is_lowercase_word(word(text, w)) {
+        return None;
+    }
+    let lw = lower(text, w);
+    let function = lexicon.is_preposition(&lw)
+        || lexicon.is_relative(&lw)
+        || lexicon.is_clause_opener(&lw)
+        || lexicon.is_determiner(&lw)
+        || lexicon.pronoun(&lw).is_some()
+        || is_opener(text, w)
+        || lw.ends_with("ing");
+    if function {
+        return None;
+    }
+    Some(Np {
+        range: Range {
+            start: np.range.start,
+            end: toks[c2 - 1].end,
+        },
+        ..*np
+    })
+}
+
 /// The mention that opens the sentence `toks[..v]` (see [`sentence_subject`]).
 pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
     let mut i = 0;
@@ -1295,16 +1331,25 @@ pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) ->
         let c = (i..v.min(i + 25)).find(|&k| toks[k].is_punct(','))?;
         i = c + 1;
     }
+    let mut closed = false;
     let np = if toks.get(i).is_some_and(|t| is_pronoun(text, lexicon, t)) {
         finish(text, lexicon, toks, i, i + 1)?
     } else {
-        after_verb(text, lexicon, toks, i, v)?
+        let np = after_verb(text, lexicon, toks, i, v)?;
+        match closed_appositive(text, lexicon, toks, &np, v) {
+            Some(cut) => {
+                closed = true;
+                cut
+            }
+            None => np,
+        }
     };
     // A verb (a lower-case word) must follow the mention. The one at `v` counts after a
     // quantifier's phrase with no appositive (`Another commenter said`, `Several said`),
     // which names people whatever its noun; an unknown noun there is not trusted (`His
     // surrogates called him "a genius"` keeps its term).
-    let next = toks.iter().position(|t| t.start >= np.range.end)?;
+    // (The comma that closes an appositive stands before the verb.)
+    let next = toks.iter().position(|t| t.start >= np.range.end)? + usize::from(closed);
     let quantified = || {
         toks.iter()
             .find(|t| t.start == np.range.start)

@@ -284,6 +284,43 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn an_opening_subject_keeps_its_closed_appositive() {
+        for (text, mention) in [
+            (
+                "Pell, one of the measure's chief sponsors, was blunt: \"It is deeply flawed.\"",
+                "Pell, one of the measure's chief sponsors",
+            ),
+            (
+                "Senator Omar Vance, D-Ore., delivered a blunt warning: \"We will not wait.\"",
+                "Senator Omar Vance, D-Ore.",
+            ),
+        ] {
+            let out = process_text(text);
+            let q = &out.quotes[0];
+            assert_eq!(q.rule, Rule::CueBefore, "{text}");
+            assert_eq!(
+                q.speaker.as_ref().map(|s| s.mention.as_str()),
+                Some(mention)
+            );
+        }
+    }
+
+    #[test]
+    fn then_after_a_name_is_an_adverb_not_a_role() {
+        check(
+            "Ruiz then spoke at length, saying, \"We will carry this county.\"",
+            Expect {
+                quote: "carry this county",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("Ruiz"),
+                name: None,
+                cue: Some("saying"),
+            },
+        );
+    }
+
+    #[test]
     fn cue_before_with_appositive_and_prepositional_phrase() {
         check(
             "Frank Shaw, Microsoft's Chief Communications Officer, wrote on X, \"In response to concerns, we made changes.\"",
