@@ -789,3 +789,31 @@ fn a_quote_ended_inside_its_nested_quote_ends_its_sentence() {
     assert_eq!(q.kind, Kind::Direct);
     assert_ne!(q.rule, Rule::SpeakerCueAfter);
 }
+
+#[test]
+fn a_name_before_two_appositives_is_the_subject() {
+    for (text, name) in [
+        (
+            "Sen. Ann Reyes, R-Ohio, head of the Senate GOP policy arm, called the plan \
+             \"deeply flawed\" on Monday.",
+            "Ann Reyes",
+        ),
+        (
+            "Lena Park, president of the Rural Schools Fund, an advocacy group here, \
+             criticized the bill as \"nothing but a cut.\"",
+            "Lena Park",
+        ),
+        (
+            "Sen. Ann Reyes, R-Ohio, whose views have shifted, said Bell \"made a fair offer.\"",
+            "Ann Reyes",
+        ),
+        (
+            "Sen. Ann Reyes, R-Colo., head of the Senate GOP policy arm, called the plan \
+             \"deeply flawed\" on Monday.",
+            "Ann Reyes",
+        ),
+    ] {
+        let (_, n) = speaker_of(text);
+        assert_eq!(n, name, "{text}");
+    }
+}
