@@ -123,6 +123,9 @@ fn attribute_with(
     // speaker, with its paragraph start.
     let mut previous: Option<Attribution> = None;
     let mut last: Option<(Attribution, usize)> = None;
+    // Where the previous top-level quote's window started.
+    let mut prev_gap_start = 0;
+    let mut prev_extended = false;
 
     for (n, &i) in top.iter().enumerate() {
         let s = &spans[i];
@@ -132,7 +135,25 @@ fn attribute_with(
             .checked_sub(1)
             .map(|m| top[m])
             .filter(|&m| spans[m].end > p_start);
-        let gap_start = prev.map_or(p_start, |m| spans[m].end);
+        // A title or term earlier in the sentence (`said on "Face the Nation" that the panel
+        // saw "a pattern"`) is words of the reporter's sentence, not a quote that closes the
+        // lead-in: the window reads back across it, to the start of the term's own window.
+        // Only across one term, so that each stretch of text is read at most twice.
+        let gap_start = match (prev, &previous) {
+            (Some(m), Some(pa))
+                if !prev_extended
+                    && pa.kind == Kind::Term
+                    && pa.speaker.is_none()
+                    && !text[spans[m].content_start..spans[m].content_end]
+                        .trim_end()
+                        .ends_with(['.', '?', '!']) =>
+            {
+                prev_gap_start
+            }
+            _ => prev.map_or(p_start, |m| spans[m].end),
+        };
+        prev_extended = prev.is_some_and(|m| gap_start != spans[m].end);
+        prev_gap_start = gap_start;
         let gap_end = top
             .get(n + 1)
             .map(|&m| spans[m].start)

@@ -817,3 +817,14 @@ fn a_name_before_two_appositives_is_the_subject() {
         assert_eq!(n, name, "{text}");
     }
 }
+
+#[test]
+fn a_title_earlier_in_the_sentence_does_not_cut_the_lead_in() {
+    let text = "Sen. Ann Reyes, D-Ohio, the top Democrat on the Rules Committee, said on \
+        \"Face the Nation\" on Sunday that the panel has begun to see \"a pattern of delay\" \
+        in the filings.";
+    assert_eq!(
+        name_of(text, "pattern of delay").as_deref(),
+        Some("Ann Reyes")
+    );
+}
