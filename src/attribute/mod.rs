@@ -401,6 +401,13 @@ impl Window {
         text::tokenize_into(text, from, s.start, lexicon, &mut self.all_before);
         text::tokenize_into(text, s.end, to, lexicon, &mut self.all_after);
         self.lead = text::last_sentence_start(text, &self.all_before, self.all_before.len());
+        // A dateline (`DAYTON, Ohio — Gov. Moore said…`) is no part of the first sentence: the
+        // sentence, and its subject, start after the dash.
+        if from == paragraph_start(text, from) {
+            if let Some(d) = dateline_end(text, &self.all_before) {
+                self.lead = self.lead.max(d);
+            }
+        }
         self.tail = self.all_after.len();
         for i in 0..self.all_after.len() {
             if text::ends_sentence(text, &self.all_after, i) {
@@ -415,6 +422,49 @@ impl Window {
     fn after(&self) -> &[Tok] {
         &self.all_after[..self.tail]
     }
+}
+
+/// Whether `from` opens a paragraph: only white space since the last line break.
+fn paragraph_start(text: &str, from: usize) -> usize {
+    let line = text[..from].rfind('\n').map_or(0, |k| k + 1);
+    if text[line..from].trim().is_empty() {
+        from
+    } else {
+        line
+    }
+}
+
+/// The index of the first token after a dateline that opens `toks`: a place in capitals,
+/// perhaps with a state or an agency (`AMHERST, N.H. —`, `WASHINGTON (AP) -`), closed by a
+/// dash within a few tokens.
+fn dateline_end(text: &str, toks: &[Tok]) -> Option<usize> {
+    let first = toks.first().filter(|t| t.is_word())?;
+    let w = &text[first.start..first.end];
+    if w.chars().count() < 3 || w.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let dash = toks
+        .iter()
+        .take(10)
+        .position(|t| matches!(t.punct(), Some('—' | '–' | '-')))?;
+    // The place is in capitals (`NEW YORK`, not `FBI Director Jane Roe — who…`); the state
+    // after a comma and the agency in parentheses need only be capitalised.
+    let mut place = true;
+    toks[..dash]
+        .iter()
+        .all(|t| {
+            if !t.is_word() {
+                place = false;
+                return true;
+            }
+            let w = &text[t.start..t.end];
+            if place {
+                !w.chars().any(char::is_lowercase)
+            } else {
+                w.starts_with(|c: char| c.is_uppercase())
+            }
+        })
+        .then_some(dash + 1)
 }
 
 /// Whether a character is a quotation mark.

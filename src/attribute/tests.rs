@@ -828,3 +828,19 @@ fn a_title_earlier_in_the_sentence_does_not_cut_the_lead_in() {
         Some("Ann Reyes")
     );
 }
+
+#[test]
+fn a_dateline_is_no_part_of_the_first_sentence() {
+    for text in [
+        "DAYTON, Ohio — Gov. Paul Moore on Tuesday said he would back a policy \"to hold and \
+         release fairly.\"",
+        "DAYTON — Gov. Paul Moore on Tuesday said he would back a policy \"to hold and release \
+         fairly.\"",
+    ] {
+        assert_eq!(
+            name_of(text, "release fairly").as_deref(),
+            Some("Paul Moore"),
+            "{text}"
+        );
+    }
+}
