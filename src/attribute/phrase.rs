@@ -187,10 +187,13 @@ fn classify(
         return None;
     }
     // `the committee's chairman, Representative Trey Gowdy`: a role, then the name in the
-    // appositive; the name is the core.
+    // appositive; the name is the core. A party or nationality adjective in the role
+    // (`Ohio's Republican governor, Ann Reyes`) names no one.
     if end < b
         && toks[end].is_punct(',')
-        && !toks[a..end].iter().any(|t| is_name_word(text, lexicon, t))
+        && !toks[a..end]
+            .iter()
+            .any(|t| is_name_word(text, lexicon, t) && !lexicon.is_name_modifier(&lower(text, t)))
     {
         let c2 = (end + 1..b).find(|&k| toks[k].is_punct(',')).unwrap_or(b);
         if c2 > end + 1 {

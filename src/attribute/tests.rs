@@ -844,3 +844,9 @@ fn a_dateline_is_no_part_of_the_first_sentence() {
         );
     }
 }
+
+#[test]
+fn a_role_with_a_party_adjective_then_the_name_is_the_name() {
+    let text = "Ohio's Republican governor, Ann Reyes, responded: \"These claims are false.\"";
+    assert_eq!(name_of(text, "claims are").as_deref(), Some("Ann Reyes"));
+}
