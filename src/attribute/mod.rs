@@ -123,6 +123,9 @@ fn attribute_with(
     // speaker, with its paragraph start.
     let mut previous: Option<Attribution> = None;
     let mut last: Option<(Attribution, usize)> = None;
+    // Where the previous top-level quote's window started.
+    let mut prev_gap_start = 0;
+    let mut prev_extended = false;
 
     for (n, &i) in top.iter().enumerate() {
         let s = &spans[i];
@@ -132,7 +135,25 @@ fn attribute_with(
             .checked_sub(1)
             .map(|m| top[m])
             .filter(|&m| spans[m].end > p_start);
-        let gap_start = prev.map_or(p_start, |m| spans[m].end);
+        // A title or term earlier in the sentence (`said on "Face the Nation" that the panel
+        // saw "a pattern"`) is words of the reporter's sentence, not a quote that closes the
+        // lead-in: the window reads back across it, to the start of the term's own window.
+        // Only across one term, so that each stretch of text is read at most twice.
+        let gap_start = match (prev, &previous) {
+            (Some(m), Some(pa))
+                if !prev_extended
+                    && pa.kind == Kind::Term
+                    && pa.speaker.is_none()
+                    && !text[spans[m].content_start..spans[m].content_end]
+                        .trim_end()
+                        .ends_with(['.', '?', '!']) =>
+            {
+                prev_gap_start
+            }
+            _ => prev.map_or(p_start, |m| spans[m].end),
+        };
+        prev_extended = prev.is_some_and(|m| gap_start != spans[m].end);
+        prev_gap_start = gap_start;
         let gap_end = top
             .get(n + 1)
             .map(|&m| spans[m].start)
@@ -380,6 +401,13 @@ impl Window {
         text::tokenize_into(text, from, s.start, lexicon, &mut self.all_before);
         text::tokenize_into(text, s.end, to, lexicon, &mut self.all_after);
         self.lead = text::last_sentence_start(text, &self.all_before, self.all_before.len());
+        // A dateline (`DAYTON, Ohio — Gov. Moore said…`) is no part of the first sentence: the
+        // sentence, and its subject, start after the dash.
+        if from == paragraph_start(text, from) {
+            if let Some(d) = dateline_end(text, &self.all_before) {
+                self.lead = self.lead.max(d);
+            }
+        }
         self.tail = self.all_after.len();
         for i in 0..self.all_after.len() {
             if text::ends_sentence(text, &self.all_after, i) {
@@ -394,6 +422,49 @@ impl Window {
     fn after(&self) -> &[Tok] {
         &self.all_after[..self.tail]
     }
+}
+
+/// Whether `from` opens a paragraph: only white space since the last line break.
+fn paragraph_start(text: &str, from: usize) -> usize {
+    let line = text[..from].rfind('\n').map_or(0, |k| k + 1);
+    if text[line..from].trim().is_empty() {
+        from
+    } else {
+        line
+    }
+}
+
+/// The index of the first token after a dateline that opens `toks`: a place in capitals,
+/// perhaps with a state or an agency (`AMHERST, N.H. —`, `WASHINGTON (AP) -`), closed by a
+/// dash within a few tokens.
+fn dateline_end(text: &str, toks: &[Tok]) -> Option<usize> {
+    let first = toks.first().filter(|t| t.is_word())?;
+    let w = &text[first.start..first.end];
+    if w.chars().count() < 3 || w.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let dash = toks
+        .iter()
+        .take(10)
+        .position(|t| matches!(t.punct(), Some('—' | '–' | '-')))?;
+    // The place is in capitals (`NEW YORK`, not `FBI Director Jane Roe — who…`); the state
+    // after a comma and the agency in parentheses need only be capitalised.
+    let mut place = true;
+    toks[..dash]
+        .iter()
+        .all(|t| {
+            if !t.is_word() {
+                place = false;
+                return true;
+            }
+            let w = &text[t.start..t.end];
+            if place {
+                !w.chars().any(char::is_lowercase)
+            } else {
+                w.starts_with(|c: char| c.is_uppercase())
+            }
+        })
+        .then_some(dash + 1)
 }
 
 /// Whether a character is a quotation mark.

@@ -187,10 +187,13 @@ fn classify(
         return None;
     }
     // `the committee's chairman, Representative Trey Gowdy`: a role, then the name in the
-    // appositive; the name is the core.
+    // appositive; the name is the core. A party or nationality adjective in the role
+    // (`Ohio's Republican governor, Ann Reyes`) names no one.
     if end < b
         && toks[end].is_punct(',')
-        && !toks[a..end].iter().any(|t| is_name_word(text, lexicon, t))
+        && !toks[a..end]
+            .iter()
+            .any(|t| is_name_word(text, lexicon, t) && !lexicon.is_name_modifier(&lower(text, t)))
     {
         let c2 = (end + 1..b).find(|&k| toks[k].is_punct(',')).unwrap_or(b);
         if c2 > end + 1 {
@@ -525,12 +528,20 @@ fn mention_ending_at(
             .rev()
             .take(20)
             .find(|&j| toks[j].is_punct(','))?;
-        let core = mention_ending_at(text, lexicon, toks, lo, c1)?;
+        // A period before the comma ends an abbreviation the tokenizer left apart
+        // (`R-Colo.,`), never a sentence.
+        let c1_core = if c1 > lo + 1 && toks[c1 - 1].is_punct('.') {
+            c1 - 1
+        } else {
+            c1
+        };
+        let core = mention_ending_at(text, lexicon, toks, lo, c1_core)?;
         // `Hillary Clinton, at a later press gaggle, said`: an adverbial, not an appositive.
         if toks.get(c1 + 1).is_some_and(|t| is_preposition(text, t)) {
             return Some(core);
         }
         let a = toks.iter().position(|t| t.start == core.range.start)?;
+        let a = name_before_appositive(text, lexicon, toks, lo, a, c1).unwrap_or(a);
         return finish(text, lexicon, toks, a, end - 1);
     }
     // `Mr. Morgan of the Sierra Club said`
@@ -553,6 +564,45 @@ fn mention_ending_at(
     }
     let a = np_start_back(text, lexicon, toks, lo, k2 - 1);
     finish(text, lexicon, toks, a, end)
+}
+
+/// The start of a name that stands before the appositive holding token `a` and ending at
+/// the comma `c1`, when that appositive is the first of two (`Sen. Ann Reyes, R-Ohio, head
+/// of the policy arm, said`, `Lena Park, president of the Rural Fund, an advocacy group,
+/// said`): the subject is the name, not a noun inside the first appositive. The appositive
+/// must open with a party-and-state tag or a lower-case word, so a capitalised phrase
+/// after an introductory one (`In Dayton, Ann Reyes, a nurse, said`) is left alone.
+fn name_before_appositive(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    lo: usize,
+    a: usize,
+    c1: usize,
+) -> Option<usize> {
+    let c0 = (lo..a).rev().take(20).find(|&j| toks[j].is_punct(','))?;
+    let first = toks.get(c0 + 1)?;
+    let fw = word(text, first);
+    let party = {
+        let mut cs = fw.chars();
+        matches!((cs.next(), cs.next()), (Some(p), Some('-')) if p.is_ascii_uppercase())
+    };
+    if c0 + 1 >= c1 || !(party || text::is_lowercase_word(fw)) || c0 <= lo {
+        return None;
+    }
+    if !is_name_word(text, lexicon, &toks[c0 - 1]) {
+        return None;
+    }
+    let outer = mention_ending_at(text, lexicon, toks, lo, c0)?;
+    if outer.speaker_type != SpeakerType::Person {
+        return None;
+    }
+    let oa = toks.iter().position(|t| t.start == outer.range.start)?;
+    // `On Tuesday, …`: an introductory phrase, not a name.
+    if oa > lo && is_preposition(text, &toks[oa - 1]) {
+        return None;
+    }
+    Some(oa)
 }
 
 pub(super) fn is_preposition(text: &str, t: &Tok) -> bool {

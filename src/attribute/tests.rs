@@ -789,3 +789,64 @@ fn a_quote_ended_inside_its_nested_quote_ends_its_sentence() {
     assert_eq!(q.kind, Kind::Direct);
     assert_ne!(q.rule, Rule::SpeakerCueAfter);
 }
+
+#[test]
+fn a_name_before_two_appositives_is_the_subject() {
+    for (text, name) in [
+        (
+            "Sen. Ann Reyes, R-Ohio, head of the Senate GOP policy arm, called the plan \
+             \"deeply flawed\" on Monday.",
+            "Ann Reyes",
+        ),
+        (
+            "Lena Park, president of the Rural Schools Fund, an advocacy group here, \
+             criticized the bill as \"nothing but a cut.\"",
+            "Lena Park",
+        ),
+        (
+            "Sen. Ann Reyes, R-Ohio, whose views have shifted, said Bell \"made a fair offer.\"",
+            "Ann Reyes",
+        ),
+        (
+            "Sen. Ann Reyes, R-Colo., head of the Senate GOP policy arm, called the plan \
+             \"deeply flawed\" on Monday.",
+            "Ann Reyes",
+        ),
+    ] {
+        let (_, n) = speaker_of(text);
+        assert_eq!(n, name, "{text}");
+    }
+}
+
+#[test]
+fn a_title_earlier_in_the_sentence_does_not_cut_the_lead_in() {
+    let text = "Sen. Ann Reyes, D-Ohio, the top Democrat on the Rules Committee, said on \
+        \"Face the Nation\" on Sunday that the panel has begun to see \"a pattern of delay\" \
+        in the filings.";
+    assert_eq!(
+        name_of(text, "pattern of delay").as_deref(),
+        Some("Ann Reyes")
+    );
+}
+
+#[test]
+fn a_dateline_is_no_part_of_the_first_sentence() {
+    for text in [
+        "DAYTON, Ohio — Gov. Paul Moore on Tuesday said he would back a policy \"to hold and \
+         release fairly.\"",
+        "DAYTON — Gov. Paul Moore on Tuesday said he would back a policy \"to hold and release \
+         fairly.\"",
+    ] {
+        assert_eq!(
+            name_of(text, "release fairly").as_deref(),
+            Some("Paul Moore"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_role_with_a_party_adjective_then_the_name_is_the_name() {
+    let text = "Ohio's Republican governor, Ann Reyes, responded: \"These claims are false.\"";
+    assert_eq!(name_of(text, "claims are").as_deref(), Some("Ann Reyes"));
+}

@@ -269,6 +269,22 @@ pub(super) mod tests {
         "\"The reading room stays open all summer.\"";
 
     #[test]
+    fn a_participle_after_a_title_in_the_sentence_is_the_cue() {
+        // The title is words of the sentence: the lead-in reads across it to its subject.
+        check(
+            "\"Not yet,\" Ruiz said on \"Morning Edition,\" adding, \"The vote is next week.\"",
+            Expect {
+                quote: "vote is",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("Ruiz"),
+                name: None,
+                cue: Some("adding"),
+            },
+        );
+    }
+
+    #[test]
     fn cue_before_with_colon() {
         check(
             "Hegseth said: \"This is over.\"",

@@ -98,21 +98,6 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn a_participle_after_a_title_continues_the_speaker() {
-        check(
-            "\"Not yet,\" Ruiz said on \"Morning Edition,\" adding, \"The vote is next week.\"",
-            Expect {
-                quote: "vote is",
-                kind: Kind::Direct,
-                rule: Rule::SameParagraph,
-                mention: Some("Ruiz"),
-                name: None,
-                cue: Some("adding"),
-            },
-        );
-    }
-
-    #[test]
     fn second_quote_of_a_paragraph_continues_the_first() {
         check(
             "\"We lost,\" Smith said. \"We will be back.\"",
