@@ -403,7 +403,7 @@ impl Window {
         self.lead = text::last_sentence_start(text, &self.all_before, self.all_before.len());
         // A dateline (`DAYTON, Ohio — Gov. Moore said…`) is no part of the first sentence: the
         // sentence, and its subject, start after the dash.
-        if from == paragraph_start(text, from) {
+        if opens_paragraph(text, from) {
             if let Some(d) = dateline_end(text, &self.all_before) {
                 self.lead = self.lead.max(d);
             }
@@ -424,13 +424,14 @@ impl Window {
     }
 }
 
-/// Whether `from` opens a paragraph: only white space since the last line break.
-fn paragraph_start(text: &str, from: usize) -> usize {
-    let line = text[..from].rfind('\n').map_or(0, |k| k + 1);
-    if text[line..from].trim().is_empty() {
-        from
-    } else {
-        line
+/// Whether `from` opens a paragraph: only white space since the last line break. Reads back
+/// over the white space alone, so that a paragraph of megabytes is not read again for each
+/// of its quotes.
+fn opens_paragraph(text: &str, from: usize) -> bool {
+    let before = &text.as_bytes()[..from];
+    match before.iter().rposition(|&b| !matches!(b, b' ' | b'\t')) {
+        None => true,
+        Some(k) => matches!(before[k], b'\n' | b'\r'),
     }
 }
 
