@@ -1380,6 +1380,10 @@ pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) ->
     {
         let c = (i..v.min(i + 25)).find(|&k| toks[k].is_punct(','))?;
         i = c + 1;
+        // `On "Face the Nation," Sen. Ruiz…`: the comma inside a title's closing mark.
+        while i < v && toks[i].punct().is_some_and(super::is_quote_char) {
+            i += 1;
+        }
     }
     let mut closed = false;
     let np = if toks.get(i).is_some_and(|t| is_pronoun(text, lexicon, t)) {

@@ -850,3 +850,11 @@ fn a_role_with_a_party_adjective_then_the_name_is_the_name() {
     let text = "Ohio's Republican governor, Ann Reyes, responded: \"These claims are false.\"";
     assert_eq!(name_of(text, "claims are").as_deref(), Some("Ann Reyes"));
 }
+
+#[test]
+fn a_title_in_the_opening_phrase_does_not_hide_the_subject() {
+    // The comma that closes `On "…,"` stands inside the title's closing mark.
+    let text = "On \"Morning Hour,\" Sen. Ana Ruiz (Ore.), who lost the primary, named fatigue \
+        as one reason. \"The younger voters are tired.\"";
+    assert_eq!(name_of(text, "younger voters").as_deref(), Some("Ana Ruiz"));
+}
