@@ -893,16 +893,16 @@ impl<'a> Entities<'a> {
                             e.speaker_type != SpeakerType::Person
                         })
                     }
-                    // `who`: the name just before it.
+                    // `who`: the person just before it (`Sheriff Joe Arden of Pima County,
+                    // Ariz., who…` is the sheriff, not the county).
                     None if w == "who" => self.latest(
                         pos,
                         [
                             Kind::Person(Gender::Male),
                             Kind::Person(Gender::Female),
                             Kind::Person(Gender::Unknown),
-                            Kind::NotPerson,
                         ],
-                        |_| true,
+                        |e| e.speaker_type == SpeakerType::Person,
                     ),
                     _ => None,
                 };

@@ -858,3 +858,10 @@ fn a_title_in_the_opening_phrase_does_not_hide_the_subject() {
         as one reason. \"The younger voters are tired.\"";
     assert_eq!(name_of(text, "younger voters").as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn who_means_the_person_before_it_not_a_place() {
+    let text = "On Tuesday he won the backing of Sheriff Joe Arden of Pima County, Ariz., \
+        who calls himself the \"toughest sheriff\" in the country.";
+    assert_eq!(name_of(text, "toughest").as_deref(), Some("Joe Arden"));
+}
