@@ -159,7 +159,7 @@ fn attribute_with(
             .map(|&m| spans[m].start)
             .filter(|&st| st < p_end)
             .unwrap_or(p_end);
-        win.fill(text, lexicon, s, gap_start, gap_end);
+        win.fill(text, lexicon, s, (gap_start, gap_end), p_start);
         let q = Quote {
             text,
             lexicon,
@@ -383,7 +383,16 @@ struct Window {
 const WINDOW_BYTES: usize = 16 << 10;
 
 impl Window {
-    fn fill(&mut self, text: &str, lexicon: &Lexicon, s: &Span, gap_start: usize, gap_end: usize) {
+    /// Tokenises the words around quote `s` within its gap (`gap_start..gap_end`) in the
+    /// paragraph that starts at `p_start`.
+    fn fill(
+        &mut self,
+        text: &str,
+        lexicon: &Lexicon,
+        s: &Span,
+        (gap_start, gap_end): (usize, usize),
+        p_start: usize,
+    ) {
         let bytes = text.as_bytes();
         let mut from = gap_start;
         if s.start - gap_start > WINDOW_BYTES {
@@ -403,7 +412,7 @@ impl Window {
         self.lead = text::last_sentence_start(text, &self.all_before, self.all_before.len());
         // A dateline (`DAYTON, Ohio — Gov. Moore said…`) is no part of the first sentence: the
         // sentence, and its subject, start after the dash.
-        if opens_paragraph(text, from) {
+        if from == p_start {
             if let Some(d) = dateline_end(text, &self.all_before) {
                 self.lead = self.lead.max(d);
             }
@@ -421,17 +430,6 @@ impl Window {
     }
     fn after(&self) -> &[Tok] {
         &self.all_after[..self.tail]
-    }
-}
-
-/// Whether `from` opens a paragraph: only white space since the last line break. Reads back
-/// over the white space alone, so that a paragraph of megabytes is not read again for each
-/// of its quotes.
-fn opens_paragraph(text: &str, from: usize) -> bool {
-    let before = &text.as_bytes()[..from];
-    match before.iter().rposition(|&b| !matches!(b, b' ' | b'\t')) {
-        None => true,
-        Some(k) => matches!(before[k], b'\n' | b'\r'),
     }
 }
 

@@ -955,13 +955,7 @@ impl<'a> Entities<'a> {
                 } else {
                     Resolution::Mention
                 };
-                SpeakerRef {
-                    mention: np.range,
-                    np: *np,
-                    name: e.name.clone(),
-                    speaker_type: e.speaker_type,
-                    resolution,
-                }
+                self.speaker_ref(np, idx, resolution)
             }
             SpeakerType::Descriptor => {
                 if let Some(i) = self.document_speaker(text, np) {
