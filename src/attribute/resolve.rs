@@ -418,9 +418,15 @@ impl<'a> Entities<'a> {
                 continue;
             }
             let mut titles = Vec::new();
-            // `spokesman Frank Shaw`: a lower-case title just before the run.
+            // `spokesman Frank Shaw`: a lower-case title just before the run. Written in
+            // lower case, a rank that is also an adjective (`major Internet companies`,
+            // `private Facebook groups`) is one only when its last word names a person.
             for n in (1..=2).rev() {
-                if i >= n && phrase::title_at(text, lexicon, toks, i - n) == Some(n) {
+                if i >= n
+                    && phrase::title_at(text, lexicon, toks, i - n) == Some(n)
+                    && (!text::is_lowercase_word(&text[toks[i - 1].start..toks[i - 1].end])
+                        || lexicon.is_person_noun(&lower(text, &toks[i - 1])))
+                {
                     titles.push(title_of(text, lexicon, &toks[i - n..i]));
                     break;
                 }
@@ -472,6 +478,25 @@ impl<'a> Entities<'a> {
                     titles.push(title_of(text, lexicon, &toks[a..k + n]));
                     titles.push(title_of(text, lexicon, &toks[k..k + n]));
                     a = k + n;
+                }
+            }
+            // `Director of National Intelligence James Clapper`: a given name inside the run,
+            // with a surname after it, starts the person's name; the words before it are the
+            // role (with the words before `of`, which end the run before this one).
+            if titles.is_empty() && lexicon.first_name(&lower(text, &toks[a])).is_none() {
+                if let Some(k) = (a + 1..b.saturating_sub(1))
+                    .find(|&k| lexicon.first_name(&lower(text, &toks[k])).is_some())
+                    .filter(|&k| {
+                        phrase::name_type(text, lexicon, &toks[k..b]) == SpeakerType::Person
+                    })
+                {
+                    let of_role = a == i
+                        && i >= 2
+                        && lower(text, &toks[i - 1]) == "of"
+                        && text::is_capitalised(&text[toks[i - 2].start..toks[i - 2].end]);
+                    let from = if of_role { i - 2 } else { a };
+                    titles.push(title_of(text, lexicon, &toks[from..k]));
+                    a = k;
                 }
             }
             let first_gender = lexicon

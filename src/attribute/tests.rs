@@ -865,3 +865,23 @@ fn who_means_the_person_before_it_not_a_place() {
         who calls himself the \"toughest sheriff\" in the country.";
     assert_eq!(name_of(text, "toughest").as_deref(), Some("Joe Arden"));
 }
+
+#[test]
+fn a_given_name_inside_a_capitalised_run_starts_the_person() {
+    // The role's words run into the name with no comma or lower-case word between them.
+    let text = "Director of National Intelligence Paul Redding issued a statement late \
+        Thursday. He called the leak \"reprehensible\" and said more.";
+    assert_eq!(
+        name_of(text, "reprehensible").as_deref(),
+        Some("Paul Redding")
+    );
+}
+
+#[test]
+fn a_lower_case_rank_that_is_an_adjective_makes_no_person() {
+    // `major` before a capitalised word is the adjective, not the rank `Major`.
+    let text = "A report said the program scours major Internet companies for data.\n\n\
+        A senior official said the report about the Internet mining was wrong.\n\n\
+        \"The program is subject to oversight,\" the official said.";
+    assert_eq!(name_of(text, "oversight").as_deref(), Some("official"));
+}
