@@ -94,6 +94,26 @@ pub(super) fn is_name_word(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
         && lexicon.speech_verb(&lw).is_none()
 }
 
+/// Whether `toks[k]` continues a run of name words: a name word, or a capitalised speech
+/// verb between two of them (`the Missouri State Highway Patrol`, `the State Department`),
+/// which opening a sentence would be the verb (`Says Ellis`).
+pub(super) fn is_run_word(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    is_name_word(text, lexicon, t)
+        || (t.is_word()
+            && k > 0
+            && text::is_capitalised(word(text, t))
+            && !is_possessive(word(text, t))
+            && lexicon.speech_verb(&lower(text, t)).is_some()
+            && toks[k - 1].is_word()
+            && (is_name_word(text, lexicon, &toks[k - 1]) || lower(text, &toks[k - 1]) == "the")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| is_name_word(text, lexicon, n)))
+}
+
 pub(super) fn is_particle(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     t.is_word() && lexicon.is_name_particle(word(text, t))
 }
@@ -645,7 +665,7 @@ fn of_phrase_back(
     k: usize,
 ) -> Option<usize> {
     let mut j = k;
-    while j > lo && is_name_word(text, lexicon, &toks[j - 1]) {
+    while j > lo && is_run_word(text, lexicon, toks, j - 1) {
         j -= 1;
     }
     if j == k || j <= lo {

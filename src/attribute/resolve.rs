@@ -375,7 +375,7 @@ impl<'a> Entities<'a> {
             // (`Defense Secretary`), then the name.
             let mut b = i + 1;
             while b < toks.len()
-                && (phrase::is_name_word(text, lexicon, &toks[b])
+                && (phrase::is_run_word(text, lexicon, toks, b)
                     || (phrase::is_particle(text, lexicon, &toks[b])
                         && toks.get(b + 1).is_some_and(|n| {
                             phrase::is_name_word(text, lexicon, n)

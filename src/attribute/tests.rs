@@ -885,3 +885,15 @@ fn a_lower_case_rank_that_is_an_adjective_makes_no_person() {
         \"The program is subject to oversight,\" the official said.";
     assert_eq!(name_of(text, "oversight").as_deref(), Some("official"));
 }
+
+#[test]
+fn a_capitalised_speech_verb_inside_a_name_is_part_of_it() {
+    // `State` is also the verb `state`; between two name words it is part of the name, so
+    // the speaker is the person the `of` phrase follows.
+    let text = "There were more protests, but Capt. Ronald Jensen of the Missouri State \
+        Highway Patrol said he believed they had reached \"a turning point.\"";
+    assert_eq!(
+        name_of(text, "turning point").as_deref(),
+        Some("Ronald Jensen")
+    );
+}
