@@ -220,9 +220,13 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
                 // After an auxiliary (`it was continuing "to operate…"`) the verb is part of
                 // the reported clause, not a cue of its own.
                 (0, _) if introduces && after_aux => adjacent(),
-                (0, _) if introduces => {
-                    adjacent().or_else(|| phrase::sentence_subject(text, lexicon, before, v))
-                }
+                (0, _) if introduces => adjacent()
+                    .or_else(|| {
+                        participle
+                            .then(|| reporting_clause_subject(text, lexicon, before, v))
+                            .flatten()
+                    })
+                    .or_else(|| phrase::sentence_subject(text, lexicon, before, v)),
                 (0, true) => None,
                 (0, false) => adjacent(),
                 _ => phrase::sentence_subject(text, lexicon, before, v),
@@ -236,6 +240,27 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
         }
     }
     None
+}
+
+/// `The panel chose no weapon, Hutchinson said, adding, "…"`: a participle right after a
+/// parenthetical reporting clause (a comma, its subject, its speech verb and at most a few
+/// words, a comma) belongs to that clause's subject, not to the sentence's.
+fn reporting_clause_subject(
+    text: &str,
+    lexicon: &crate::lexicon::Lexicon,
+    before: &[crate::text::Tok],
+    v: usize,
+) -> Option<phrase::Np> {
+    let comma = v.checked_sub(1).filter(|&c| before[c].is_punct(','))?;
+    let u = (comma.saturating_sub(5)..comma)
+        .rev()
+        .take_while(|&k| before[k].is_word())
+        .find(|&k| {
+            !lower(text, &before[k]).ends_with("ing") && cue_at(text, lexicon, before, k).is_some()
+        })?;
+    let np = phrase::before_verb(text, lexicon, before, 0, u)?;
+    let a = before.iter().position(|t| t.start == np.range.start)?;
+    (a > 0 && before[a - 1].is_punct(',')).then_some(np)
 }
 
 /// The agent of a passive cue, `by NP` right after it and closing the lead-in with `,` or
@@ -278,6 +303,23 @@ pub(super) mod tests {
                 kind: Kind::Direct,
                 rule: Rule::CueBefore,
                 mention: Some("Ruiz"),
+                name: None,
+                cue: Some("adding"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_reporting_clause_is_its_subjects() {
+        // `The panel` opens the sentence, but `adding` continues `Ortiz said`.
+        check(
+            "The panel did not pick a weapon, Ortiz said, adding, \"Anything from a sidearm \
+             to a shotgun\" would work.",
+            Expect {
+                quote: "sidearm",
+                kind: Kind::Partial,
+                rule: Rule::PartialInCuedSentence,
+                mention: Some("Ortiz"),
                 name: None,
                 cue: Some("adding"),
             },
