@@ -1405,6 +1405,30 @@ pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) ->
             i += 1;
         }
     }
+    // `A strong defender of Israel, he has been critical…`: a fronted description of the
+    // subject, closed by a comma, before a pronoun or a name and its verb.
+    if toks
+        .get(i)
+        .is_some_and(|t| t.is_word() && matches!(lower(text, t).as_ref(), "a" | "an"))
+    {
+        if let Some(c) = (i + 2..v.min(i + 25)).find(|&k| toks[k].is_punct(',')) {
+            let subject = toks.get(c + 1).filter(|_| c + 1 < v).is_some_and(|t| {
+                (is_pronoun(text, lexicon, t) && lower(text, t) != "who") || {
+                    let mut e = c + 1;
+                    while e < v && is_name_word(text, lexicon, &toks[e]) {
+                        e += 1;
+                    }
+                    e > c + 1
+                        && e < v
+                        && toks[e].is_word()
+                        && text::is_lowercase_word(word(text, &toks[e]))
+                }
+            });
+            if subject {
+                i = c + 1;
+            }
+        }
+    }
     let mut closed = false;
     let np = if toks.get(i).is_some_and(|t| is_pronoun(text, lexicon, t)) {
         finish(text, lexicon, toks, i, i + 1)?

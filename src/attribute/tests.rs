@@ -897,3 +897,20 @@ fn a_capitalised_speech_verb_inside_a_name_is_part_of_it() {
         Some("Ronald Jensen")
     );
 }
+
+#[test]
+fn a_fronted_description_leaves_the_subject_after_its_comma() {
+    // `A longtime ally of Norway` describes `he`; the name nearest the verb is an object.
+    check(
+        "A longtime ally of Norway, he has been critical of Prime Minister Ola Berg, and \
+         said the proposed deal is \"terrible\" for the region.",
+        Expect {
+            quote: "terrible",
+            kind: Kind::Partial,
+            rule: Rule::PartialInCuedSentence,
+            mention: Some("he"),
+            name: None,
+            cue: Some("said"),
+        },
+    );
+}
