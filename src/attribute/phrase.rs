@@ -1303,6 +1303,11 @@ pub fn sentence_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -
             .and_then(|k| {
                 if is_pronoun(text, lexicon, &toks[k]) {
                     finish(text, lexicon, toks, k, k + 1)
+                } else if k + 1 < v && toks[k + 1].is_punct(',') {
+                    // `a letter from Rep. Ann Ruiz, Democrat of Vermont, calling`: read with
+                    // its comma, the phrase is an appositive of the name before it.
+                    mention_ending_at(text, lexicon, toks, 0, k + 2)
+                        .or_else(|| mention_ending_at(text, lexicon, toks, 0, k + 1))
                 } else {
                     mention_ending_at(text, lexicon, toks, 0, k + 1)
                 }

@@ -914,3 +914,20 @@ fn a_fronted_description_leaves_the_subject_after_its_comma() {
         },
     );
 }
+
+#[test]
+fn a_participle_after_an_appositive_is_the_named_persons() {
+    // The nearest phrase before `calling` is the appositive; the person is the name before it.
+    check(
+        "Dozens of members have signed a letter from Representative Ann Ruiz, Democrat of \
+         Vermont, calling the deal \"fiscally irresponsible.\"",
+        Expect {
+            quote: "fiscally",
+            kind: Kind::Partial,
+            rule: Rule::PartialInCuedSentence,
+            mention: Some("Representative Ann Ruiz, Democrat of Vermont"),
+            name: Some("Ann Ruiz"),
+            cue: Some("calling"),
+        },
+    );
+}
