@@ -79,6 +79,9 @@ pub struct Entities<'a> {
     /// fronted phrase (`When Mr. Lane left,`, `In his speech,`) that a comma will close.
     first_word_due: bool,
     fronted: bool,
+    /// Whether the sentence being scanned has had no lower-case word but function words
+    /// yet: closed by `?`, it is a question put to someone (`Governor Christie?`).
+    verbless: bool,
     /// The article's quotations (top level and nested, in order), and the first that does
     /// not end before the scan: words inside them are the speakers', not the reporter's.
     spans: &'a [Span],
@@ -118,6 +121,9 @@ struct Mention {
     oblique: bool,
     /// The mention is a pronoun (`he`, `his`) that continues the entity's chain.
     pronoun: bool,
+    /// The mention is in a verbless question (`Governor Christie? "Strong," he said.`): the
+    /// topic put to the speaker, who is someone else.
+    aside: bool,
 }
 
 /// Mentions kept for salience: a pronoun looks back at most this far (a few pages of news).
@@ -150,6 +156,7 @@ impl<'a> Entities<'a> {
             prev_ends_sentence: true,
             first_word_due: true,
             fronted: false,
+            verbless: true,
             skip_to: 0,
         }
     }
@@ -178,6 +185,7 @@ impl<'a> Entities<'a> {
             speaks: self.speaking,
             oblique: self.fronted || self.possessive,
             pronoun: self.pronoun,
+            aside: false,
         });
     }
 
@@ -202,6 +210,20 @@ impl<'a> Entities<'a> {
             self.sent_start = t.start;
             self.first_word_due = true;
             self.fronted = false;
+            self.verbless = true;
+        }
+        if self.verbless && t.is_word() && text::is_lowercase_word(&text[t.start..t.end]) {
+            let w = lower(text, t);
+            self.verbless = self.lexicon.is_preposition(&w) || self.lexicon.is_determiner(&w);
+        }
+        if self.verbless && t.is_punct('?') {
+            let sentence = self.sent_start;
+            for m in self.log.iter_mut().rev() {
+                if m.sentence != sentence {
+                    break;
+                }
+                m.aside = true;
+            }
         }
         if t.is_word() && self.first_word_due {
             self.first_word_due = false;
@@ -228,6 +250,7 @@ impl<'a> Entities<'a> {
             self.sent_start = pos;
             self.first_word_due = false;
             self.fronted = false;
+            self.verbless = true;
         }
         self.prev_end = pos;
         self.prev_ends_sentence = false;
@@ -790,7 +813,7 @@ impl<'a> Entities<'a> {
         let mut sentence: Option<usize> = None;
         let (mut first, mut subject, mut speaker) = (None, None, None);
         for m in self.log.iter().rev() {
-            if m.pos > limit {
+            if m.pos > limit || m.aside {
                 continue;
             }
             if sentence.is_some_and(|s| m.sentence != s) {

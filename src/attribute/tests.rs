@@ -931,3 +931,11 @@ fn a_participle_after_an_appositive_is_the_named_persons() {
         },
     );
 }
+
+#[test]
+fn a_name_in_a_verbless_question_is_not_the_pronouns_antecedent() {
+    // `Governor Hale?` is the topic put to the speaker; `he` is the one who answers.
+    let text = "Asked about the candidates he is considering, Mr. Olsen played along.\n\n\
+        Governor Hale? \"Strong,\" he said.";
+    assert_eq!(name_of(text, "Strong").as_deref(), Some("Olsen"));
+}

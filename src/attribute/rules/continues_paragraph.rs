@@ -2,12 +2,12 @@
 //! paragraph before.
 
 use super::{Ctx, Hit, RuleDoc};
-use crate::attribute::{cue_at, floor_char_boundary, phrase};
+use crate::attribute::{Quote, cue_at, floor_char_boundary, phrase};
 use crate::model::Rule;
 use crate::text;
 
 pub(super) const DOC: RuleDoc = RuleDoc {
-    what: "A paragraph that opens with a quote continues the speaker of the previous paragraph's last attributed quote.",
+    what: "A paragraph that opens with a quote, or puts a short question and quotes the answer, continues the speaker of the previous paragraph's last attributed quote.",
     why: "Long statements run over several paragraphs with one attribution.",
     example: "\"I'm announcing a review,\" Hegseth said.⏎\"We will monitor all threats.\"",
 };
@@ -17,7 +17,7 @@ pub(super) const DOC: RuleDoc = RuleDoc {
 /// continued:`, `colon-lead-in`).
 pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
     let q = ctx.q;
-    if !q.opens_paragraph() {
+    if !(q.opens_paragraph() || after_question(q)) {
         return None;
     }
     let head = q.text[..q.p_start].trim_end();
@@ -33,6 +33,18 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
             cue: last.cue.clone(),
         },
     )
+}
+
+/// An interview's paragraph that puts a short question and gives the answer (`Governor
+/// Pence? "Solid as a rock."`): the question is the reporter's, the quote the answer of
+/// the speaker who answered the one before.
+fn after_question(q: &Quote<'_>) -> bool {
+    let lead = q.text[q.p_start..q.span.start].trim();
+    lead.strip_suffix('?').is_some_and(|question| {
+        !question.is_empty()
+            && question.split_whitespace().count() <= 12
+            && !question.contains(['?', '!', '"', '\u{201c}', '\u{201d}'])
+    })
 }
 
 /// The most of the paragraph before that is read for its last speech verb.
@@ -110,6 +122,22 @@ pub(super) mod tests {
                 rule: Rule::ContinuesParagraph,
                 mention: Some("Hegseth"),
                 name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn an_answer_after_a_short_question_continues_the_speaker() {
+        check(
+            "Asked about each candidate, Ms. Varga played along.\n\nGovernor Hale? \"Strong,\" \
+             she said.\n\nSenator Ruiz of Iowa? \"A terrific person.\"",
+            Expect {
+                quote: "terrific",
+                kind: Kind::Direct,
+                rule: Rule::ContinuesParagraph,
+                mention: Some("she"),
+                name: Some("Varga"),
                 cue: Some("said"),
             },
         );
