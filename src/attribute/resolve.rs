@@ -454,6 +454,17 @@ impl<'a> Entities<'a> {
                     break;
                 }
             }
+            // `Mississauga accountant Ana Ruiz`: a noun for one person right before a full
+            // name is their role.
+            if titles.is_empty()
+                && i >= 1
+                && b - i >= 2
+                && toks[i - 1].is_word()
+                && text::is_lowercase_word(&text[toks[i - 1].start..toks[i - 1].end])
+                && lexicon.is_person_singular(&lower(text, &toks[i - 1]))
+            {
+                titles.push(lower(text, &toks[i - 1]).into_owned());
+            }
             // `the inspector general, Michael E. Horowitz,`: a role right before the name
             // and a comma.
             if titles.is_empty() && i >= 2 && b - i >= 2 && toks[i - 1].is_punct(',') {

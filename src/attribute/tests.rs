@@ -939,3 +939,12 @@ fn a_name_in_a_verbless_question_is_not_the_pronouns_antecedent() {
         Governor Hale? \"Strong,\" he said.";
     assert_eq!(name_of(text, "Strong").as_deref(), Some("Olsen"));
 }
+
+#[test]
+fn a_noun_for_one_person_before_a_full_name_makes_a_person() {
+    // `Babajide` is in no list of given names: the role before the name says it is a person.
+    let text = "\"It is down now,\" Dr. Ann Ruiz says.\n\n\
+        The program helped Mississauga accountant Babajide Okafor, 50.\n\n\
+        \"I had a gym membership, but this helped me,\" he says.";
+    assert_eq!(name_of(text, "gym").as_deref(), Some("Babajide Okafor"));
+}
