@@ -660,7 +660,20 @@ impl<'a> Entities<'a> {
         let words: Vec<String> = toks.iter().map(|t| stem(t).to_lowercase()).collect();
         let name = toks.iter().map(|t| stem(t)).collect::<Vec<_>>().join(" ");
         let pos = last_tok.end;
-        if let Some(idx) = self.find_name(&words, speaker_type) {
+        // `the NRA` after `the National Rifle Association`: an acronym of a name the
+        // article gave is that entity, and becomes its alias.
+        let found = self
+            .find_name(&words, speaker_type)
+            .or_else(|| match toks.as_slice() {
+                [t] if speaker_type == SpeakerType::Organization => {
+                    let idx = self.find_acronym(&text[t.start..t.end])?;
+                    let alias = words[0].clone();
+                    self.update(idx, |e| e.aliases.push(alias));
+                    Some(idx)
+                }
+                _ => None,
+            });
+        if let Some(idx) = found {
             self.update(idx, |e| {
                 if words.len() > e.words.len() {
                     e.words = words;
@@ -705,6 +718,32 @@ impl<'a> Entities<'a> {
             None => {}
         }
         idx
+    }
+
+    /// The organisation whose name's initials spell the acronym `w` (`NRA`, `N.S.A.`),
+    /// function words left out, most recently seen first.
+    fn find_acronym(&self, w: &str) -> Option<usize> {
+        let letters: String = w.chars().filter(|c| *c != '.').collect();
+        if !(2..=6).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let letters = letters.to_ascii_lowercase();
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.speaker_type == SpeakerType::Organization
+                    && e.words.len() >= 2
+                    && e.words
+                        .iter()
+                        .filter(|w| {
+                            !matches!(w.as_str(), "of" | "the" | "and" | "for" | "on" | "&")
+                        })
+                        .map(|w| w.chars().next().unwrap_or(' '))
+                        .eq(letters.chars())
+            })
+            .max_by_key(|(_, e)| e.last_seen)
+            .map(|(i, _)| i)
     }
 
     /// Changes entity `idx`, keeping the index (if any) in step.

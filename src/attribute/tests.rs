@@ -948,3 +948,13 @@ fn a_noun_for_one_person_before_a_full_name_makes_a_person() {
         \"I had a gym membership, but this helped me,\" he says.";
     assert_eq!(name_of(text, "gym").as_deref(), Some("Babajide Okafor"));
 }
+
+#[test]
+fn an_acronym_names_the_organisation_it_abbreviates() {
+    let text = "The National Gardening Federation put out a statement on Monday.\n\n\
+        The NGF said it needs \"time to digest\" the findings.";
+    assert_eq!(
+        name_of(text, "digest").as_deref(),
+        Some("National Gardening Federation")
+    );
+}
