@@ -1139,7 +1139,7 @@ impl<'a> Entities<'a> {
     /// The author behind a document that speaks (`her statement read`, `the letter said`,
     /// `Trump's letter says`): the person its possessive names, else the author the
     /// article gave the last document of that kind.
-    fn document_speaker(&self, text: &str, np: &Np) -> Option<usize> {
+    fn document_speaker(&mut self, text: &str, np: &Np) -> Option<usize> {
         let mention = &text[np.core.start..np.core.end];
         let mut words = mention.split_whitespace();
         let first = words.next()?;
@@ -1176,6 +1176,26 @@ impl<'a> Entities<'a> {
                 .collect();
             if let Some(idx) = self.named(&words) {
                 return Some(idx);
+            }
+            // A name the article has not used yet (`a Guardian report … the Washington
+            // Post report said`) is the author all the same: it is learnt here, so that the
+            // report is not given to the last author of another report.
+            let mut toks = Vec::new();
+            text::tokenize_into(text, np.core.start, np.core.end, self.lexicon, &mut toks);
+            toks.retain(|t| t.is_word());
+            let n = toks.len();
+            if n > words.len() {
+                let name = &toks[n - 1 - words.len()..n - 1];
+                // A person's report is one whose name starts with a given name; a
+                // capitalised name before a document is otherwise an outlet's or a body's.
+                let ty = match self.lexicon.first_name(&lower(text, &name[0])) {
+                    Some(_) if name.len() >= 2 => SpeakerType::Person,
+                    _ => SpeakerType::Organization,
+                };
+                let idx = self.learn(text, name, Vec::new(), Gender::Unknown, ty);
+                if idx < self.list.len() {
+                    return Some(idx);
+                }
             }
         }
         // `John Podesta issued a statement calling…`: a new document is its sentence's

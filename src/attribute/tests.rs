@@ -958,3 +958,12 @@ fn an_acronym_names_the_organisation_it_abbreviates() {
         Some("National Gardening Federation")
     );
 }
+
+#[test]
+fn a_document_named_after_a_new_outlet_is_that_outlets() {
+    // The Ledger is new to the article: its report is not the Courier's, whose report came
+    // first.
+    let text = "A Courier newspaper report revealed the program.\n\n\
+        \"Even when the system works, it collects content,\" the Daily Ledger report said.";
+    assert_eq!(name_of(text, "collects").as_deref(), Some("Daily Ledger"));
+}
