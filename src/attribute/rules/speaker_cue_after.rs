@@ -56,9 +56,50 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
     let v = (i..after.len().min(i + 41)).find(|&k| cue_at(text, lexicon, after, k).is_some())?;
     let np = phrase::up_to_verb(text, lexicon, after, i, v)
         .or_else(|| phrase::before_verb(text, lexicon, after, i, v))?;
+    // (Only in the slot right after the quote: `In his book, "Title," and in an interview,
+    // Mr. Ross said Mr. Obama had told …` reports no words of the title.)
+    if np.range.start == after[i].start
+        && cue_at(text, lexicon, after, v).is_some_and(|c| c.lemma == "say")
+    {
+        if let Some(hit) = reported_speaker(ctx, v) {
+            return Some(hit);
+        }
+    }
     Some(Hit {
         speaker: np,
         cue: cue_at(text, lexicon, after, v),
+    })
+}
+
+/// `"…," aides said Mr. Ryan told his colleagues.`: `said` reports what another speaker
+/// said; the words are that speaker's, whose name and verb follow it (`that` between
+/// them allowed), within a few words. A name, not a pronoun: `Trump said he responded`
+/// is more often the reporter's paraphrase around a quoted word.
+fn reported_speaker(ctx: &Ctx<'_>, v: usize) -> Option<Hit> {
+    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
+    let after = ctx.win.after();
+    let mut a = v + 1;
+    if after
+        .get(a)
+        .is_some_and(|t| t.is_word() && lower(text, t) == "that")
+    {
+        a += 1;
+    }
+    let first = after.get(a)?;
+    if !phrase::is_name_word(text, lexicon, first) {
+        return None;
+    }
+    let w = (a + 1..after.len().min(a + 8))
+        .take_while(|&k| after[k].is_word())
+        .find(|&k| cue_at(text, lexicon, after, k).is_some())?;
+    if lower(text, &after[w]).ends_with("ing") {
+        return None;
+    }
+    let np = phrase::up_to_verb(text, lexicon, after, a, w)
+        .filter(|np| np.range.start == first.start)?;
+    Some(Hit {
+        speaker: np,
+        cue: cue_at(text, lexicon, after, w),
     })
 }
 
@@ -129,6 +170,21 @@ pub(super) mod tests {
     /// The quote of [`super::DOC`]'s example that this rule decides.
     pub(in crate::attribute) const EXAMPLE_QUOTE: &str =
         "\"The US government recognizes the threat,\"";
+
+    #[test]
+    fn said_that_reports_another_speakers_words_gives_them_to_that_speaker() {
+        check(
+            "\"We got wiped out in the Midwest,\" aides said Ms. Ortiz told her colleagues.",
+            Expect {
+                quote: "wiped out",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("Ms. Ortiz"),
+                name: None,
+                cue: Some("told"),
+            },
+        );
+    }
 
     #[test]
     fn speaker_cue_after() {
