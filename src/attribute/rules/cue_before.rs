@@ -226,12 +226,26 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
                             .then(|| reporting_clause_subject(text, lexicon, before, v))
                             .flatten()
                     })
-                    .or_else(|| phrase::sentence_subject(text, lexicon, before, v)),
+                    .or_else(|| phrase::sentence_subject(text, lexicon, before, v))
+                    .map(|np| through_report(text, lexicon, before, np, v)),
                 (0, true) => None,
                 (0, false) => adjacent(),
-                _ => phrase::sentence_subject(text, lexicon, before, v),
+                _ => phrase::sentence_subject(text, lexicon, before, v)
+                    .map(|np| through_report(text, lexicon, before, np, v)),
             };
             if let Some(np) = np {
+                // `The Times reports Liz Cheney …, saying`: the participle later in the
+                // lead-in is the reported person's cue (see `through_report`).
+                if pass == 0
+                    && cue.lemma == "report"
+                    && (v + 1..before.len()).any(|k| {
+                        lower(text, &before[k]).ends_with("ing")
+                            && cue_at(text, lexicon, before, k).is_some()
+                    })
+                    && through_report(text, lexicon, before, np, before.len()).range != np.range
+                {
+                    continue;
+                }
                 return Some(Hit {
                     speaker: np,
                     cue: Some(cue),
@@ -261,6 +275,40 @@ fn reporting_clause_subject(
     let np = phrase::before_verb(text, lexicon, before, 0, u)?;
     let a = before.iter().position(|t| t.start == np.range.start)?;
     (a > 0 && before[a - 1].is_punct(',')).then_some(np)
+}
+
+/// `The Times reports Liz Cheney first stated her position, saying …`: an outlet that
+/// reports is the source of the report, not the speaker; the subject of the clause it
+/// reports is (when that clause's subject, a name, follows `reports` before the cue at
+/// `v`).
+fn through_report(
+    text: &str,
+    lexicon: &crate::lexicon::Lexicon,
+    before: &[crate::text::Tok],
+    np: phrase::Np,
+    v: usize,
+) -> phrase::Np {
+    if np.speaker_type != crate::model::SpeakerType::Organization {
+        return np;
+    }
+    let Some(r) = (0..v).find(|&k| before[k].start >= np.range.end) else {
+        return np;
+    };
+    let reports = cue_at(text, lexicon, before, r).is_some_and(|c| c.lemma == "report")
+        && !lower(text, &before[r]).ends_with("ing");
+    let mut a = r + 1;
+    if before
+        .get(a)
+        .is_some_and(|t| t.is_word() && lower(text, t) == "that")
+    {
+        a += 1;
+    }
+    if !reports || a >= v || !phrase::is_name_word(text, lexicon, &before[a]) {
+        return np;
+    }
+    phrase::after_verb(text, lexicon, before, a, v)
+        .filter(|inner| inner.range.start == before[a].start)
+        .unwrap_or(np)
 }
 
 /// The agent of a passive cue, `by NP` right after it and closing the lead-in with `,` or
@@ -322,6 +370,22 @@ pub(super) mod tests {
                 mention: Some("Ortiz"),
                 name: None,
                 cue: Some("adding"),
+            },
+        );
+    }
+
+    #[test]
+    fn an_outlet_that_reports_a_persons_words_is_not_the_speaker() {
+        check(
+            "The Ledger reports Ana Ruiz on Friday first set out her position, saying it is \
+             not a matter for \"judges\" to decide.",
+            Expect {
+                quote: "judges",
+                kind: Kind::Partial,
+                rule: Rule::PartialInCuedSentence,
+                mention: Some("Ana Ruiz"),
+                name: None,
+                cue: Some("saying"),
             },
         );
     }
