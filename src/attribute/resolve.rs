@@ -94,6 +94,10 @@ pub struct Entities<'a> {
     /// Who wrote each kind of document last mentioned (`statement`, `letter`): the author
     /// it was introduced with.
     authors: Vec<(String, Author)>,
+    /// The person each definite role last resolved to (`the new president` → Donald
+    /// Trump), so that the role met again in the reporter's text (`The president
+    /// addressed the crowd`) is a mention of them.
+    roles: Vec<(String, usize)>,
     /// Tokens before this offset belong to a line that is not prose (a caption, a credit, a
     /// `READ MORE` line): their names are neither learnt nor refreshed.
     skip_to: usize,
@@ -142,6 +146,7 @@ impl<'a> Entities<'a> {
             spans,
             span_at: 0,
             authors: Vec::new(),
+            roles: Vec::new(),
             speaking: false,
             pronoun: false,
             possessive: false,
@@ -353,7 +358,11 @@ impl<'a> Entities<'a> {
                 let w = lower(text, &toks[i]);
                 // `a letter from Representative Peter Welch`, `Phillips' statement`, `Smith
                 // said in a statement`: the document's author, for when the document speaks.
-                if lexicon.is_source_noun(&w) {
+                if lexicon.is_person_singular(&w) {
+                    if let Some(idx) = self.role_mention(text, toks, i) {
+                        self.note(idx, toks[i].end);
+                    }
+                } else if lexicon.is_source_noun(&w) {
                     let w = w.into_owned();
                     if let Some(author) = self.author_of(text, toks, i) {
                         match self.authors.iter_mut().find(|(n, _)| *n == w) {
@@ -1086,12 +1095,53 @@ impl<'a> Entities<'a> {
                     Some(i) => {
                         let end = np.range.end;
                         self.update(i, |e| e.last_seen = e.last_seen.max(end));
+                        if let Some(head) = words.last().filter(|_| words[0] == "the") {
+                            match self.roles.iter_mut().find(|(h, _)| h == head) {
+                                Some(slot) => slot.1 = i,
+                                None => self.roles.push((head.clone(), i)),
+                            }
+                        }
                         self.speaker_ref(np, i, Resolution::Descriptor)
                     }
                     None => unresolved(SpeakerType::Descriptor),
                 }
             }
         }
+    }
+
+    /// `The president addressed the crowd`: a definite role (`the`, at most two lower-case
+    /// modifiers, a noun for one person at `h`) in the reporter's text is a mention of the
+    /// person titled so (`President Obama`), else of the person the role last resolved to
+    /// as a speaker.
+    fn role_mention(&self, text: &str, toks: &[Tok], h: usize) -> Option<usize> {
+        let the = (1..=3)
+            .filter_map(|n| h.checked_sub(n))
+            .find(|&k| toks[k].is_word() && lower(text, &toks[k]) == "the")?;
+        if !toks[the + 1..h]
+            .iter()
+            .all(|t| t.is_word() && text::is_lowercase_word(&text[t.start..t.end]))
+        {
+            return None;
+        }
+        let words: Vec<String> = toks[the..=h]
+            .iter()
+            .map(|t| self.lexicon.title_word(&lower(text, t)).to_string())
+            .collect();
+        let titled = |t: &str| {
+            let tw: Vec<&str> = t.split(' ').collect();
+            tw.last()
+                .is_some_and(|x| words.last().is_some_and(|w| w == x))
+                && tw.iter().all(|x| words.iter().any(|w| w == x))
+        };
+        let keys: Vec<Kind> = match &self.index {
+            Some(index) => index.titles_named(&words, titled),
+            None => Vec::new(),
+        };
+        self.latest(toks[h].end, keys, |e| e.titles.iter().any(|t| titled(t)))
+            .or_else(|| {
+                let head = words.last()?;
+                self.roles.iter().find(|(r, _)| r == head).map(|(_, i)| *i)
+            })
     }
 
     /// `the presumptive nominee said`, `the former governor added`: a definite role no one in

@@ -967,3 +967,19 @@ fn a_document_named_after_a_new_outlet_is_that_outlets() {
         \"Even when the system works, it collects content,\" the Daily Ledger report said.";
     assert_eq!(name_of(text, "collects").as_deref(), Some("Daily Ledger"));
 }
+
+#[test]
+fn a_definite_role_in_the_reporters_text_mentions_the_person_it_resolved_to() {
+    // `The president` is the subject that `he` goes back to, not the vice president named
+    // after it.
+    let text = "Mark Olsen took office on Friday. In a short speech, the new president told \
+        the country it will \"never be ignored again.\"\n\n\
+        The president addressed the crowd after taking the oath along with Vice President \
+        Tom Ruiz.\n\n\
+        But the address was held together by an appeal for a \"new national pride,\" as he \
+        described it.";
+    assert_eq!(
+        name_of(text, "national pride").as_deref(),
+        Some("Mark Olsen")
+    );
+}
