@@ -194,6 +194,15 @@ impl<'a> Entities<'a> {
         });
     }
 
+    /// Records a speaker's mention that the scan does not log itself (a description that
+    /// resolved to entity `idx`), so that its sentence has its speaker (`"…," the tech
+    /// giant said in a statement.` — the statement is the company's).
+    fn note_speaker(&mut self, idx: usize, pos: usize) {
+        self.speaking = true;
+        self.note(idx, pos);
+        self.speaking = false;
+    }
+
     /// Whether `pos` is inside a top-level quotation. Asked with growing positions.
     fn quoted(&mut self, pos: usize) -> bool {
         while let Some(s) = self.spans.get(self.span_at) {
@@ -1026,6 +1035,12 @@ impl<'a> Entities<'a> {
                 }
             }
             SpeakerType::Person | SpeakerType::Organization => {
+                if np.speaker_type == SpeakerType::Organization {
+                    if let Some(i) = self.definite_org(text, np, quote_start) {
+                        self.note_speaker(i, np.range.end);
+                        return self.speaker_ref(np, i, Resolution::Descriptor);
+                    }
+                }
                 let mut toks = Vec::new();
                 text::tokenize_into(text, np.core.start, np.core.end, self.lexicon, &mut toks);
                 let toks: Vec<Tok> = toks
@@ -1095,6 +1110,7 @@ impl<'a> Entities<'a> {
                     Some(i) => {
                         let end = np.range.end;
                         self.update(i, |e| e.last_seen = e.last_seen.max(end));
+                        self.note_speaker(i, end);
                         if let Some(head) = words.last().filter(|_| words[0] == "the") {
                             match self.roles.iter_mut().find(|(h, _)| h == head) {
                                 Some(slot) => slot.1 = i,
@@ -1107,6 +1123,36 @@ impl<'a> Entities<'a> {
                 }
             }
         }
+    }
+
+    /// `Twitter said it was a glitch. … "We do not shadow ban," the tech giant said`: a
+    /// definite description of an organisation (`the`, lower-case words, an organisation's
+    /// noun) refers back to the organisation named in its sentence or the one before,
+    /// the one that speaks first (see [`Entities::salient`]).
+    fn definite_org(&self, text: &str, np: &Np, quote_start: usize) -> Option<usize> {
+        let mention = &text[np.core.start..np.core.end];
+        let mut words = mention.split_whitespace();
+        if !words.next()?.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let rest: Vec<&str> = words.collect();
+        let head = rest.last()?.to_lowercase();
+        if !(rest.iter().all(|w| text::is_lowercase_word(w)) && self.lexicon.is_org_noun(&head)) {
+            return None;
+        }
+        // After the quote, the sentences before it: the quote's own are the speaker's.
+        let limit = np.range.start.min(quote_start);
+        let (idx, at) = self.salient_mention(limit, true, |e| {
+            e.speaker_type == SpeakerType::Organization
+                && e.name.starts_with(|c: char| c.is_uppercase())
+        })?;
+        let between = text.get(at..limit).unwrap_or("");
+        let ends = between
+            .as_bytes()
+            .windows(2)
+            .filter(|w| matches!(w[0], b'.' | b'?' | b'!') && w[1].is_ascii_whitespace())
+            .count();
+        (ends <= 1).then_some(idx)
     }
 
     /// `The president addressed the crowd`: a definite role (`the`, at most two lower-case
