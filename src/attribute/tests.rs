@@ -986,12 +986,15 @@ fn a_definite_role_in_the_reporters_text_mentions_the_person_it_resolved_to() {
 
 #[test]
 fn a_definite_description_of_an_organisation_is_the_one_just_named() {
-    // `the tech giant` is Chirper, named in the sentence before the quote; its statement
+    // `the tech giant` is Chirper Inc., named in the sentence before the quote; its statement
     // then speaks for it too.
-    let text = "Chirper at the time said it was a glitch that has since been fixed.\n\n\
+    let text = "Chirper Inc. at the time said it was a glitch that has since been fixed.\n\n\
         \"We do not hide accounts. You can always see them,\" the tech giant said in a \
         statement.\n\n\
         \"We do rank posts,\" the statement said.";
-    assert_eq!(name_of(text, "hide accounts").as_deref(), Some("Chirper"));
-    assert_eq!(name_of(text, "rank posts").as_deref(), Some("Chirper"));
+    assert_eq!(
+        name_of(text, "hide accounts").as_deref(),
+        Some("Chirper Inc.")
+    );
+    assert_eq!(name_of(text, "rank posts").as_deref(), Some("Chirper Inc."));
 }
