@@ -248,7 +248,7 @@ fn many_names(n: usize) -> String {
                 "\"Later,\" said {last}. \"Not now,\" {first} said.\n"
             )),
             _ => t.push_str(&format!(
-                "{title} {last} of the {} Group spoke. \"Done,\" the group said.\n",
+                "{title} {last} of the {} Group spoke. \"Done,\" the Group said.\n",
                 word(i)
             )),
         }
