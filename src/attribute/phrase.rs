@@ -305,7 +305,18 @@ fn classify(
             return Some((range(toks, start, name_end), ty));
         }
     }
-    // A descriptor: its head is the last word of the core.
+    // A descriptor: its head is the last word of the core, else a noun for a person
+    // before `of` or `for` (`the mother of three`).
+    let end = if is_head_noun(text, lexicon, &toks[end - 1]) {
+        end
+    } else {
+        (a + 1..end)
+            .find(|&o| {
+                matches!(lower(text, &toks[o]).as_ref(), "of" | "for")
+                    && lexicon.is_person_noun(&lower(text, &toks[o - 1]))
+            })
+            .unwrap_or(end)
+    };
     let head = &toks[end - 1];
     if !is_head_noun(text, lexicon, head) {
         return None;
@@ -574,6 +585,40 @@ fn mention_ending_at(
     // A parenthetical with nothing before it in reach (`(AP) said`) names no one.
     if k2 <= lo {
         return None;
+    }
+    // `the mother of three`, `a spokesman for the campaign`: a noun for a person, `of` or
+    // `for`, and a short phrase of words; the mention is the person's.
+    // The phrase holds no verb, pronoun, adverb or preposition (`the former secretary of
+    // state mocked Trump for`, `a spokesman for the campaign could only`).
+    let in_phrase = |t: &Tok| {
+        t.is_word() && {
+            let w = lower(text, t);
+            is_name_word(text, lexicon, t)
+                || (!lexicon.is_auxiliary(&w)
+                    && !lexicon.is_preposition(&w)
+                    && !lexicon.is_clause_opener(&w)
+                    && !lexicon.is_relative(&w)
+                    && lexicon.pronoun(&w).is_none()
+                    && !super::is_adverb(text, lexicon, t)
+                    && !w.ends_with("ed")
+                    && !w.ends_with("ing"))
+        }
+    };
+    if let Some(p) = (k2.saturating_sub(5)..k2.saturating_sub(1))
+        .rev()
+        .take_while(|&j| j > lo + 1 && toks[j].is_word())
+        .find(|&j| matches!(lower(text, &toks[j]).as_ref(), "of" | "for"))
+    {
+        if toks[p - 1].is_word()
+            && lexicon.is_person_noun(&lower(text, &toks[p - 1]))
+            && toks[p + 1..k2].iter().all(in_phrase)
+        {
+            if let Some(inner) = mention_ending_at(text, lexicon, toks, lo, p) {
+                if let Some(a) = toks.iter().position(|t| t.start == inner.range.start) {
+                    return finish(text, lexicon, toks, a, end);
+                }
+            }
+        }
     }
     let t = &toks[k2 - 1];
     if is_pronoun(text, lexicon, t) {

@@ -98,6 +98,9 @@ pub struct Entities<'a> {
     /// Trump), so that the role met again in the reporter's text (`The president
     /// addressed the crowd`) is a mention of them.
     roles: Vec<(String, usize)>,
+    /// Whether any entity has a title: until one has (or a role resolved), a role in the
+    /// reporter's text cannot mention anyone and is not looked up.
+    titled: bool,
     /// Tokens before this offset belong to a line that is not prose (a caption, a credit, a
     /// `READ MORE` line): their names are neither learnt nor refreshed.
     skip_to: usize,
@@ -147,6 +150,7 @@ impl<'a> Entities<'a> {
             span_at: 0,
             authors: Vec::new(),
             roles: Vec::new(),
+            titled: false,
             speaking: false,
             pronoun: false,
             possessive: false,
@@ -367,7 +371,12 @@ impl<'a> Entities<'a> {
                 let w = lower(text, &toks[i]);
                 // `a letter from Representative Peter Welch`, `Phillips' statement`, `Smith
                 // said in a statement`: the document's author, for when the document speaks.
-                if lexicon.is_person_singular(&w) {
+                // (The cheap tests first: most words follow no `the`.)
+                let after_the = (self.titled || !self.roles.is_empty())
+                    && (1..=3)
+                        .filter_map(|n| i.checked_sub(n))
+                        .any(|k| text[toks[k].start..toks[k].end].eq_ignore_ascii_case("the"));
+                if after_the && lexicon.is_person_singular(&w) {
                     if let Some(idx) = self.role_mention(text, toks, i) {
                         self.note(idx, toks[i].end);
                     }
@@ -663,6 +672,7 @@ impl<'a> Entities<'a> {
         let Some(last_tok) = toks.last() else {
             return usize::MAX;
         };
+        self.titled |= !titles.is_empty();
         if toks.len() > MAX_NAME_WORDS {
             return usize::MAX;
         }
@@ -1160,6 +1170,9 @@ impl<'a> Entities<'a> {
     /// person titled so (`President Obama`), else of the person the role last resolved to
     /// as a speaker.
     fn role_mention(&self, text: &str, toks: &[Tok], h: usize) -> Option<usize> {
+        if !self.titled && self.roles.is_empty() {
+            return None;
+        }
         let the = (1..=3)
             .filter_map(|n| h.checked_sub(n))
             .find(|&k| toks[k].is_word() && lower(text, &toks[k]) == "the")?;

@@ -998,3 +998,19 @@ fn a_definite_description_of_an_organisation_is_the_one_just_named() {
     );
     assert_eq!(name_of(text, "rank posts").as_deref(), Some("Chirper Inc."));
 }
+
+#[test]
+fn a_persons_noun_with_an_of_or_for_phrase_is_the_subject_before_the_cue() {
+    check(
+        "She said fathers would not be eligible, and when pressed on why, the 34-year-old \
+         mother of three replied, \"It is meant to help the mother.\"",
+        Expect {
+            quote: "meant to help",
+            kind: Kind::Direct,
+            rule: Rule::CueBefore,
+            mention: Some("the 34-year-old mother of three"),
+            name: None,
+            cue: Some("replied"),
+        },
+    );
+}

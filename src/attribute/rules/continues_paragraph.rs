@@ -39,6 +39,11 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
 /// Pence? "Solid as a rock."`): the question is the reporter's, the quote the answer of
 /// the speaker who answered the one before.
 fn after_question(q: &Quote<'_>) -> bool {
+    // Twelve words at most: a longer stretch is no such question, and is not read (one
+    // paragraph may hold thousands of quotes).
+    if q.span.start - q.p_start > 200 {
+        return false;
+    }
     let lead = q.text[q.p_start..q.span.start].trim();
     lead.strip_suffix('?').is_some_and(|question| {
         !question.is_empty()
