@@ -575,6 +575,33 @@ fn mention_ending_at(
         let a = name_before_appositive(text, lexicon, toks, lo, a, c1).unwrap_or(a);
         return finish(text, lexicon, toks, a, end - 1);
     }
+    // `John Dickey, the chief executive of Ora Media -- the company that owns … -- told
+    // me`: a parenthesis between dashes closes the mention; the subject stands before it.
+    let is_dash = |t: &Tok| {
+        t.punct()
+            .is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+    };
+    if is_dash(&toks[k - 1]) {
+        let mut j = k - 1;
+        while j > lo && is_dash(&toks[j - 1]) {
+            j -= 1;
+        }
+        let open = (j.saturating_sub(40).max(lo)..j)
+            .rev()
+            .take_while(|&d| {
+                !toks[d]
+                    .punct()
+                    .is_some_and(|c| matches!(c, '.' | '!' | '?' | ';'))
+            })
+            .find(|&d| is_dash(&toks[d]))?;
+        let mut o = open;
+        while o > lo && is_dash(&toks[o - 1]) {
+            o -= 1;
+        }
+        let inner = mention_ending_at(text, lexicon, toks, lo, o)?;
+        let a = toks.iter().position(|t| t.start == inner.range.start)?;
+        return finish(text, lexicon, toks, a, end);
+    }
     // `Mr. Morgan of the Sierra Club said`
     if let Some(of) = of_phrase_back(text, lexicon, toks, lo, k) {
         let inner = mention_ending_at(text, lexicon, toks, lo, of)?;

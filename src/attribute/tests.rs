@@ -1014,3 +1014,19 @@ fn a_persons_noun_with_an_of_or_for_phrase_is_the_subject_before_the_cue() {
         },
     );
 }
+
+#[test]
+fn a_parenthesis_between_dashes_stands_between_the_subject_and_its_verb() {
+    check(
+        "Ana Ruiz, the chief executive of Lumen Media -- the company that makes the show, \
+         which also streams online -- told me, ''We are a content provider.''",
+        Expect {
+            quote: "content provider",
+            kind: Kind::Direct,
+            rule: Rule::CueBefore,
+            mention: None,
+            name: Some("Ana Ruiz"),
+            cue: Some("told"),
+        },
+    );
+}
