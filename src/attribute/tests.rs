@@ -1024,7 +1024,10 @@ fn a_parenthesis_between_dashes_stands_between_the_subject_and_its_verb() {
             quote: "content provider",
             kind: Kind::Direct,
             rule: Rule::CueBefore,
-            mention: None,
+            mention: Some(
+                "the chief executive of Lumen Media -- the company that makes the show, which \
+                 also streams online --",
+            ),
             name: Some("Ana Ruiz"),
             cue: Some("told"),
         },
