@@ -1347,7 +1347,9 @@ pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) ->
         || toks.get(i).is_some_and(|t| {
             is_preposition(text, t)
                 || is_opener(text, t)
-                || lexicon.is_preposition(&lower(text, t))
+                // `Her campaign sent…`: a possessive that is also an object pronoun opens
+                // the subject, not an adverbial.
+                || (lexicon.is_preposition(&lower(text, t)) && !lexicon.is_determiner(&lower(text, t)))
                 || {
                     let w = lower(text, t);
                     matches!(

@@ -367,6 +367,23 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_possessive_opening_the_sentence_starts_its_subject() {
+        // `Her` is also an object pronoun; opening the sentence it is the subject's
+        // determiner, and the participle's subject is the phrase it opens, not the object.
+        check(
+            "Her campaign quickly sent an email to supporters stating, \"The mayor joins a growing list.\"",
+            Expect {
+                quote: "growing list",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("Her campaign"),
+                name: None,
+                cue: Some("stating"),
+            },
+        );
+    }
+
+    #[test]
     fn subject_after_a_subordinate_clause() {
         check(
             "When he returned he began by saying, \"I don't think that it's necessary.\"",
