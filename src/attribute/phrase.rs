@@ -1273,20 +1273,93 @@ fn is_opener(text: &str, t: &Tok) -> bool {
 /// follows. Used for participles (`Trump returned the compliment, telling Reuters, "…"`)
 /// and for cues whose subject is not next to them.
 pub fn sentence_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
-    opening_subject(text, lexicon, toks, v).or_else(|| {
-        // `When he returned he began by saying,`: the pronoun or name closest before the
-        // verb chain.
-        let lo = v.saturating_sub(4);
-        (lo..v)
-            .rev()
-            .find(|&k| is_pronoun(text, lexicon, &toks[k]) || is_name_word(text, lexicon, &toks[k]))
-            .and_then(|k| {
-                if is_pronoun(text, lexicon, &toks[k]) {
-                    finish(text, lexicon, toks, k, k + 1)
-                } else {
-                    mention_ending_at(text, lexicon, toks, 0, k + 1)
-                }
-            })
+    opening_subject(text, lexicon, toks, v)
+        // `After a long silence, Park appeared with Dan Cole and endorsed Ruiz, saying`:
+        // the subject of the nearest clause.
+        .or_else(|| clause_subject(text, lexicon, toks, v))
+        .or_else(|| {
+            // `When he returned he began by saying,`: the pronoun or name closest before the
+            // verb chain.
+            let lo = v.saturating_sub(4);
+            (lo..v)
+                .rev()
+                .find(|&k| {
+                    is_pronoun(text, lexicon, &toks[k]) || is_name_word(text, lexicon, &toks[k])
+                })
+                .and_then(|k| {
+                    if is_pronoun(text, lexicon, &toks[k]) {
+                        finish(text, lexicon, toks, k, k + 1)
+                    } else {
+                        mention_ending_at(text, lexicon, toks, 0, k + 1)
+                    }
+                })
+        })
+}
+
+/// The subject of the clause that a cue at `v` continues: a coordinated verb (`he laughed
+/// and said`) or a participle (`…, Park said, adding`) shares the subject of the nearest
+/// verb before it, not the sentence's first noun phrase (`Asked if Cole would run, he
+/// laughed and said`) nor an object next to the cue (`endorsed Cole, saying`). The
+/// nearest mention that a verb follows and that is no object; the subject of a reported
+/// clause (`said he welcomed …`, `said that Cole had …`) belongs to that clause, and a
+/// relative `who` names no one by itself.
+pub fn clause_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
+    clause_subject_verb(text, lexicon, toks, v).map(|(np, _)| np)
+}
+
+/// [`clause_subject`] with the index of the verb that follows it.
+pub fn clause_subject_verb(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    v: usize,
+) -> Option<(Np, usize)> {
+    let lo = v.saturating_sub(40);
+    (lo + 1..v).rev().find_map(|k| {
+        let verb = &toks[k];
+        if !verb.is_word() || !text::is_lowercase_word(word(text, verb)) {
+            return None;
+        }
+        let lw = lower(text, verb);
+        let finite = super::cue_lemma(text, lexicon, verb).is_some()
+            || lexicon.is_auxiliary(&lw)
+            || lexicon.is_adverb(&lw)
+            || lw.ends_with("ed");
+        let function = lexicon.is_preposition(&lw)
+            || lexicon.is_determiner(&lw)
+            || lexicon.is_clause_opener(&lw)
+            || lexicon.is_relative(&lw)
+            || lexicon.pronoun(&lw).is_some()
+            || lw.ends_with("ing");
+        if function {
+            return None;
+        }
+        let mut m = k;
+        while m > lo && super::is_adverb(text, lexicon, &toks[m - 1]) {
+            m -= 1;
+        }
+        let last = toks.get(m.checked_sub(1)?)?;
+        let pronoun = last.is_word() && lexicon.pronoun(&lower(text, last)).is_some();
+        // A name or a description needs a verb that shows itself as one (`Park appeared`,
+        // `the aide said`); after a pronoun any lower-case word is its verb.
+        if !(pronoun || finite) || !(last.is_word() || last.is_punct(')')) {
+            return None;
+        }
+        let np = mention_ending_at(text, lexicon, toks, lo, m)?;
+        if lower(text, &toks[m - 1]) == "who"
+            || is_object(text, lexicon, toks, np.range.start, false)
+        {
+            return None;
+        }
+        let a = toks.iter().position(|t| t.start == np.range.start)?;
+        // (`said he welcomed`, `said that Cole had`, `asked who Cole would back`)
+        let reported = a.checked_sub(1).is_some_and(|p| {
+            let w = lower(text, &toks[p]);
+            w == "that"
+                || lexicon.is_relative(&w)
+                || super::cue_lemma(text, lexicon, &toks[p]).is_some()
+        });
+        (!reported).then_some((np, k))
     })
 }
 

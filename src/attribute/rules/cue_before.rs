@@ -210,19 +210,46 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
                 ) {
                     phrase::sentence_subject(text, lexicon, before, v)
                         .filter(|s| s.range.start < np.range.start)
+                        // (`Warren appeared with Dana Lee and endorsed Cole, saying`)
+                        .or_else(|| {
+                            phrase::clause_subject(text, lexicon, before, v)
+                                .filter(|s| s.range.start < np.range.start)
+                        })
                         .unwrap_or(np)
                 } else {
                     np
                 }
             };
             let adjacent = || adjacent().map(subject_first);
+            // `he laughed and said`, `…, Park said, adding`: the cue continues a clause
+            // whose subject stands before that clause's own verb.
+            let coordinated = {
+                let mut k = v;
+                while k > 0 && is_adverb(text, lexicon, &before[k - 1]) {
+                    k -= 1;
+                }
+                k > 0 && before[k - 1].is_word() && lower(text, &before[k - 1]) == "and"
+            };
+            let reporting = || {
+                phrase::clause_subject_verb(text, lexicon, before, v)
+                    .is_some_and(|(_, k)| k + 2 == v && cue_at(text, lexicon, before, k).is_some())
+            };
             let np = match (pass, participle) {
+                (0, _) if coordinated && !after_aux => {
+                    phrase::clause_subject(text, lexicon, before, v).or_else(adjacent)
+                }
+                // `…, Nefzi said, adding, "…"`: a participle after a clause of speech goes on
+                // with that clause's speaker.
+                (0, true) if introduces && reporting() => {
+                    phrase::clause_subject(text, lexicon, before, v)
+                }
                 // After an auxiliary (`it was continuing "to operate…"`) the verb is part of
                 // the reported clause, not a cue of its own.
                 (0, _) if introduces && after_aux => adjacent(),
-                (0, _) if introduces => {
-                    adjacent().or_else(|| phrase::sentence_subject(text, lexicon, before, v))
-                }
+                (0, _) if introduces => adjacent()
+                    .or_else(|| phrase::sentence_subject(text, lexicon, before, v))
+                    // (`Ana Ruiz’s chief aide rallied supporters, saying:`)
+                    .or_else(|| phrase::clause_subject(text, lexicon, before, v)),
                 (0, true) => None,
                 (0, false) => adjacent(),
                 _ => phrase::sentence_subject(text, lexicon, before, v),
@@ -379,6 +406,71 @@ pub(super) mod tests {
                 mention: Some("Her campaign"),
                 name: None,
                 cue: Some("stating"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_coordinated_or_participle_cue_takes_its_clauses_subject() {
+        for (text, mention, cue) in [
+            // `and said` goes on from the nearest clause, not from an object before it or
+            // the sentence's first phrase.
+            (
+                "Eight years ago, he backed Ana Ruiz over Cole and said, \"Cole never did a thing for us.\"",
+                "he",
+                "said",
+            ),
+            (
+                "Asked at a lunch whether Ruiz would debate, he laughed and said, \"We will see.\"",
+                "he",
+                "said",
+            ),
+            // The subject of a reported clause (`said he welcomed`) is not the speaker's.
+            (
+                "Last year, Ruiz said he welcomed the transfer to the United States and added, \"I will plead guilty.\"",
+                "Ruiz",
+                "added",
+            ),
+            // A participle after a clause of speech goes on with its speaker.
+            (
+                "Cole did not stay but left as soon as the vote was over, Park said, adding, \"He was not happy.\"",
+                "Park",
+                "adding",
+            ),
+            // After an adverbial that is no subject, the clause before the object.
+            (
+                "On Thursday, after staying neutral all spring, Park appeared with Fox's Dan Cole and endorsed Ruiz, saying, \"She is the fighter we need.\"",
+                "Park",
+                "saying",
+            ),
+            (
+                "In response to the vote, Ana Ruiz's right-hand woman rallied supporters, saying: \"We have to be ready.\"",
+                "Ana Ruiz's right-hand woman",
+                "saying",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "\"",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+        // A participle after a verb of speech whose object clause has a subject of its own.
+        check(
+            "Ruiz told the panel that Cole was wrong, adding, \"He has the numbers backwards.\"",
+            Expect {
+                quote: "numbers",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("Ruiz"),
+                name: None,
+                cue: Some("adding"),
             },
         );
     }
