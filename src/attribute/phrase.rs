@@ -535,6 +535,12 @@ fn mention_ending_at(
         } else {
             c1
         };
+        let between = clause_between_commas(text, lexicon, toks, c1, k);
+        // `In Dayton, Ruiz stepped up her attacks, saying`: the stretch is a clause with
+        // its own subject, which speaks.
+        if let Some(Clause::Subject(verb)) = between {
+            return mention_ending_at(text, lexicon, toks, c1 + 1, verb);
+        }
         let core = mention_ending_at(text, lexicon, toks, lo, c1_core)?;
         // `Hillary Clinton, at a later press gaggle, said`: an adverbial, not an appositive.
         if toks.get(c1 + 1).is_some_and(|t| is_preposition(text, t)) {
@@ -542,6 +548,12 @@ fn mention_ending_at(
         }
         let a = toks.iter().position(|t| t.start == core.range.start)?;
         let a = name_before_appositive(text, lexicon, toks, lo, a, c1).unwrap_or(a);
+        // `Sen. Ann Reyes, noting the crowd, said`, `Ana Ruiz, a party official, emailed
+        // supporters, telling them`: a participle's adjunct or the predicate is no
+        // appositive; the mention ends before it.
+        if between.is_some() {
+            return finish(text, lexicon, toks, a, c1);
+        }
         return finish(text, lexicon, toks, a, end - 1);
     }
     // `Mr. Morgan of the Sierra Club said`
@@ -564,6 +576,57 @@ fn mention_ending_at(
     }
     let a = np_start_back(text, lexicon, toks, lo, k2 - 1);
     finish(text, lexicon, toks, a, end)
+}
+
+/// What stands between the comma `c1` and the comma that closes a subject before the cue at
+/// `k`, when it is no appositive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Clause {
+    /// A participle's adjunct (`, noting the size of the crowd,`) or, before a participle
+    /// cue, the subject's predicate (`, emailed supporters on Monday, telling`).
+    Adjunct,
+    /// Before a participle cue, a clause with its own subject, whose verb is at the index
+    /// (`In Dayton, Ruiz stepped up her attacks, saying`).
+    Subject(usize),
+}
+
+fn clause_between_commas(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    c1: usize,
+    k: usize,
+) -> Option<Clause> {
+    let first = toks.get(c1 + 1).filter(|_| c1 + 2 < k)?;
+    if !first.is_word() {
+        return None;
+    }
+    let lw = lower(text, first);
+    let lower_case = text::is_lowercase_word(word(text, first));
+    let listed = lexicon.is_postmodifier(&lw) || lexicon.is_role_modifier(&lw);
+    if lower_case && lw.len() > 4 && lw.ends_with("ing") && !listed {
+        return Some(Clause::Adjunct);
+    }
+    let participle_cue = toks
+        .get(k)
+        .is_some_and(|t| t.is_word() && lower(text, t).ends_with("ing"));
+    if !participle_cue {
+        return None;
+    }
+    let verb = |t: &Tok| {
+        t.is_word()
+            && text::is_lowercase_word(word(text, t))
+            && (lower(text, t).ends_with("ed") || super::cue_lemma(text, lexicon, t).is_some())
+    };
+    if lower_case {
+        return (verb(first) && !listed).then_some(Clause::Adjunct);
+    }
+    // A name, then its verb.
+    let mut j = c1 + 1;
+    while j < k && is_name_word(text, lexicon, &toks[j]) {
+        j += 1;
+    }
+    (j > c1 + 1 && j + 1 < k && verb(&toks[j])).then_some(Clause::Subject(j))
 }
 
 /// The start of a name that stands before the appositive holding token `a` and ending at

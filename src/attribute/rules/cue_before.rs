@@ -476,6 +476,47 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn an_adjunct_or_predicate_between_commas_is_no_appositive() {
+        for (text, mention, cue) in [
+            // A participle's adjunct between the subject and its verb.
+            (
+                "But Sen. Ana Ruiz (D-Ohio), noting the size of the crowd, said, \"This is a movement.\"",
+                "Sen. Ana Ruiz (D-Ohio)",
+                "said",
+            ),
+            (
+                "Others, reacting to the long delay, shouted, \"Open the doors!\"",
+                "Others",
+                "shouted",
+            ),
+            // Before a participle cue, the subject's own predicate.
+            (
+                "Ana Ruiz, vice chair of the county party, emailed supporters on Monday, telling them, \"I am proud of this town.\"",
+                "Ana Ruiz, vice chair of the county party",
+                "telling",
+            ),
+            // A clause with a subject of its own after an introductory phrase.
+            (
+                "Here in Dayton, Ruiz stepped up her attacks on the plan, saying, \"It will fail.\"",
+                "Ruiz",
+                "saying",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "\"",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+    }
+
+    #[test]
     fn subject_after_a_subordinate_clause() {
         check(
             "When he returned he began by saying, \"I don't think that it's necessary.\"",
