@@ -1434,22 +1434,36 @@ pub fn clause_subject_verb(
 fn closed_appositive(text: &str, lexicon: &Lexicon, toks: &[Tok], np: &Np, v: usize) -> Option<Np> {
     let in_np = |k: usize| toks[k].start >= np.range.start && toks[k].end <= np.range.end;
     let c1 = (0..v).find(|&k| in_np(k) && toks[k].is_punct(','))?;
-    let c2 = (c1 + 2..v.min(c1 + 16)).find(|&k| toks[k].is_punct(','))?;
-    let w = toks.get(c2 + 1).filter(|_| c2 + 1 < v)?;
-    if !w.is_word() || !text::is_lowercase_word(word(text, w)) {
-        return None;
-    }
-    let lw = lower(text, w);
-    let function = lexicon.is_preposition(&lw)
-        || lexicon.is_relative(&lw)
-        || lexicon.is_clause_opener(&lw)
-        || lexicon.is_determiner(&lw)
-        || lexicon.pronoun(&lw).is_some()
-        || is_opener(text, w)
-        || lw.ends_with("ing");
-    if function {
-        return None;
-    }
+    let verb_after = |c2: usize| {
+        let Some(w) = toks.get(c2 + 1).filter(|_| c2 + 1 < v) else {
+            return false;
+        };
+        if !w.is_word() || !text::is_lowercase_word(word(text, w)) {
+            return false;
+        }
+        let lw = lower(text, w);
+        let function = lexicon.is_preposition(&lw)
+            || lexicon.is_relative(&lw)
+            || lexicon.is_clause_opener(&lw)
+            || lexicon.is_determiner(&lw)
+            || lexicon.pronoun(&lw).is_some()
+            || is_opener(text, w)
+            || lw.ends_with("ing");
+        !function
+    };
+    // A relative clause (`Cole, who had said that the judge … was biased, issued a
+    // statement`) may run long and hold commas of its own: the first comma that a verb
+    // follows closes it.
+    let relative = toks
+        .get(c1 + 1)
+        .is_some_and(|t| t.is_word() && lexicon.is_relative(&lower(text, t)));
+    let c2 = if relative {
+        (c1 + 2..v.min(c1 + 48)).find(|&k| toks[k].is_punct(',') && verb_after(k))?
+    } else {
+        (c1 + 2..v.min(c1 + 16))
+            .find(|&k| toks[k].is_punct(','))
+            .filter(|&k| verb_after(k))?
+    };
     Some(Np {
         range: Range {
             start: np.range.start,

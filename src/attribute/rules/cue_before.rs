@@ -349,6 +349,24 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_long_relative_clause_closes_before_the_subjects_verb() {
+        // The clause runs past the reach of a plain appositive; `who` is not the speaker.
+        check(
+            "Mr. Cole, who had said that a judge in a case involving his company was biased against him because of his heritage, issued a statement Tuesday saying, \"Heritage makes no one partial.\"",
+            Expect {
+                quote: "partial",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some(
+                    "Mr. Cole, who had said that a judge in a case involving his company was biased against him because of his heritage",
+                ),
+                name: Some("Cole"),
+                cue: Some("saying"),
+            },
+        );
+    }
+
+    #[test]
     fn then_after_a_name_is_an_adverb_not_a_role() {
         check(
             "Ruiz then spoke at length, saying, \"We will carry this county.\"",
