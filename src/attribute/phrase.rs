@@ -572,10 +572,49 @@ fn mention_ending_at(
         return finish(text, lexicon, toks, k2 - 1, end);
     }
     if !(is_name_word(text, lexicon, t) || is_head_noun(text, lexicon, t)) {
-        return None;
+        // `the mother of three replied`: a short object of `of` that names no one.
+        let j = (k2.saturating_sub(4).max(lo)..k2)
+            .find(|&j| {
+                toks[j..k2].iter().all(|t| {
+                    t.is_word()
+                        && (is_noun_word(text, lexicon, t, true)
+                            || lexicon.is_determiner(&lower(text, t))
+                            || word(text, t).starts_with(|c: char| c.is_ascii_digit()))
+                })
+            })
+            .filter(|&j| j < k2)?;
+        return post_modified_back(text, lexicon, toks, lo, j, end);
     }
     let a = np_start_back(text, lexicon, toks, lo, k2 - 1);
-    finish(text, lexicon, toks, a, end)
+    post_modified_back(text, lexicon, toks, lo, a, end)
+        .or_else(|| finish(text, lexicon, toks, a, end))
+}
+
+/// `A spokeswoman for the Armed Services Committee said`, `the chief executive of the
+/// company wrote`: a description whose head stands before `of` or `for` and the phrase
+/// from `a`; the mention runs from the description to `end`, its core the head's.
+fn post_modified_back(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    lo: usize,
+    a: usize,
+    end: usize,
+) -> Option<Np> {
+    let p = a.checked_sub(1).filter(|&p| p > lo)?;
+    if !matches!(lower(text, &toks[p]).as_ref(), "of" | "for") {
+        return None;
+    }
+    let head = &toks[p - 1];
+    if !(text::is_lowercase_word(word(text, head)) && is_head_noun(text, lexicon, head)) {
+        return None;
+    }
+    let s = np_start_back(text, lexicon, toks, lo, p - 1);
+    let head_np = finish(text, lexicon, toks, s, p)?;
+    Some(Np {
+        range: range(toks, s, end),
+        ..head_np
+    })
 }
 
 /// What stands between the comma `c1` and the comma that closes a subject before the cue at

@@ -367,6 +367,48 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_description_keeps_its_of_or_for_phrase_before_the_verb() {
+        // The core stays the head's, not the name inside the phrase.
+        for (text, mention, cue) in [
+            (
+                "A spokeswoman for the House Armed Services Committee said, \"We disagree.\"",
+                "A spokeswoman for the House Armed Services Committee",
+                "said",
+            ),
+            (
+                "Later, the chief executive of the company wrote, \"We disagree.\"",
+                "the chief executive of the company",
+                "wrote",
+            ),
+            // An object of `of` that names no one.
+            (
+                "Asked why, the 34-year-old mother of three replied, \"We disagree.\"",
+                "the 34-year-old mother of three",
+                "replied",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "disagree",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+            let out = process_text(text);
+            let speaker = out.quotes[0].speaker.as_ref().unwrap();
+            assert_eq!(
+                speaker.speaker_type,
+                crate::model::SpeakerType::Descriptor,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn then_after_a_name_is_an_adverb_not_a_role() {
         check(
             "Ruiz then spoke at length, saying, \"We will carry this county.\"",
