@@ -468,9 +468,18 @@ fn dateline_end(text: &str, toks: &[Tok]) -> Option<usize> {
 
 /// The words after a quote open a clause of the reporter's: a conjunction (not `as`, which
 /// opens an attribution, `that` or `then`) and a subject, a pronoun or a capitalised name,
-/// that a lower-case verb follows (`when Cole blasted her`, `but she denied that …`).
+/// that a lower-case verb follows (`when Cole blasted her`, `but she denied that …`), or a
+/// participle of speech that goes on with the speaker's words in the reporter's (`adding
+/// that …`).
 fn reporter_clause_after(text: &str, lexicon: &Lexicon, after: &[Tok]) -> bool {
     let i = usize::from(after.first().is_some_and(|t| t.is_punct(',')));
+    if after.get(i).is_some_and(|t| {
+        is_lower(text, t)
+            && lower(text, t).ends_with("ing")
+            && cue_lemma(text, lexicon, t).is_some()
+    }) {
+        return true;
+    }
     let [conj, subject, verb, ..] = after.get(i..).unwrap_or(&[]) else {
         return false;
     };

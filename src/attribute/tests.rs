@@ -761,6 +761,30 @@ fn a_short_sentence_right_after_its_speech_verb_is_direct() {
 }
 
 #[test]
+fn a_whole_quote_may_end_in_a_comma_before_the_reporter_s_clause() {
+    let kind = |text: &str| process_text(text).quotes[0].kind;
+    // The speaker's words go on in the reporter's: `adding that …`.
+    assert_eq!(
+        kind(
+            "In a statement, the company said: \"The plant was highly profitable for years,\" adding that its value had doubled."
+        ),
+        Kind::Direct
+    );
+    // A conjunction and a subject of its own.
+    assert_eq!(
+        kind("Ruiz spoke at the rally, saying, \"That makes me smart,\" when Cole blasted her."),
+        Kind::Direct
+    );
+    // Words of the sentence that name no new subject keep the quote a fragment.
+    assert_eq!(
+        kind(
+            "As he took the oath, a few people screamed, \"Not my president,\" before being led out."
+        ),
+        Kind::Partial
+    );
+}
+
+#[test]
 fn a_quote_after_the_reporter_s_adverbial_is_partial() {
     let kind = |text: &str| process_text(text).quotes[0].kind;
     assert_eq!(
