@@ -94,6 +94,42 @@ pub(super) fn is_name_word(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
         && lexicon.speech_verb(&lw).is_none()
 }
 
+/// A word of a name at `k` in `toks`: a name word, or a capitalised word that the lexicon
+/// keeps from *starting* a name (`Watch`, `Live`) standing inside a run that a name word
+/// opened (`Judicial Watch President Tom Fitton`). A function word, an auxiliary, an adverb
+/// or a participle never joins the run (`Clinton Has`, `Trump Following`).
+pub(super) fn is_name_word_at(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    if is_name_word(text, lexicon, t) {
+        return true;
+    }
+    if k == 0 || !t.is_word() {
+        return false;
+    }
+    let w = word(text, t);
+    let lw = text::Lower::new(w);
+    let prev = &toks[k - 1];
+    text::is_capitalised(w)
+        && !is_possessive(w)
+        && lexicon.is_not_name_word(&lw)
+        && !(lexicon.is_preposition(&lw)
+            || lexicon.is_determiner(&lw)
+            || lexicon.is_clause_opener(&lw)
+            || lexicon.is_relative(&lw)
+            || lexicon.is_auxiliary(&lw)
+            || lexicon.pronoun(&lw).is_some()
+            || lexicon.is_quantifier(&lw)
+            || is_opener(text, t)
+            || lw.ends_with("ly")
+            || lw.ends_with("ing")
+            || lw.ends_with("ed")
+            || super::is_adverb(text, lexicon, t))
+        && is_name_word(text, lexicon, prev)
+        && !lexicon.is_title(&lower(text, prev))
+        && prev.end < t.start
+        && text[prev.end..t.start].chars().all(|c| c == ' ')
+}
+
 pub(super) fn is_particle(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     t.is_word() && lexicon.is_name_particle(word(text, t))
 }
@@ -228,14 +264,14 @@ fn classify(
         }
     }
     let mut k = end;
-    while k > a && !is_name_word(text, lexicon, &toks[k - 1]) {
+    while k > a && !is_name_word_at(text, lexicon, toks, k - 1) {
         k -= 1;
     }
     if k > a {
         let name_end = k;
         let mut s = k;
         while s > a
-            && (is_name_word(text, lexicon, &toks[s - 1])
+            && (is_name_word_at(text, lexicon, toks, s - 1)
                 || (is_particle(text, lexicon, &toks[s - 1]) && s < name_end))
         {
             s -= 1;
@@ -438,7 +474,10 @@ fn np_start_back(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, a: usiz
             }
             return quantified_back(text, lexicon, toks, lo, k - 1);
         }
-        if is_premodifier(text, lexicon, t) {
+        if is_premodifier(text, lexicon, t)
+            || (is_name_word_at(text, lexicon, toks, k - 1)
+                && toks.get(k).is_some_and(|n| is_name_word(text, lexicon, n)))
+        {
             k -= 1;
             if plain {
                 best = k;
@@ -980,7 +1019,9 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
         // A modifier that also opens a clause (`then`) is an adverb right after a name:
         // `Ruiz then appears in a clip`, but `the then governor`.
         while j < hi
-            && (is_premodifier(text, lexicon, &toks[j]) || is_particle(text, lexicon, &toks[j]))
+            && (is_premodifier(text, lexicon, &toks[j])
+                || is_particle(text, lexicon, &toks[j])
+                || (j > i && is_name_word_at(text, lexicon, toks, j)))
             && !(j > i && is_opener(text, &toks[j]) && is_name_word(text, lexicon, &toks[j - 1]))
         {
             j += 1;

@@ -611,6 +611,30 @@ fn mentions_end_where_the_phrase_ends() {
 }
 
 #[test]
+fn a_word_kept_from_starting_a_name_stays_inside_one() {
+    // `Watch` opens no name (`Watch: …` labels a video), but inside a run that a name
+    // word opened it is the name's.
+    for (text, mention) in [
+        (
+            "\"We will sue,\" said Consumer Watch President Dana Lee.",
+            "Consumer Watch President Dana Lee",
+        ),
+        (
+            "Consumer Watch President Dana Lee said, \"We will sue.\"",
+            "Consumer Watch President Dana Lee",
+        ),
+        (
+            "\"We will sue,\" according to Consumer Watch.",
+            "Consumer Watch",
+        ),
+        // A function word or an auxiliary does not join it.
+        ("\"We will sue,\" Dana Lee said.", "Dana Lee"),
+    ] {
+        assert_eq!(speaker_of(text).0, mention, "{text}");
+    }
+}
+
+#[test]
 fn lead_in_takes_the_subject_of_the_cue_clause() {
     for (text, mention) in [
         // An object after the verb is not the speaker.
