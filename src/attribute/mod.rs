@@ -601,7 +601,11 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
         return None;
     }
     let mut start = v;
-    while start > 0 && is_adverb(text, lexicon, &toks[start - 1]) {
+    // (A capitalised one is a name: `," Will wrote`.)
+    while start > 0
+        && is_adverb(text, lexicon, &toks[start - 1])
+        && is_lower(text, &toks[start - 1])
+    {
         start -= 1;
     }
     if toks.get(end).is_some_and(|t| {

@@ -1270,7 +1270,12 @@ fn with_appositive(text: &str, lexicon: &Lexicon, toks: &[Tok], np: Np, e: usize
 /// press secretary Josh Earnest said`).
 pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
     let mut k = v;
-    while k > i && super::is_adverb(text, lexicon, &toks[k - 1]) {
+    // A capitalised modal right after the quote is a name (`," Will wrote`): the quote's
+    // sentence goes on, so it opens nothing.
+    while k > i
+        && super::is_adverb(text, lexicon, &toks[k - 1])
+        && !(k - 1 == i && text::is_capitalised(word(text, &toks[i])))
+    {
         k -= 1;
     }
     if k <= i || k - i > 40 {

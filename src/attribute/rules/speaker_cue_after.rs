@@ -184,6 +184,22 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_capitalised_modal_after_the_quote_is_a_name() {
+        // The quote's sentence goes on after its comma: `Will` opens nothing, it names.
+        check(
+            "Ana Ruiz wrote a column. \"The war has changed everything for the party,\" Will wrote.",
+            Expect {
+                quote: "war has changed",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("Will"),
+                name: None,
+                cue: Some("wrote"),
+            },
+        );
+    }
+
+    #[test]
     fn speaker_cue_after() {
         check(
             "On Friday, Senator Tom Cotton sent a letter.\n\"The US government recognizes the threat,\" Cotton wrote.",
