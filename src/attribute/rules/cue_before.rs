@@ -95,6 +95,20 @@ pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
     if !before[colon].is_punct(':') {
         return None;
     }
+    // `The problem is summed up by this finding:`: a passive lead-in's agent closes it, and
+    // the colon gives the words to the agent.
+    if let Some(np) = passive_agent(text, lexicon, before, colon) {
+        return Some(Hit {
+            speaker: np,
+            cue: Some(CueRef {
+                range: Range {
+                    start: before[colon].start,
+                    end: before[colon].end,
+                },
+                lemma: ":".into(),
+            }),
+        });
+    }
     // Only the phrase that opens the sentence: a name nearer the colon is an object
     // (`delivered a message to Trump:`).
     let np = phrase::opening_subject(text, lexicon, before, colon)?;
@@ -263,6 +277,39 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
         }
     }
     None
+}
+
+/// The agent of a passive predicate that the colon at `colon` closes: an auxiliary, a verb
+/// in `-ed` and `by NP` up to the colon (`is exemplified by this finding:`).
+fn passive_agent(
+    text: &str,
+    lexicon: &crate::lexicon::Lexicon,
+    before: &[crate::text::Tok],
+    colon: usize,
+) -> Option<phrase::Np> {
+    let by = (colon.saturating_sub(10)..colon)
+        .rev()
+        .find(|&k| before[k].is_word() && lower(text, &before[k]) == "by")?;
+    let verb = before.get(by.checked_sub(1)?)?;
+    let w = lower(text, verb);
+    if !(verb.is_word()
+        && crate::text::is_lowercase_word(&text[verb.start..verb.end])
+        && w.ends_with("ed"))
+    {
+        return None;
+    }
+    let mut a = by - 1;
+    while a > 0
+        && is_adverb(text, lexicon, &before[a - 1])
+        && !lexicon.is_auxiliary(&lower(text, &before[a - 1]))
+    {
+        a -= 1;
+    }
+    let aux = before.get(a.checked_sub(1)?)?;
+    if !(aux.is_word() && lexicon.is_auxiliary(&lower(text, aux))) {
+        return None;
+    }
+    by_agent(text, lexicon, before, by)
 }
 
 /// The agent of a passive cue, `by NP` right after it and closing the lead-in with `,` or
@@ -661,6 +708,21 @@ pub(super) mod tests {
                 },
             );
         }
+    }
+
+    #[test]
+    fn a_passive_lead_in_gives_the_words_to_its_agent() {
+        check(
+            "The problem of secrecy is exemplified by this finding: \"Twenty firms reported nothing at all.\"",
+            Expect {
+                quote: "Twenty firms",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("this finding"),
+                name: None,
+                cue: Some(":"),
+            },
+        );
     }
 
     #[test]
