@@ -1452,7 +1452,14 @@ pub fn sentence_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -
 /// clause (`said he welcomed …`, `said that Cole had …`) belongs to that clause, and a
 /// relative `who` names no one by itself.
 pub fn clause_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
-    clause_subject_verb(text, lexicon, toks, v).map(|(np, _)| np)
+    clause_subject_verb(text, lexicon, toks, v, false).map(|(np, _)| np)
+}
+
+/// [`clause_subject`] of a main clause only: a subject that a subordinating conjunction
+/// opens (`after 14 people were killed`, `where they live`) is passed over. For a colon,
+/// which closes the main clause, not a cue that may continue a subordinate one.
+pub fn main_clause_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
+    clause_subject_verb(text, lexicon, toks, v, true).map(|(np, _)| np)
 }
 
 /// [`clause_subject`] with the index of the verb that follows it.
@@ -1461,6 +1468,7 @@ pub fn clause_subject_verb(
     lexicon: &Lexicon,
     toks: &[Tok],
     v: usize,
+    main_only: bool,
 ) -> Option<(Np, usize)> {
     let lo = v.saturating_sub(40);
     (lo + 1..v).rev().find_map(|k| {
@@ -1506,6 +1514,7 @@ pub fn clause_subject_verb(
             w == "that"
                 || lexicon.is_relative(&w)
                 || super::cue_lemma(text, lexicon, &toks[p]).is_some()
+                || (main_only && lexicon.is_clause_opener(&w) && !is_opener(text, &toks[p]))
         });
         (!reported).then_some((np, k))
     })

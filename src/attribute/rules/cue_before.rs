@@ -110,8 +110,11 @@ pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
         });
     }
     // Only the phrase that opens the sentence: a name nearer the colon is an object
-    // (`delivered a message to Trump:`).
-    let np = phrase::opening_subject(text, lexicon, before, colon)?;
+    // (`delivered a message to Trump:`); after an opening the subject does not read as one,
+    // the subject of the clause the colon closes (`Days later, a familiar voice celebrated
+    // on Twitter:`).
+    let np = phrase::opening_subject(text, lexicon, before, colon)
+        .or_else(|| phrase::main_clause_subject(text, lexicon, before, colon))?;
     let mut k = colon;
     while k > 0 && is_adverb(text, lexicon, &before[k - 1]) {
         k -= 1;
@@ -245,7 +248,7 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
                 k > 0 && before[k - 1].is_word() && lower(text, &before[k - 1]) == "and"
             };
             let reporting = || {
-                phrase::clause_subject_verb(text, lexicon, before, v)
+                phrase::clause_subject_verb(text, lexicon, before, v, false)
                     .is_some_and(|(_, k)| k + 2 == v && cue_at(text, lexicon, before, k).is_some())
             };
             let np = match (pass, participle) {
@@ -723,6 +726,33 @@ pub(super) mod tests {
                 cue: Some(":"),
             },
         );
+    }
+
+    #[test]
+    fn a_colon_gives_the_words_to_its_main_clauses_subject() {
+        // The opening phrase is no subject; the clause the colon closes has one, not the
+        // subordinate clause before it.
+        for text in [
+            "But back on home soil, he returned to his familiar lines: \"We will win again.\"",
+            "In the hours after four people were hurt in the square, he returned to his familiar lines: \"We will win again.\"",
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "win again",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some("he"),
+                    name: None,
+                    cue: Some("returned to his familiar lines"),
+                },
+            );
+        }
+        // A subordinate clause's subject alone is not taken.
+        let text =
+            "This is a headline from the Post, which hits voters where they live: \"Crime is up.\"";
+        let q = &process_text(text).quotes[0];
+        assert_ne!(q.speaker.as_ref().map(|s| s.mention.as_str()), Some("they"));
     }
 
     #[test]
