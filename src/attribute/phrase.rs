@@ -1369,9 +1369,13 @@ pub fn is_object(
     start: usize,
     participle: bool,
 ) -> bool {
-    let Some(a) = toks.iter().position(|t| t.start == start) else {
-        return false;
-    };
+    toks.iter()
+        .position(|t| t.start == start)
+        .is_some_and(|a| is_object_at(text, lexicon, toks, a, participle))
+}
+
+/// [`is_object`] for the phrase that starts at token `a`.
+fn is_object_at(text: &str, lexicon: &Lexicon, toks: &[Tok], a: usize, participle: bool) -> bool {
     let Some(p) = a.checked_sub(1).map(|k| &toks[k]) else {
         return false;
     };
@@ -1502,12 +1506,11 @@ pub fn clause_subject_verb(
             return None;
         }
         let np = mention_ending_at(text, lexicon, toks, lo, m)?;
-        if lower(text, &toks[m - 1]) == "who"
-            || is_object(text, lexicon, toks, np.range.start, false)
-        {
+        // (Found within the reach, so the scan stays bounded.)
+        let a = (lo..m).rev().find(|&j| toks[j].start == np.range.start)?;
+        if lower(text, &toks[m - 1]) == "who" || is_object_at(text, lexicon, toks, a, false) {
             return None;
         }
-        let a = toks.iter().position(|t| t.start == np.range.start)?;
         // (`said he welcomed`, `said that Cole had`, `asked who Cole would back`)
         let reported = a.checked_sub(1).is_some_and(|p| {
             let w = lower(text, &toks[p]);
