@@ -466,6 +466,35 @@ fn dateline_end(text: &str, toks: &[Tok]) -> Option<usize> {
         .then_some(dash + 1)
 }
 
+/// The words after a quote open a clause of the reporter's: a conjunction (not `as`, which
+/// opens an attribution, `that` or `then`) and a subject, a pronoun or a capitalised name,
+/// that a lower-case verb follows (`when Cole blasted her`, `but she denied that …`), or a
+/// participle of speech that goes on with the speaker's words in the reporter's (`adding
+/// that …`).
+fn reporter_clause_after(text: &str, lexicon: &Lexicon, after: &[Tok]) -> bool {
+    let i = usize::from(after.first().is_some_and(|t| t.is_punct(',')));
+    if after.get(i).is_some_and(|t| {
+        is_lower(text, t)
+            && lower(text, t).ends_with("ing")
+            && cue_lemma(text, lexicon, t).is_some()
+    }) {
+        return true;
+    }
+    let [conj, subject, verb, ..] = after.get(i..).unwrap_or(&[]) else {
+        return false;
+    };
+    let w = lower(text, conj);
+    conj.is_word()
+        && is_lower(text, conj)
+        && lexicon.is_clause_opener(&w)
+        && !matches!(w.as_ref(), "as" | "that" | "then")
+        && subject.is_word()
+        && (lexicon.pronoun(&lower(text, subject)).is_some()
+            || phrase::is_name_word(text, lexicon, subject))
+        && verb.is_word()
+        && is_lower(text, verb)
+}
+
 /// Whether a character is a quotation mark.
 pub fn is_quote_char(c: char) -> bool {
     matches!(
@@ -572,7 +601,11 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
         return None;
     }
     let mut start = v;
-    while start > 0 && is_adverb(text, lexicon, &toks[start - 1]) {
+    // (A capitalised one is a name: `," Will wrote`.)
+    while start > 0
+        && is_adverb(text, lexicon, &toks[start - 1])
+        && is_lower(text, &toks[start - 1])
+    {
         start -= 1;
     }
     if toks.get(end).is_some_and(|t| {
@@ -770,14 +803,25 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
                 .is_some_and(|t| lower(text, t) == "that")
                 || reported_clause(text, lexicon, lead);
             let after_words = win.after().iter().filter(|t| t.is_word()).count();
+            let first_after = win.all_after.iter().find(|t| t.is_word());
             let right_ok = after_words == 0
                 || has_after_attribution
                 || (q.content().trim_end().ends_with(['.', '?', '!'])
-                    && win
-                        .all_after
-                        .iter()
-                        .find(|t| t.is_word())
-                        .is_some_and(|t| text::is_capitalised(&text[t.start..t.end])));
+                    && first_after.is_some_and(|t| text::is_capitalised(&text[t.start..t.end])))
+                // `saying, "That makes me smart," when Cole blasted her`: after the quote's own
+                // comma, a clause of the reporter's with a conjunction and a subject of its own.
+                // The cue leads into the quote: at most an adjunct between them, not an object
+                // that the quote would name (`reaffirming the national motto, "In God…,"`).
+                || (q.own_end().ends_with(',')
+                    && reporter_clause_after(text, lexicon, &win.all_after)
+                    && found.and_then(|f| f.cue.as_ref()).is_some_and(|c| {
+                        let between: Vec<&Tok> =
+                            lead.iter().filter(|t| t.start >= c.range.end && t.is_word()).collect();
+                        between.len() <= 6
+                            && between
+                                .first()
+                                .is_none_or(|t| !lexicon.is_determiner(&lower(text, t)))
+                    }));
             // `If the bill passes, "I think…," Hong said`: a lead-in with no speech verb before
             // the comma is the reporter's adverbial, and the quote finishes the sentence.
             let adverbial = prev == Some(',')

@@ -114,6 +114,42 @@ pub(super) fn is_run_word(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize)
                 .is_some_and(|n| is_name_word(text, lexicon, n)))
 }
 
+/// A word of a name at `k` in `toks`: a name word, or a capitalised word that the lexicon
+/// keeps from *starting* a name (`Watch`, `Live`) standing inside a run that a name word
+/// opened (`Judicial Watch President Tom Fitton`). A function word, an auxiliary, an adverb
+/// or a participle never joins the run (`Clinton Has`, `Trump Following`).
+pub(super) fn is_name_word_at(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    if is_name_word(text, lexicon, t) {
+        return true;
+    }
+    if k == 0 || !t.is_word() {
+        return false;
+    }
+    let w = word(text, t);
+    let lw = text::Lower::new(w);
+    let prev = &toks[k - 1];
+    text::is_capitalised(w)
+        && !is_possessive(w)
+        && lexicon.is_not_name_word(&lw)
+        && !(lexicon.is_preposition(&lw)
+            || lexicon.is_determiner(&lw)
+            || lexicon.is_clause_opener(&lw)
+            || lexicon.is_relative(&lw)
+            || lexicon.is_auxiliary(&lw)
+            || lexicon.pronoun(&lw).is_some()
+            || lexicon.is_quantifier(&lw)
+            || is_opener(text, t)
+            || lw.ends_with("ly")
+            || lw.ends_with("ing")
+            || lw.ends_with("ed")
+            || super::is_adverb(text, lexicon, t))
+        && is_name_word(text, lexicon, prev)
+        && !lexicon.is_title(&lower(text, prev))
+        && prev.end < t.start
+        && text[prev.end..t.start].chars().all(|c| c == ' ')
+}
+
 pub(super) fn is_particle(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
     t.is_word() && lexicon.is_name_particle(word(text, t))
 }
@@ -248,14 +284,14 @@ fn classify(
         }
     }
     let mut k = end;
-    while k > a && !is_name_word(text, lexicon, &toks[k - 1]) {
+    while k > a && !is_name_word_at(text, lexicon, toks, k - 1) {
         k -= 1;
     }
     if k > a {
         let name_end = k;
         let mut s = k;
         while s > a
-            && (is_name_word(text, lexicon, &toks[s - 1])
+            && (is_name_word_at(text, lexicon, toks, s - 1)
                 || (is_particle(text, lexicon, &toks[s - 1]) && s < name_end))
         {
             s -= 1;
@@ -469,7 +505,10 @@ fn np_start_back(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, a: usiz
             }
             return quantified_back(text, lexicon, toks, lo, k - 1);
         }
-        if is_premodifier(text, lexicon, t) {
+        if is_premodifier(text, lexicon, t)
+            || (is_name_word_at(text, lexicon, toks, k - 1)
+                && toks.get(k).is_some_and(|n| is_name_word(text, lexicon, n)))
+        {
             k -= 1;
             if plain {
                 best = k;
@@ -566,6 +605,12 @@ fn mention_ending_at(
         } else {
             c1
         };
+        let between = clause_between_commas(text, lexicon, toks, c1, k);
+        // `In Dayton, Ruiz stepped up her attacks, saying`: the stretch is a clause with
+        // its own subject, which speaks.
+        if let Some(Clause::Subject(verb)) = between {
+            return mention_ending_at(text, lexicon, toks, c1 + 1, verb);
+        }
         let core = mention_ending_at(text, lexicon, toks, lo, c1_core)?;
         // `Hillary Clinton, at a later press gaggle, said`: an adverbial, not an appositive.
         if toks.get(c1 + 1).is_some_and(|t| is_preposition(text, t)) {
@@ -573,6 +618,12 @@ fn mention_ending_at(
         }
         let a = toks.iter().position(|t| t.start == core.range.start)?;
         let a = name_before_appositive(text, lexicon, toks, lo, a, c1).unwrap_or(a);
+        // `Sen. Ann Reyes, noting the crowd, said`, `Ana Ruiz, a party official, emailed
+        // supporters, telling them`: a participle's adjunct or the predicate is no
+        // appositive; the mention ends before it.
+        if between.is_some() {
+            return finish(text, lexicon, toks, a, c1);
+        }
         return finish(text, lexicon, toks, a, end - 1);
     }
     // `John Dickey, the chief executive of Ora Media -- the company that owns … -- told
@@ -613,49 +664,105 @@ fn mention_ending_at(
     if k2 <= lo {
         return None;
     }
-    // `the mother of three`, `a spokesman for the campaign`: a noun for a person, `of` or
-    // `for`, and a short phrase of words; the mention is the person's.
-    // The phrase holds no verb, pronoun, adverb or preposition (`the former secretary of
-    // state mocked Trump for`, `a spokesman for the campaign could only`).
-    let in_phrase = |t: &Tok| {
-        t.is_word() && {
-            let w = lower(text, t);
-            is_name_word(text, lexicon, t)
-                || (!lexicon.is_auxiliary(&w)
-                    && !lexicon.is_preposition(&w)
-                    && !lexicon.is_clause_opener(&w)
-                    && !lexicon.is_relative(&w)
-                    && lexicon.pronoun(&w).is_none()
-                    && !super::is_adverb(text, lexicon, t)
-                    && !w.ends_with("ed")
-                    && !w.ends_with("ing"))
-        }
-    };
-    if let Some(p) = (k2.saturating_sub(5)..k2.saturating_sub(1))
-        .rev()
-        .take_while(|&j| j > lo + 1 && toks[j].is_word())
-        .find(|&j| matches!(lower(text, &toks[j]).as_ref(), "of" | "for"))
-    {
-        if toks[p - 1].is_word()
-            && lexicon.is_person_noun(&lower(text, &toks[p - 1]))
-            && toks[p + 1..k2].iter().all(in_phrase)
-        {
-            if let Some(inner) = mention_ending_at(text, lexicon, toks, lo, p) {
-                if let Some(a) = toks.iter().position(|t| t.start == inner.range.start) {
-                    return finish(text, lexicon, toks, a, end);
-                }
-            }
-        }
-    }
     let t = &toks[k2 - 1];
     if is_pronoun(text, lexicon, t) {
         return finish(text, lexicon, toks, k2 - 1, end);
     }
     if !(is_name_word(text, lexicon, t) || is_head_noun(text, lexicon, t)) {
-        return None;
+        // `the mother of three replied`: a short object of `of` that names no one.
+        let j = (k2.saturating_sub(4).max(lo)..k2)
+            .find(|&j| {
+                toks[j..k2].iter().all(|t| {
+                    t.is_word()
+                        && (is_noun_word(text, lexicon, t, true)
+                            || lexicon.is_determiner(&lower(text, t))
+                            || word(text, t).starts_with(|c: char| c.is_ascii_digit()))
+                })
+            })
+            .filter(|&j| j < k2)?;
+        return post_modified_back(text, lexicon, toks, lo, j, end);
     }
     let a = np_start_back(text, lexicon, toks, lo, k2 - 1);
-    finish(text, lexicon, toks, a, end)
+    post_modified_back(text, lexicon, toks, lo, a, end)
+        .or_else(|| finish(text, lexicon, toks, a, end))
+}
+
+/// `A spokeswoman for the Armed Services Committee said`, `the chief executive of the
+/// company wrote`: a description whose head stands before `of` or `for` and the phrase
+/// from `a`; the mention runs from the description to `end`, its core the head's.
+fn post_modified_back(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    lo: usize,
+    a: usize,
+    end: usize,
+) -> Option<Np> {
+    let p = a.checked_sub(1).filter(|&p| p > lo)?;
+    if !matches!(lower(text, &toks[p]).as_ref(), "of" | "for") {
+        return None;
+    }
+    let head = &toks[p - 1];
+    if !(text::is_lowercase_word(word(text, head)) && is_head_noun(text, lexicon, head)) {
+        return None;
+    }
+    let s = np_start_back(text, lexicon, toks, lo, p - 1);
+    let head_np = finish(text, lexicon, toks, s, p)?;
+    Some(Np {
+        range: range(toks, s, end),
+        ..head_np
+    })
+}
+
+/// What stands between the comma `c1` and the comma that closes a subject before the cue at
+/// `k`, when it is no appositive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Clause {
+    /// A participle's adjunct (`, noting the size of the crowd,`) or, before a participle
+    /// cue, the subject's predicate (`, emailed supporters on Monday, telling`).
+    Adjunct,
+    /// Before a participle cue, a clause with its own subject, whose verb is at the index
+    /// (`In Dayton, Ruiz stepped up her attacks, saying`).
+    Subject(usize),
+}
+
+fn clause_between_commas(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    c1: usize,
+    k: usize,
+) -> Option<Clause> {
+    let first = toks.get(c1 + 1).filter(|_| c1 + 2 < k)?;
+    if !first.is_word() {
+        return None;
+    }
+    let lw = lower(text, first);
+    let lower_case = text::is_lowercase_word(word(text, first));
+    let listed = lexicon.is_postmodifier(&lw) || lexicon.is_role_modifier(&lw);
+    if lower_case && lw.len() > 4 && lw.ends_with("ing") && !listed {
+        return Some(Clause::Adjunct);
+    }
+    let participle_cue = toks
+        .get(k)
+        .is_some_and(|t| t.is_word() && lower(text, t).ends_with("ing"));
+    if !participle_cue {
+        return None;
+    }
+    let verb = |t: &Tok| {
+        t.is_word()
+            && text::is_lowercase_word(word(text, t))
+            && (lower(text, t).ends_with("ed") || super::cue_lemma(text, lexicon, t).is_some())
+    };
+    if lower_case {
+        return (verb(first) && !listed).then_some(Clause::Adjunct);
+    }
+    // A name, then its verb.
+    let mut j = c1 + 1;
+    while j < k && is_name_word(text, lexicon, &toks[j]) {
+        j += 1;
+    }
+    (j > c1 + 1 && j + 1 < k && verb(&toks[j])).then_some(Clause::Subject(j))
 }
 
 /// The start of a name that stands before the appositive holding token `a` and ending at
@@ -970,7 +1077,9 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
         // A modifier that also opens a clause (`then`) is an adverb right after a name:
         // `Ruiz then appears in a clip`, but `the then governor`.
         while j < hi
-            && (is_premodifier(text, lexicon, &toks[j]) || is_particle(text, lexicon, &toks[j]))
+            && (is_premodifier(text, lexicon, &toks[j])
+                || is_particle(text, lexicon, &toks[j])
+                || (j > i && is_name_word_at(text, lexicon, toks, j)))
             && !(j > i && is_opener(text, &toks[j]) && is_name_word(text, lexicon, &toks[j - 1]))
         {
             j += 1;
@@ -1219,7 +1328,12 @@ fn with_appositive(text: &str, lexicon: &Lexicon, toks: &[Tok], np: Np, e: usize
 /// press secretary Josh Earnest said`).
 pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usize) -> Option<Np> {
     let mut k = v;
-    while k > i && super::is_adverb(text, lexicon, &toks[k - 1]) {
+    // A capitalised modal right after the quote is a name (`," Will wrote`): the quote's
+    // sentence goes on, so it opens nothing.
+    while k > i
+        && super::is_adverb(text, lexicon, &toks[k - 1])
+        && !(k - 1 == i && text::is_capitalised(word(text, &toks[i])))
+    {
         k -= 1;
     }
     if k <= i || k - i > 40 {
@@ -1313,9 +1427,13 @@ pub fn is_object(
     start: usize,
     participle: bool,
 ) -> bool {
-    let Some(a) = toks.iter().position(|t| t.start == start) else {
-        return false;
-    };
+    toks.iter()
+        .position(|t| t.start == start)
+        .is_some_and(|a| is_object_at(text, lexicon, toks, a, participle))
+}
+
+/// [`is_object`] for the phrase that starts at token `a`.
+fn is_object_at(text: &str, lexicon: &Lexicon, toks: &[Tok], a: usize, participle: bool) -> bool {
     let Some(p) = a.checked_sub(1).map(|k| &toks[k]) else {
         return false;
     };
@@ -1365,25 +1483,106 @@ fn is_opener(text: &str, t: &Tok) -> bool {
 /// follows. Used for participles (`Trump returned the compliment, telling Reuters, "…"`)
 /// and for cues whose subject is not next to them.
 pub fn sentence_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
-    opening_subject(text, lexicon, toks, v).or_else(|| {
-        // `When he returned he began by saying,`: the pronoun or name closest before the
-        // verb chain.
-        let lo = v.saturating_sub(4);
-        (lo..v)
-            .rev()
-            .find(|&k| is_pronoun(text, lexicon, &toks[k]) || is_name_word(text, lexicon, &toks[k]))
-            .and_then(|k| {
-                if is_pronoun(text, lexicon, &toks[k]) {
-                    finish(text, lexicon, toks, k, k + 1)
-                } else if k + 1 < v && toks[k + 1].is_punct(',') {
-                    // `a letter from Rep. Ann Ruiz, Democrat of Vermont, calling`: read with
-                    // its comma, the phrase is an appositive of the name before it.
-                    mention_ending_at(text, lexicon, toks, 0, k + 2)
-                        .or_else(|| mention_ending_at(text, lexicon, toks, 0, k + 1))
-                } else {
-                    mention_ending_at(text, lexicon, toks, 0, k + 1)
-                }
-            })
+    opening_subject(text, lexicon, toks, v)
+        // `After a long silence, Park appeared with Dan Cole and endorsed Ruiz, saying`:
+        // the subject of the nearest clause.
+        .or_else(|| clause_subject(text, lexicon, toks, v))
+        .or_else(|| {
+            // `When he returned he began by saying,`: the pronoun or name closest before the
+            // verb chain.
+            let lo = v.saturating_sub(4);
+            (lo..v)
+                .rev()
+                .find(|&k| {
+                    is_pronoun(text, lexicon, &toks[k]) || is_name_word(text, lexicon, &toks[k])
+                })
+                .and_then(|k| {
+                    if is_pronoun(text, lexicon, &toks[k]) {
+                        finish(text, lexicon, toks, k, k + 1)
+                    } else if k + 1 < v && toks[k + 1].is_punct(',') {
+                        // `a letter from Rep. Ann Ruiz, Democrat of Vermont, calling`: read
+                        // with its comma, the phrase is an appositive of the name before it.
+                        mention_ending_at(text, lexicon, toks, 0, k + 2)
+                            .or_else(|| mention_ending_at(text, lexicon, toks, 0, k + 1))
+                    } else {
+                        mention_ending_at(text, lexicon, toks, 0, k + 1)
+                    }
+                })
+        })
+}
+
+/// The subject of the clause that a cue at `v` continues: a coordinated verb (`he laughed
+/// and said`) or a participle (`…, Park said, adding`) shares the subject of the nearest
+/// verb before it, not the sentence's first noun phrase (`Asked if Cole would run, he
+/// laughed and said`) nor an object next to the cue (`endorsed Cole, saying`). The
+/// nearest mention that a verb follows and that is no object; the subject of a reported
+/// clause (`said he welcomed …`, `said that Cole had …`) belongs to that clause, and a
+/// relative `who` names no one by itself.
+pub fn clause_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
+    clause_subject_verb(text, lexicon, toks, v, false).map(|(np, _)| np)
+}
+
+/// [`clause_subject`] of a main clause only: a subject that a subordinating conjunction
+/// opens (`after 14 people were killed`, `where they live`) is passed over. For a colon,
+/// which closes the main clause, not a cue that may continue a subordinate one.
+pub fn main_clause_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<Np> {
+    clause_subject_verb(text, lexicon, toks, v, true).map(|(np, _)| np)
+}
+
+/// [`clause_subject`] with the index of the verb that follows it.
+pub fn clause_subject_verb(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    v: usize,
+    main_only: bool,
+) -> Option<(Np, usize)> {
+    let lo = v.saturating_sub(40);
+    (lo + 1..v).rev().find_map(|k| {
+        let verb = &toks[k];
+        if !verb.is_word() || !text::is_lowercase_word(word(text, verb)) {
+            return None;
+        }
+        let lw = lower(text, verb);
+        let finite = super::cue_lemma(text, lexicon, verb).is_some()
+            || lexicon.is_auxiliary(&lw)
+            || lexicon.is_adverb(&lw)
+            || lw.ends_with("ed");
+        let function = lexicon.is_preposition(&lw)
+            || lexicon.is_determiner(&lw)
+            || lexicon.is_clause_opener(&lw)
+            || lexicon.is_relative(&lw)
+            || lexicon.pronoun(&lw).is_some()
+            || lw.ends_with("ing");
+        if function {
+            return None;
+        }
+        let mut m = k;
+        while m > lo && super::is_adverb(text, lexicon, &toks[m - 1]) {
+            m -= 1;
+        }
+        let last = toks.get(m.checked_sub(1)?)?;
+        let pronoun = last.is_word() && lexicon.pronoun(&lower(text, last)).is_some();
+        // A name or a description needs a verb that shows itself as one (`Park appeared`,
+        // `the aide said`); after a pronoun any lower-case word is its verb.
+        if !(pronoun || finite) || !(last.is_word() || last.is_punct(')')) {
+            return None;
+        }
+        let np = mention_ending_at(text, lexicon, toks, lo, m)?;
+        // (Found within the reach, so the scan stays bounded.)
+        let a = (lo..m).rev().find(|&j| toks[j].start == np.range.start)?;
+        if lower(text, &toks[m - 1]) == "who" || is_object_at(text, lexicon, toks, a, false) {
+            return None;
+        }
+        // (`said he welcomed`, `said that Cole had`, `asked who Cole would back`)
+        let reported = a.checked_sub(1).is_some_and(|p| {
+            let w = lower(text, &toks[p]);
+            w == "that"
+                || lexicon.is_relative(&w)
+                || super::cue_lemma(text, lexicon, &toks[p]).is_some()
+                || (main_only && lexicon.is_clause_opener(&w) && !is_opener(text, &toks[p]))
+        });
+        (!reported).then_some((np, k))
     })
 }
 
@@ -1395,22 +1594,36 @@ pub fn sentence_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -
 fn closed_appositive(text: &str, lexicon: &Lexicon, toks: &[Tok], np: &Np, v: usize) -> Option<Np> {
     let in_np = |k: usize| toks[k].start >= np.range.start && toks[k].end <= np.range.end;
     let c1 = (0..v).find(|&k| in_np(k) && toks[k].is_punct(','))?;
-    let c2 = (c1 + 2..v.min(c1 + 16)).find(|&k| toks[k].is_punct(','))?;
-    let w = toks.get(c2 + 1).filter(|_| c2 + 1 < v)?;
-    if !w.is_word() || !text::is_lowercase_word(word(text, w)) {
-        return None;
-    }
-    let lw = lower(text, w);
-    let function = lexicon.is_preposition(&lw)
-        || lexicon.is_relative(&lw)
-        || lexicon.is_clause_opener(&lw)
-        || lexicon.is_determiner(&lw)
-        || lexicon.pronoun(&lw).is_some()
-        || is_opener(text, w)
-        || lw.ends_with("ing");
-    if function {
-        return None;
-    }
+    let verb_after = |c2: usize| {
+        let Some(w) = toks.get(c2 + 1).filter(|_| c2 + 1 < v) else {
+            return false;
+        };
+        if !w.is_word() || !text::is_lowercase_word(word(text, w)) {
+            return false;
+        }
+        let lw = lower(text, w);
+        let function = lexicon.is_preposition(&lw)
+            || lexicon.is_relative(&lw)
+            || lexicon.is_clause_opener(&lw)
+            || lexicon.is_determiner(&lw)
+            || lexicon.pronoun(&lw).is_some()
+            || is_opener(text, w)
+            || lw.ends_with("ing");
+        !function
+    };
+    // A relative clause (`Cole, who had said that the judge … was biased, issued a
+    // statement`) may run long and hold commas of its own: the first comma that a verb
+    // follows closes it.
+    let relative = toks
+        .get(c1 + 1)
+        .is_some_and(|t| t.is_word() && lexicon.is_relative(&lower(text, t)));
+    let c2 = if relative {
+        (c1 + 2..v.min(c1 + 48)).find(|&k| toks[k].is_punct(',') && verb_after(k))?
+    } else {
+        (c1 + 2..v.min(c1 + 16))
+            .find(|&k| toks[k].is_punct(','))
+            .filter(|&k| verb_after(k))?
+    };
     Some(Np {
         range: Range {
             start: np.range.start,
@@ -1444,7 +1657,9 @@ pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) ->
         || toks.get(i).is_some_and(|t| {
             is_preposition(text, t)
                 || is_opener(text, t)
-                || lexicon.is_preposition(&lower(text, t))
+                // `Her campaign sent…`: a possessive that is also an object pronoun opens
+                // the subject, not an adverbial.
+                || (lexicon.is_preposition(&lower(text, t)) && !lexicon.is_determiner(&lower(text, t)))
                 || {
                     let w = lower(text, t);
                     matches!(

@@ -611,6 +611,30 @@ fn mentions_end_where_the_phrase_ends() {
 }
 
 #[test]
+fn a_word_kept_from_starting_a_name_stays_inside_one() {
+    // `Watch` opens no name (`Watch: …` labels a video), but inside a run that a name
+    // word opened it is the name's.
+    for (text, mention) in [
+        (
+            "\"We will sue,\" said Consumer Watch President Dana Lee.",
+            "Consumer Watch President Dana Lee",
+        ),
+        (
+            "Consumer Watch President Dana Lee said, \"We will sue.\"",
+            "Consumer Watch President Dana Lee",
+        ),
+        (
+            "\"We will sue,\" according to Consumer Watch.",
+            "Consumer Watch",
+        ),
+        // A function word or an auxiliary does not join it.
+        ("\"We will sue,\" Dana Lee said.", "Dana Lee"),
+    ] {
+        assert_eq!(speaker_of(text).0, mention, "{text}");
+    }
+}
+
+#[test]
 fn lead_in_takes_the_subject_of_the_cue_clause() {
     for (text, mention) in [
         // An object after the verb is not the speaker.
@@ -756,6 +780,30 @@ fn a_short_sentence_right_after_its_speech_verb_is_direct() {
     // Without its speech verb, a short capitalised fragment stays partial.
     assert_eq!(
         kind("The sign on the door, \"Closed.\" hung there all week."),
+        Kind::Partial
+    );
+}
+
+#[test]
+fn a_whole_quote_may_end_in_a_comma_before_the_reporter_s_clause() {
+    let kind = |text: &str| process_text(text).quotes[0].kind;
+    // The speaker's words go on in the reporter's: `adding that …`.
+    assert_eq!(
+        kind(
+            "In a statement, the company said: \"The plant was highly profitable for years,\" adding that its value had doubled."
+        ),
+        Kind::Direct
+    );
+    // A conjunction and a subject of its own.
+    assert_eq!(
+        kind("Ruiz spoke at the rally, saying, \"That makes me smart,\" when Cole blasted her."),
+        Kind::Direct
+    );
+    // Words of the sentence that name no new subject keep the quote a fragment.
+    assert_eq!(
+        kind(
+            "As he took the oath, a few people screamed, \"Not my president,\" before being led out."
+        ),
         Kind::Partial
     );
 }

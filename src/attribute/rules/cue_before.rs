@@ -95,9 +95,26 @@ pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
     if !before[colon].is_punct(':') {
         return None;
     }
+    // `The problem is summed up by this finding:`: a passive lead-in's agent closes it, and
+    // the colon gives the words to the agent.
+    if let Some(np) = passive_agent(text, lexicon, before, colon) {
+        return Some(Hit {
+            speaker: np,
+            cue: Some(CueRef {
+                range: Range {
+                    start: before[colon].start,
+                    end: before[colon].end,
+                },
+                lemma: ":".into(),
+            }),
+        });
+    }
     // Only the phrase that opens the sentence: a name nearer the colon is an object
-    // (`delivered a message to Trump:`).
-    let np = phrase::opening_subject(text, lexicon, before, colon)?;
+    // (`delivered a message to Trump:`); after an opening the subject does not read as one,
+    // the subject of the clause the colon closes (`Days later, a familiar voice celebrated
+    // on Twitter:`).
+    let np = phrase::opening_subject(text, lexicon, before, colon)
+        .or_else(|| phrase::main_clause_subject(text, lexicon, before, colon))?;
     let mut k = colon;
     while k > 0 && is_adverb(text, lexicon, &before[k - 1]) {
         k -= 1;
@@ -210,23 +227,46 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
                 ) {
                     phrase::sentence_subject(text, lexicon, before, v)
                         .filter(|s| s.range.start < np.range.start)
+                        // (`Warren appeared with Dana Lee and endorsed Cole, saying`)
+                        .or_else(|| {
+                            phrase::clause_subject(text, lexicon, before, v)
+                                .filter(|s| s.range.start < np.range.start)
+                        })
                         .unwrap_or(np)
                 } else {
                     np
                 }
             };
             let adjacent = || adjacent().map(subject_first);
+            // `he laughed and said`, `…, Park said, adding`: the cue continues a clause
+            // whose subject stands before that clause's own verb.
+            let coordinated = {
+                let mut k = v;
+                while k > 0 && is_adverb(text, lexicon, &before[k - 1]) {
+                    k -= 1;
+                }
+                k > 0 && before[k - 1].is_word() && lower(text, &before[k - 1]) == "and"
+            };
+            let reporting = || {
+                phrase::clause_subject_verb(text, lexicon, before, v, false)
+                    .is_some_and(|(_, k)| k + 2 == v && cue_at(text, lexicon, before, k).is_some())
+            };
             let np = match (pass, participle) {
+                (0, _) if coordinated && !after_aux => {
+                    phrase::clause_subject(text, lexicon, before, v).or_else(adjacent)
+                }
+                // `…, Nefzi said, adding, "…"`: a participle after a clause of speech goes on
+                // with that clause's speaker.
+                (0, true) if introduces && reporting() => {
+                    phrase::clause_subject(text, lexicon, before, v)
+                }
                 // After an auxiliary (`it was continuing "to operate…"`) the verb is part of
                 // the reported clause, not a cue of its own.
                 (0, _) if introduces && after_aux => adjacent(),
                 (0, _) if introduces => adjacent()
-                    .or_else(|| {
-                        participle
-                            .then(|| reporting_clause_subject(text, lexicon, before, v))
-                            .flatten()
-                    })
                     .or_else(|| phrase::sentence_subject(text, lexicon, before, v))
+                    // (`Ana Ruiz’s chief aide rallied supporters, saying:`)
+                    .or_else(|| phrase::clause_subject(text, lexicon, before, v))
                     .map(|np| through_report(text, lexicon, before, np, v)),
                 (0, true) => None,
                 (0, false) => adjacent(),
@@ -254,27 +294,6 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
         }
     }
     None
-}
-
-/// `The panel chose no weapon, Hutchinson said, adding, "…"`: a participle right after a
-/// parenthetical reporting clause (a comma, its subject, its speech verb and at most a few
-/// words, a comma) belongs to that clause's subject, not to the sentence's.
-fn reporting_clause_subject(
-    text: &str,
-    lexicon: &crate::lexicon::Lexicon,
-    before: &[crate::text::Tok],
-    v: usize,
-) -> Option<phrase::Np> {
-    let comma = v.checked_sub(1).filter(|&c| before[c].is_punct(','))?;
-    let u = (comma.saturating_sub(5)..comma)
-        .rev()
-        .take_while(|&k| before[k].is_word())
-        .find(|&k| {
-            !lower(text, &before[k]).ends_with("ing") && cue_at(text, lexicon, before, k).is_some()
-        })?;
-    let np = phrase::before_verb(text, lexicon, before, 0, u)?;
-    let a = before.iter().position(|t| t.start == np.range.start)?;
-    (a > 0 && before[a - 1].is_punct(',')).then_some(np)
 }
 
 /// `The Times reports Liz Cheney first stated her position, saying …`: an outlet that
@@ -309,6 +328,39 @@ fn through_report(
     phrase::after_verb(text, lexicon, before, a, v)
         .filter(|inner| inner.range.start == before[a].start)
         .unwrap_or(np)
+}
+
+/// The agent of a passive predicate that the colon at `colon` closes: an auxiliary, a verb
+/// in `-ed` and `by NP` up to the colon (`is exemplified by this finding:`).
+fn passive_agent(
+    text: &str,
+    lexicon: &crate::lexicon::Lexicon,
+    before: &[crate::text::Tok],
+    colon: usize,
+) -> Option<phrase::Np> {
+    let by = (colon.saturating_sub(10)..colon)
+        .rev()
+        .find(|&k| before[k].is_word() && lower(text, &before[k]) == "by")?;
+    let verb = before.get(by.checked_sub(1)?)?;
+    let w = lower(text, verb);
+    if !(verb.is_word()
+        && crate::text::is_lowercase_word(&text[verb.start..verb.end])
+        && w.ends_with("ed"))
+    {
+        return None;
+    }
+    let mut a = by - 1;
+    while a > 0
+        && is_adverb(text, lexicon, &before[a - 1])
+        && !lexicon.is_auxiliary(&lower(text, &before[a - 1]))
+    {
+        a -= 1;
+    }
+    let aux = before.get(a.checked_sub(1)?)?;
+    if !(aux.is_word() && lexicon.is_auxiliary(&lower(text, aux))) {
+        return None;
+    }
+    by_agent(text, lexicon, before, by)
 }
 
 /// The agent of a passive cue, `by NP` right after it and closing the lead-in with `,` or
@@ -428,6 +480,66 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_long_relative_clause_closes_before_the_subjects_verb() {
+        // The clause runs past the reach of a plain appositive; `who` is not the speaker.
+        check(
+            "Mr. Cole, who had said that a judge in a case involving his company was biased against him because of his heritage, issued a statement Tuesday saying, \"Heritage makes no one partial.\"",
+            Expect {
+                quote: "partial",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some(
+                    "Mr. Cole, who had said that a judge in a case involving his company was biased against him because of his heritage",
+                ),
+                name: Some("Cole"),
+                cue: Some("saying"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_description_keeps_its_of_or_for_phrase_before_the_verb() {
+        // The core stays the head's, not the name inside the phrase.
+        for (text, mention, cue) in [
+            (
+                "A spokeswoman for the House Armed Services Committee said, \"We disagree.\"",
+                "A spokeswoman for the House Armed Services Committee",
+                "said",
+            ),
+            (
+                "Later, the chief executive of the company wrote, \"We disagree.\"",
+                "the chief executive of the company",
+                "wrote",
+            ),
+            // An object of `of` that names no one.
+            (
+                "Asked why, the 34-year-old mother of three replied, \"We disagree.\"",
+                "the 34-year-old mother of three",
+                "replied",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "disagree",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+            let out = process_text(text);
+            let speaker = out.quotes[0].speaker.as_ref().unwrap();
+            assert_eq!(
+                speaker.speaker_type,
+                crate::model::SpeakerType::Descriptor,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn then_after_a_name_is_an_adverb_not_a_role() {
         check(
             "Ruiz then spoke at length, saying, \"We will carry this county.\"",
@@ -470,6 +582,129 @@ pub(super) mod tests {
                 cue: Some("telling"),
             },
         );
+    }
+
+    #[test]
+    fn a_possessive_opening_the_sentence_starts_its_subject() {
+        // `Her` is also an object pronoun; opening the sentence it is the subject's
+        // determiner, and the participle's subject is the phrase it opens, not the object.
+        check(
+            "Her campaign quickly sent an email to supporters stating, \"The mayor joins a growing list.\"",
+            Expect {
+                quote: "growing list",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("Her campaign"),
+                name: None,
+                cue: Some("stating"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_coordinated_or_participle_cue_takes_its_clauses_subject() {
+        for (text, mention, cue) in [
+            // `and said` goes on from the nearest clause, not from an object before it or
+            // the sentence's first phrase.
+            (
+                "Eight years ago, he backed Ana Ruiz over Cole and said, \"Cole never did a thing for us.\"",
+                "he",
+                "said",
+            ),
+            (
+                "Asked at a lunch whether Ruiz would debate, he laughed and said, \"We will see.\"",
+                "he",
+                "said",
+            ),
+            // The subject of a reported clause (`said he welcomed`) is not the speaker's.
+            (
+                "Last year, Ruiz said he welcomed the transfer to the United States and added, \"I will plead guilty.\"",
+                "Ruiz",
+                "added",
+            ),
+            // A participle after a clause of speech goes on with its speaker.
+            (
+                "Cole did not stay but left as soon as the vote was over, Park said, adding, \"He was not happy.\"",
+                "Park",
+                "adding",
+            ),
+            // After an adverbial that is no subject, the clause before the object.
+            (
+                "On Thursday, after staying neutral all spring, Park appeared with Fox's Dan Cole and endorsed Ruiz, saying, \"She is the fighter we need.\"",
+                "Park",
+                "saying",
+            ),
+            (
+                "In response to the vote, Ana Ruiz's right-hand woman rallied supporters, saying: \"We have to be ready.\"",
+                "Ana Ruiz's right-hand woman",
+                "saying",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "\"",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+        // A participle after a verb of speech whose object clause has a subject of its own.
+        check(
+            "Ruiz told the panel that Cole was wrong, adding, \"He has the numbers backwards.\"",
+            Expect {
+                quote: "numbers",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("Ruiz"),
+                name: None,
+                cue: Some("adding"),
+            },
+        );
+    }
+
+    #[test]
+    fn an_adjunct_or_predicate_between_commas_is_no_appositive() {
+        for (text, mention, cue) in [
+            // A participle's adjunct between the subject and its verb.
+            (
+                "But Sen. Ana Ruiz (D-Ohio), noting the size of the crowd, said, \"This is a movement.\"",
+                "Sen. Ana Ruiz (D-Ohio)",
+                "said",
+            ),
+            (
+                "Others, reacting to the long delay, shouted, \"Open the doors!\"",
+                "Others",
+                "shouted",
+            ),
+            // Before a participle cue, the subject's own predicate.
+            (
+                "Ana Ruiz, vice chair of the county party, emailed supporters on Monday, telling them, \"I am proud of this town.\"",
+                "Ana Ruiz, vice chair of the county party",
+                "telling",
+            ),
+            // A clause with a subject of its own after an introductory phrase.
+            (
+                "Here in Dayton, Ruiz stepped up her attacks on the plan, saying, \"It will fail.\"",
+                "Ruiz",
+                "saying",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "\"",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
     }
 
     #[test]
@@ -557,6 +792,48 @@ pub(super) mod tests {
                 },
             );
         }
+    }
+
+    #[test]
+    fn a_passive_lead_in_gives_the_words_to_its_agent() {
+        check(
+            "The problem of secrecy is exemplified by this finding: \"Twenty firms reported nothing at all.\"",
+            Expect {
+                quote: "Twenty firms",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("this finding"),
+                name: None,
+                cue: Some(":"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_colon_gives_the_words_to_its_main_clauses_subject() {
+        // The opening phrase is no subject; the clause the colon closes has one, not the
+        // subordinate clause before it.
+        for text in [
+            "But back on home soil, he returned to his familiar lines: \"We will win again.\"",
+            "In the hours after four people were hurt in the square, he returned to his familiar lines: \"We will win again.\"",
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "win again",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some("he"),
+                    name: None,
+                    cue: Some("returned to his familiar lines"),
+                },
+            );
+        }
+        // A subordinate clause's subject alone is not taken.
+        let text =
+            "This is a headline from the Post, which hits voters where they live: \"Crime is up.\"";
+        let q = &process_text(text).quotes[0];
+        assert_ne!(q.speaker.as_ref().map(|s| s.mention.as_str()), Some("they"));
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! Earnest said`, and the dash byline `"…" ― Carla Sanchez`.
 
 use super::{Ctx, Hit, RuleDoc, common};
-use crate::attribute::{CueRef, Range, cue_at, is_adverb, lower, phrase};
+use crate::attribute::{CueRef, Np, Range, cue_at, is_adverb, lower, phrase};
+use crate::lexicon::Lexicon;
 use crate::model::SpeakerType;
+use crate::text::Tok;
 
 pub(super) const DOC: RuleDoc = RuleDoc {
     what: "The speaker and the speech verb follow the quote in the same sentence; a verb the lexicon does not list counts when it fills that slot and closes its clause (\"…,\" he surmised.).",
@@ -54,8 +56,10 @@ pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
     let after = ctx.win.after();
     let i = ctx.words_after()?;
     let v = (i..after.len().min(i + 41)).find(|&k| cue_at(text, lexicon, after, k).is_some())?;
-    let np = phrase::up_to_verb(text, lexicon, after, i, v)
-        .or_else(|| phrase::before_verb(text, lexicon, after, i, v))?;
+    let np = phrase::up_to_verb(text, lexicon, after, i, v).or_else(|| {
+        phrase::before_verb(text, lexicon, after, i, v)
+            .filter(|np| !subordinate_subject(text, lexicon, &after[i..], np))
+    })?;
     // (Only in the slot right after the quote: `In his book, "Title," and in an interview,
     // Mr. Ross said Mr. Obama had told …` reports no words of the title.)
     if np.range.start == after[i].start
@@ -101,6 +105,24 @@ fn reported_speaker(ctx: &Ctx<'_>, v: usize) -> Option<Hit> {
         speaker: np,
         cue: cue_at(text, lexicon, after, w),
     })
+}
+
+/// The words after the quote open a clause of their own with a conjunction, and the subject
+/// found is that clause's (`"…," when Cole blasted her`, `"…," but she denied that …`):
+/// it reports something else, not the quote. A comma after the conjunction closes a clause
+/// that leads to the attribution instead (`"…," when asked, Cole said`); `as` opens one of
+/// its own (`as Cole put it`) and `then` is an adverb.
+fn subordinate_subject(text: &str, lexicon: &Lexicon, words: &[Tok], np: &Np) -> bool {
+    let Some(first) = words.first().filter(|t| t.is_word()) else {
+        return false;
+    };
+    let w = lower(text, first);
+    lexicon.is_clause_opener(&w)
+        && !matches!(w.as_ref(), "as" | "then" | "that")
+        && !words
+            .iter()
+            .take_while(|t| t.end <= np.range.start)
+            .any(|t| t.is_punct(','))
 }
 
 /// `"…," Hannity started.`, `"…," an angry Hollande retaliated.`: the attribution slot
@@ -182,6 +204,53 @@ pub(super) mod tests {
                 mention: Some("Ms. Ortiz"),
                 name: None,
                 cue: Some("told"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_clause_a_conjunction_opens_after_the_quote_is_not_its_attribution() {
+        // The subject after `when` or `but` is that clause's; the lead-in's speaker spoke,
+        // and the quote, closed by its own comma, is whole.
+        for (text, cue) in [
+            (
+                "The ad ends with footage of Ruiz saying during the debate last week, \"That makes me smart,\" when Cole blasted her for not paying taxes.",
+                "saying",
+            ),
+            (
+                "Ruiz came close to an admission, saying, \"We never said there were no soldiers there,\" but she denied that they were on duty.",
+                "saying",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "\"",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some("Ruiz"),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
+        // A quote that a cue's object names is no utterance of its own.
+        let text = "The council passed a motion reaffirming the city motto, \"Onward Together,\" when it should be fixing roads.";
+        assert_ne!(process_text(text).quotes[0].kind, Kind::Direct);
+    }
+
+    #[test]
+    fn a_capitalised_modal_after_the_quote_is_a_name() {
+        // The quote's sentence goes on after its comma: `Will` opens nothing, it names.
+        check(
+            "Ana Ruiz wrote a column. \"The war has changed everything for the party,\" Will wrote.",
+            Expect {
+                quote: "war has changed",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("Will"),
+                name: None,
+                cue: Some("wrote"),
             },
         );
     }
