@@ -39,11 +39,11 @@ def load(name):
     return json.load(open(p))
 # (label, how to read it, floor on dev, floor on train)
 polnear = [
-    ("quote exact F1", lambda r: r["quote_exact_strict"]["F1"], 94.5, 94.5),
-    ("speaker exact accuracy", lambda r: r["speaker_exact_acc"], 92.5, 91),
-    ("speaker overlap accuracy", lambda r: r["speaker_overlap_acc"], 96, 96.5),
-    ("cue exact accuracy", lambda r: r["cue_exact_acc"], 90, 89),
-    ("joint F1", lambda r: r["joint_exact_overlap"]["F1"], 91.5, 92),
+    ("quote exact F1", lambda r: r["quote_exact_strict"]["F1"], 95, 95),
+    ("speaker exact accuracy", lambda r: r["speaker_exact_acc"], 94, 92.5),
+    ("speaker overlap accuracy", lambda r: r["speaker_overlap_acc"], 97.5, 97.5),
+    ("cue exact accuracy", lambda r: r["cue_exact_acc"], 91, 90),
+    ("joint F1", lambda r: r["joint_exact_overlap"]["F1"], 93, 93),
 ]
 failed = 0
 def check(name, value, floor):
@@ -61,10 +61,10 @@ for label, get, f_dev, f_train in polnear:
         print(f"eval: {'  train - dev':34s} {get(train) - get(dev):+6.2f}")
 ggt = load("ggt")
 if ggt:
-    check("GGT resolved speaker names", ggt["speaker_name_acc"], 91)
+    check("GGT resolved speaker names", ggt["speaker_name_acc"], 94)
 basil = load("basil")
 if basil:
-    check("BASIL audit speaker accuracy", basil["speaker_acc"], 86)
+    check("BASIL audit speaker accuracy", basil["speaker_acc"], 92)
     check("BASIL audit appearances that are speech", basil["speech_precision"], 97)
 sys.exit(1 if failed else 0)
 PY
