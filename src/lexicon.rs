@@ -85,6 +85,7 @@ pub struct Lexicon {
     clause_openers: HashSet<String>,
     /// Words that open a fronted phrase closed by a comma (`When …,`, `In …,`).
     fronting_words: HashSet<String>,
+    speaking_verbs: HashSet<String>,
     /// Prepositions and other function words that end a noun phrase's premodifiers.
     prepositions: HashSet<String>,
     /// Adjectives and participles that open a descriptor's post-modifier (`close to`).
@@ -124,6 +125,7 @@ const SENSITIVE_WORDS: &str = include_str!("../grammar/sensitive_words.txt");
 const PRONOUN_FORMS: &str = include_str!("../grammar/pronoun_forms.txt");
 const CLAUSE_OPENERS: &str = include_str!("../grammar/clause_openers.txt");
 const FRONTING_WORDS: &str = include_str!("../grammar/fronting_words.txt");
+const SPEAKING_VERBS: &str = include_str!("../grammar/speaking_verbs.txt");
 const PREPOSITIONS: &str = include_str!("../grammar/prepositions.txt");
 const POSTMODIFIERS: &str = include_str!("../grammar/postmodifiers.txt");
 const RELATIVE_WORDS: &str = include_str!("../grammar/relative_words.txt");
@@ -287,6 +289,7 @@ impl Lexicon {
                 .collect(),
             clause_openers: word_set(CLAUSE_OPENERS),
             fronting_words: word_set(FRONTING_WORDS),
+            speaking_verbs: word_set(SPEAKING_VERBS),
             prepositions: word_set(PREPOSITIONS),
             postmodifiers: word_set(POSTMODIFIERS),
             relative_words: word_set(RELATIVE_WORDS),
@@ -422,6 +425,10 @@ impl Lexicon {
         self.clause_openers.contains(word)
     }
     /// `when`, `in`, `asked`: opening a sentence, the word starts a phrase before its subject.
+    /// `spoke`, `talked`: a verb that says someone spoke, not what they said.
+    pub fn is_speaking_verb(&self, word: &str) -> bool {
+        self.speaking_verbs.contains(word)
+    }
     pub fn is_fronting_word(&self, word: &str) -> bool {
         self.fronting_words.contains(word)
     }

@@ -2,7 +2,7 @@
 //! paragraph before.
 
 use super::{Ctx, Hit, RuleDoc};
-use crate::attribute::{Quote, cue_at, floor_char_boundary, phrase};
+use crate::attribute::{CueRef, Quote, Range, cue_at, floor_char_boundary, lower, phrase};
 use crate::model::Rule;
 use crate::text;
 
@@ -77,9 +77,20 @@ pub(super) fn after_reported_speech(ctx: &Ctx<'_>) -> Option<Hit> {
     let from = floor_char_boundary(text, pp_end.saturating_sub(LOOK_BACK)).max(pp_start);
     let mut toks = Vec::new();
     text::tokenize_into(text, from, pp_end, lexicon, &mut toks);
-    // The last sentence of the paragraph that has a speech verb, and that verb's subject.
+    // The last sentence of the paragraph that has a speech verb (or says someone spoke:
+    // `Trump spoke only in evasive bromides.`), and that verb's subject.
     for v in (0..toks.len()).rev() {
-        let Some(cue) = cue_at(text, lexicon, &toks, v) else {
+        let Some(cue) = cue_at(text, lexicon, &toks, v).or_else(|| {
+            let t = &toks[v];
+            let w = lower(text, t);
+            (t.is_word() && lexicon.is_speaking_verb(&w)).then(|| CueRef {
+                range: Range {
+                    start: t.start,
+                    end: t.end,
+                },
+                lemma: w.into_owned(),
+            })
+        }) else {
             continue;
         };
         let s = text::last_sentence_start(text, &toks, v);
@@ -113,6 +124,22 @@ pub(super) mod tests {
                 mention: Some("Ana Ruiz"),
                 name: Some("Ana Ruiz"),
                 cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn quote_only_paragraph_after_someone_spoke() {
+        check(
+            "Voters are left to guess, since Ruiz spoke only in vague phrases during the \
+             interview.\n\n\"We have to be a lot tougher.\"",
+            Expect {
+                quote: "tougher",
+                kind: Kind::Direct,
+                rule: Rule::ContinuesParagraph,
+                mention: Some("Ruiz"),
+                name: None,
+                cue: Some("spoke"),
             },
         );
     }
