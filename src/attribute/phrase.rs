@@ -1740,6 +1740,33 @@ pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) ->
     // surrogates called him "a genius"` keeps its term).
     // (The comma that closes an appositive stands before the verb.)
     let next = toks.iter().position(|t| t.start >= np.range.end)? + usize::from(closed);
+    // `One early supporter, Rep. Lee Zeldin, Republican of New York, gave …`: the comma that
+    // closes the subject's last appositive; `The Clinton campaign, in a Q&A on the
+    // controversy, worded it …`: an adjunct that a preposition opens, between commas.
+    let next = match toks
+        .get(next + 1)
+        .filter(|_| !closed && toks[next].is_punct(','))
+    {
+        Some(w) if next + 1 < v && w.is_word() && text::is_lowercase_word(word(text, w)) => {
+            let lw = lower(text, w);
+            if lexicon.is_preposition(&lw) {
+                (next + 2..v.min(next + 16))
+                    .find(|&k| toks[k].is_punct(','))
+                    .map_or(next, |c2| c2 + 1)
+            } else if text[np.range.start..np.range.end].contains(',')
+                && !(lexicon.is_relative(&lw)
+                    || lexicon.is_clause_opener(&lw)
+                    || lexicon.is_determiner(&lw)
+                    || lexicon.pronoun(&lw).is_some()
+                    || lw.ends_with("ing"))
+            {
+                next + 1
+            } else {
+                next
+            }
+        }
+        _ => next,
+    };
     let quantified = || {
         toks.iter()
             .find(|t| t.start == np.range.start)

@@ -443,6 +443,22 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_colon_lead_ins_subject_keeps_an_adjunct_between_commas() {
+        check(
+            "The Ruiz campaign, in a note on the controversy, worded it even more carefully: \
+             \"Her practice was to write to officials.\"",
+            Expect {
+                quote: "practice",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("The Ruiz campaign"),
+                name: None,
+                cue: Some(":"),
+            },
+        );
+    }
+
+    #[test]
     fn cue_before_with_colon() {
         check(
             "Hegseth said: \"This is over.\"",
