@@ -123,11 +123,12 @@ type Matcher = fn(&Ctx<'_>) -> Option<Hit>;
 
 /// The sieve: every rule that looks for a speaker, in the order they are tried, most
 /// certain first. A rule may stand twice, for two shapes of the same attribution.
-const SIEVE: [(Rule, Matcher); 18] = [
+const SIEVE: [(Rule, Matcher); 19] = [
     // A headline's `Name: 'quote'`.
     (Rule::CueBefore, cue_before::headline),
     // The rest of the sentence after the quote.
     (Rule::SpeakerCueAfter, speaker_cue_after::dash_byline),
+    (Rule::SpeakerCueAfter, speaker_cue_after::dash_byline_below),
     (Rule::CueSpeakerAfter, cue_speaker_after::matches),
     (Rule::SpeakerCueAfter, speaker_cue_after::matches),
     (Rule::AccordingTo, according_to::after),

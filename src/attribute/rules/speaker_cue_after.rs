@@ -1,5 +1,6 @@
 //! `speaker-cue-after`: `"…," Cotton wrote.`, `"…," White House press secretary Josh
-//! Earnest said`, and the dash byline `"…" ― Carla Sanchez`.
+//! Earnest said`, and the dash byline `"…" ― Carla Sanchez`, on the quote's line or the
+//! next.
 
 use super::{Ctx, Hit, RuleDoc, common};
 use crate::attribute::{CueRef, Np, Range, cue_at, is_adverb, lower, phrase};
@@ -43,6 +44,57 @@ pub(super) fn dash_byline(ctx: &Ctx<'_>) -> Option<Hit> {
             range: Range {
                 start: first.start,
                 end: first.end,
+            },
+            lemma: "-".into(),
+        }),
+    })
+}
+
+/// `"…"` ⏎ `- Bernie Sanders.`: a paragraph that holds only the quote, and a next paragraph
+/// that holds only a dash and a person's name (a fact-check's way of quoting), at most a
+/// few words and 160 bytes.
+pub(super) fn dash_byline_below(ctx: &Ctx<'_>) -> Option<Hit> {
+    let q = ctx.q;
+    let (text, lexicon) = (q.text, q.lexicon);
+    if !(q.opens_paragraph() && q.ends_paragraph(ctx.win)) {
+        return None;
+    }
+    let rest = &text[q.span.end..];
+    let gap = rest.len() - rest.trim_start().len();
+    if !rest[..gap].contains(['\n', '\r']) {
+        return None;
+    }
+    let start = q.span.end + gap;
+    let line = &text[start..];
+    let end = start + line.find(['\n', '\r']).unwrap_or(line.len());
+    if end - start > 160 {
+        return None;
+    }
+    let mut toks = Vec::new();
+    crate::text::tokenize_into(text, start, end, lexicon, &mut toks);
+    let dash = toks.first()?;
+    if !dash
+        .punct()
+        .is_some_and(|c| matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
+    {
+        return None;
+    }
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    if !(1..=6).contains(&words)
+        || !toks
+            .get(1)
+            .is_some_and(|t| phrase::is_name_word(text, lexicon, t))
+    {
+        return None;
+    }
+    let np = phrase::after_verb(text, lexicon, &toks, 1, toks.len())
+        .filter(|np| np.speaker_type == SpeakerType::Person)?;
+    Some(Hit {
+        speaker: np,
+        cue: Some(CueRef {
+            range: Range {
+                start: dash.start,
+                end: dash.end,
             },
             lemma: "-".into(),
         }),
@@ -251,6 +303,22 @@ pub(super) mod tests {
                 mention: Some("Will"),
                 name: None,
                 cue: Some("wrote"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_dash_and_a_name_below_a_quote_only_paragraph_name_its_speaker() {
+        check(
+            "We do not rate claims made in debates.\n\n\"Most new income goes to the top 1 \
+             percent.\"\n\n- Ana Ruiz.\n\nThe senator is relying on an old statistic.",
+            Expect {
+                quote: "new income",
+                kind: Kind::Direct,
+                rule: Rule::SpeakerCueAfter,
+                mention: Some("Ana Ruiz"),
+                name: None,
+                cue: Some("-"),
             },
         );
     }
