@@ -1269,13 +1269,35 @@ fn appositive_end(
         return None;
     }
     let next = toks.get(j + 1).filter(|_| j + 1 < hi);
-    if !next.is_some_and(|t| t.is_word() && !ends_mention(text, t)) {
+    // `the Rev. Peter Wherry, of Mayfield Memorial Church`: `of` and a name.
+    let of_name = next.is_some_and(|t| t.is_word() && lower(text, t) == "of")
+        && toks
+            .get(j + 2)
+            .is_some_and(|t| j + 2 < hi && is_name_word(text, lexicon, t));
+    if !(of_name || next.is_some_and(|t| t.is_word() && !ends_mention(text, t))) {
         return None;
     }
     let mut k = j + 1;
     while k < hi {
         let t = &toks[k];
         if t.punct().is_some_and(super::is_quote_char) {
+            break;
+        }
+        // `said Rep. Ann Ruiz, the top Democrat on the panel, in a statement`: after a
+        // comma, a phrase that a preposition opens is the cue's adjunct.
+        // (Not `of` or `from`, which tell where someone is from, nor after a relative
+        // word: `who, like many others, asked`.)
+        if k > j + 1
+            && t.is_punct(',')
+            && !(toks[k - 1].is_word() && lexicon.is_relative(&lower(text, &toks[k - 1])))
+            && toks.get(k + 1).is_some_and(|n| {
+                let w = lower(text, n);
+                k + 1 < hi
+                    && n.is_word()
+                    && !matches!(w.as_ref(), "of" | "from")
+                    && lexicon.is_preposition(&w)
+            })
+        {
             break;
         }
         // `Jorge Llamas, 31, of Tujunga, but he…`: a clause of the reporter's, with a

@@ -1081,3 +1081,25 @@ fn a_parenthesis_between_dashes_stands_between_the_subject_and_its_verb() {
         },
     );
 }
+
+#[test]
+fn an_inverted_speakers_appositive_ends_before_the_cues_adjunct_and_keeps_of() {
+    for (text, mention) in [
+        (
+            "\"This is a disgrace,\" said Rep. Ann Ruiz, the top Democrat on the panel, in a \
+             statement.",
+            "Rep. Ann Ruiz, the top Democrat on the panel",
+        ),
+        (
+            "\"We see risks,\" said the Rev. Tom Hale, of Mayfield Memorial Church.",
+            "the Rev. Tom Hale, of Mayfield Memorial Church",
+        ),
+    ] {
+        let out = process_text(text);
+        assert_eq!(
+            out.quotes[0].speaker.as_ref().map(|s| s.mention.as_str()),
+            Some(mention),
+            "{text}"
+        );
+    }
+}
