@@ -1152,10 +1152,28 @@ impl<'a> Entities<'a> {
         }
         // After the quote, the sentences before it: the quote's own are the speaker's.
         let limit = np.range.start.min(quote_start);
-        let (idx, at) = self.salient_mention(limit, true, |e| {
+        self.named_nearby(text, limit, |e| {
             e.speaker_type == SpeakerType::Organization
                 && e.name.starts_with(|c: char| c.is_uppercase())
-        })?;
+        })
+    }
+
+    /// The salient entity that `ok` accepts, named (not a pronoun) in the sentence that ends
+    /// before `limit` or the one before it; further back a description more often means
+    /// someone the article has not named. (The look back is bounded, so that many quotes
+    /// after one far mention cost no more than their own text.)
+    fn named_nearby(
+        &self,
+        text: &str,
+        limit: usize,
+        ok: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        /// How far back a mention two sentences away may be.
+        const REACH: usize = 4 << 10;
+        let (idx, at) = self.salient_mention(limit, true, ok)?;
+        if limit.saturating_sub(at) > REACH {
+            return None;
+        }
         let between = text.get(at..limit).unwrap_or("");
         let ends = between
             .as_bytes()
@@ -1219,18 +1237,10 @@ impl<'a> Entities<'a> {
         }
         let pos = np.range.start;
         let limit = if pos >= quote_start { quote_start } else { pos };
-        let (idx, at) =
-            self.salient_mention(limit, true, |e| e.speaker_type == SpeakerType::Person)?;
         // Only a person named in this sentence or the one before: further back, or behind
         // a pronoun, `the official` is more often somebody the article has not named (`The
         // justice official told reporters…`, a descriptor the registry does not hold).
-        let between = text.get(at..limit).unwrap_or("");
-        let ends = between
-            .as_bytes()
-            .windows(2)
-            .filter(|w| matches!(w[0], b'.' | b'?' | b'!') && w[1].is_ascii_whitespace())
-            .count();
-        (ends <= 1).then_some(idx)
+        self.named_nearby(text, limit, |e| e.speaker_type == SpeakerType::Person)
     }
 
     /// The mention `np` resolved to entity `i`.

@@ -244,6 +244,27 @@ reporters after the meeting. ";
     sentence.repeat(bytes.div_ceil(sentence.len()))
 }
 
+/// One person named, then a single sentence of quotes by `the official`: each description
+/// looks back for a person named nearby and must not read the whole stretch back to the
+/// name each time.
+fn far_from_the_name(bytes: usize) -> String {
+    let unit = ", and \u{201C}We will not back down,\u{201D} the official told reporters";
+    let mut t = String::from("Ann Ruiz spoke first");
+    t.push_str(&unit.repeat(bytes.div_ceil(unit.len())));
+    t.push('.');
+    t
+}
+
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn descriptions_far_from_the_only_name() {
+    require_release_binary();
+    doubling("far.txt", 4 * MB, far_from_the_name, |what, run| {
+        let quotes = count_quotes(what, run);
+        assert!(quotes >= what_bytes(what) / 100, "{what}: {quotes} quotes");
+    });
+}
+
 #[test]
 #[ignore = "size-driven: .ci/run runs them against the release binary"]
 fn fifty_megabyte_paragraph_of_quotes() {
