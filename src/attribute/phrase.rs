@@ -81,7 +81,13 @@ pub(super) fn is_name_word(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
         return false;
     }
     let w = word(text, t);
-    if !text::is_capitalised(w) || is_possessive(w) {
+    // `al-Shabaab`, `el-Sisi`: a listed particle joined to a capitalised name.
+    let particled = || {
+        w.split_once('-').is_some_and(|(p, rest)| {
+            !p.is_empty() && lexicon.is_name_particle(p) && text::is_capitalised(rest)
+        })
+    };
+    if !(text::is_capitalised(w) || particled()) || is_possessive(w) {
         return false;
     }
     // An acronym (`US`, `WHO`) is never the pronoun or function word it spells.

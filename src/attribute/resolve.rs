@@ -366,8 +366,11 @@ impl<'a> Entities<'a> {
                 }
             }
             // A lower-case word is looked up once: a document or an organisation's noun, or
-            // nothing the registry keeps (no name starts with it).
-            if toks[i].is_word() && text::is_lowercase_word(&text[toks[i].start..toks[i].end]) {
+            // nothing the registry keeps (no name starts with it but `al-Shabaab`).
+            if toks[i].is_word()
+                && text::is_lowercase_word(&text[toks[i].start..toks[i].end])
+                && !phrase::is_name_word(text, lexicon, &toks[i])
+            {
                 let w = lower(text, &toks[i]);
                 // `a letter from Representative Peter Welch`, `Phillips' statement`, `Smith
                 // said in a statement`: the document's author, for when the document speaks.

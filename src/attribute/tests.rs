@@ -1103,3 +1103,20 @@ fn an_inverted_speakers_appositive_ends_before_the_cues_adjunct_and_keeps_of() {
         );
     }
 }
+
+#[test]
+fn a_name_with_a_joined_particle_is_a_name() {
+    // `al-Shabaab` starts in lower case; its particle is listed, the rest is capitalised.
+    check(
+        "In its two-page statement claiming responsibility, al-Shabaab said: \"This \
+         operation was planned.\"",
+        Expect {
+            quote: "operation",
+            kind: Kind::Direct,
+            rule: Rule::CueBefore,
+            mention: Some("al-Shabaab"),
+            name: None,
+            cue: Some("said"),
+        },
+    );
+}
