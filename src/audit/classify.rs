@@ -226,9 +226,72 @@ const GAP_WORDS: usize = 1_000;
 /// Replace blocks covering both.
 fn diff_ops(old: &[&str], new: &[&str]) -> Vec<DiffOp> {
     if old.len() + new.len() <= LONG_DIFF_WORDS {
-        return capture_diff_slices(Algorithm::Myers, old, new);
+        // Myers strips the common start first, so a repeated word anchors there: `I am not
+        // X` against `I am strongly Y and I am not X` keeps the first `I am` and drops the
+        // middle. Diffed from the end as well, the excerpt shows (a cut at the start); of the
+        // two, the one with fewer edits inside the quote (edits at its ends are cuts) wins.
+        let forward = capture_diff_slices(Algorithm::Myers, old, new);
+        let backward = reversed_diff(old, new);
+        return if inner_edits(&backward) < inner_edits(&forward) {
+            backward
+        } else {
+            forward
+        };
     }
     anchored_diff(old, new)
+}
+
+/// The number of edit blocks (weighted: one inside the quote counts twice), that a diff
+/// shows: its edits at either end are cuts, the lesser change.
+fn inner_edits(ops: &[DiffOp]) -> usize {
+    let n = ops.len();
+    ops.iter()
+        .enumerate()
+        .filter(|(_, op)| !matches!(op, DiffOp::Equal { .. }))
+        .map(|(k, _)| if k == 0 || k + 1 == n { 1 } else { 2 })
+        .sum()
+}
+
+/// The Myers diff of the two sequences read from their ends, as ops in reading order. (The
+/// positions are counted again along the reversed ops: only the lengths carry over.)
+fn reversed_diff(old: &[&str], new: &[&str]) -> Vec<DiffOp> {
+    let ro: Vec<&str> = old.iter().rev().copied().collect();
+    let rn: Vec<&str> = new.iter().rev().copied().collect();
+    let (mut o, mut n) = (0, 0);
+    capture_diff_slices(Algorithm::Myers, &ro, &rn)
+        .into_iter()
+        .rev()
+        .map(|op| {
+            let (ol, nl) = (op.old_range().len(), op.new_range().len());
+            let out = match op {
+                DiffOp::Equal { len, .. } => DiffOp::Equal {
+                    old_index: o,
+                    new_index: n,
+                    len,
+                },
+                DiffOp::Delete { old_len, .. } => DiffOp::Delete {
+                    old_index: o,
+                    old_len,
+                    new_index: n,
+                },
+                DiffOp::Insert { new_len, .. } => DiffOp::Insert {
+                    old_index: o,
+                    new_index: n,
+                    new_len,
+                },
+                DiffOp::Replace {
+                    old_len, new_len, ..
+                } => DiffOp::Replace {
+                    old_index: o,
+                    old_len,
+                    new_index: n,
+                    new_len,
+                },
+            };
+            (o, n) = (o + ol, n + nl);
+            out
+        })
+        .collect()
 }
 
 /// The diff of two long versions in near-linear time: after their common start and end,
@@ -344,6 +407,56 @@ mod tests {
             );
             check_ops(&a, &b, &anchored_diff(&a, &b));
         }
+    }
+
+    #[test]
+    fn a_diff_read_from_either_end_is_a_diff() {
+        let mut seed = 7u64;
+        for round in 0..300u64 {
+            // Small alphabets: many repeated words.
+            let a = words(&mut seed, (round as usize * 13) % 60, 2 + round % 9);
+            let mut b = words(&mut seed, (round as usize * 11) % 50, 2 + round % 7);
+            if round % 3 == 0 {
+                b = a[a.len() / 3..].to_vec();
+            }
+            let (a, b): (Vec<&str>, Vec<&str>) = (
+                a.iter().map(String::as_str).collect(),
+                b.iter().map(String::as_str).collect(),
+            );
+            check_ops(&a, &b, &reversed_diff(&a, &b));
+            check_cover(&a, &b, &diff_ops(&a, &b));
+        }
+    }
+
+    /// Walks `ops` by their lengths only (a Myers delete's `new_index` may point past the
+    /// words before it) and checks that they cover both sequences, the equal words equal.
+    fn check_cover(old: &[&str], new: &[&str], ops: &[DiffOp]) {
+        let (mut o, mut n) = (0, 0);
+        for op in ops {
+            let (ol, nl) = (op.old_range().len(), op.new_range().len());
+            if let DiffOp::Equal { .. } = op {
+                assert_eq!(old[o..o + ol], new[n..n + nl], "{ops:?}");
+            }
+            (o, n) = (o + ol, n + nl);
+        }
+        assert_eq!((o, n), (old.len(), new.len()));
+    }
+
+    #[test]
+    fn an_excerpt_after_a_repeated_word_is_a_cut_not_an_omission() {
+        let old = "i am strongly pro-life and i am not pro-gay marriage";
+        let new = "i am not pro-gay marriage";
+        let (old, new): (Vec<&str>, Vec<&str>) =
+            (old.split(' ').collect(), new.split(' ').collect());
+        let ops = diff_ops(&old, &new);
+        check_ops(&old, &new, &ops);
+        assert!(matches!(
+            ops.as_slice(),
+            [
+                DiffOp::Delete { old_len: 5, .. },
+                DiffOp::Equal { len: 5, .. }
+            ]
+        ));
     }
 
     #[test]
