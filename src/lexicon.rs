@@ -86,6 +86,7 @@ pub struct Lexicon {
     /// Words that open a fronted phrase closed by a comma (`When …,`, `In …,`).
     fronting_words: HashSet<String>,
     speaking_verbs: HashSet<String>,
+    name_suffixes: HashSet<String>,
     /// Prepositions and other function words that end a noun phrase's premodifiers.
     prepositions: HashSet<String>,
     /// Adjectives and participles that open a descriptor's post-modifier (`close to`).
@@ -126,6 +127,7 @@ const PRONOUN_FORMS: &str = include_str!("../grammar/pronoun_forms.txt");
 const CLAUSE_OPENERS: &str = include_str!("../grammar/clause_openers.txt");
 const FRONTING_WORDS: &str = include_str!("../grammar/fronting_words.txt");
 const SPEAKING_VERBS: &str = include_str!("../grammar/speaking_verbs.txt");
+const NAME_SUFFIXES: &str = include_str!("../grammar/name_suffixes.txt");
 const PREPOSITIONS: &str = include_str!("../grammar/prepositions.txt");
 const POSTMODIFIERS: &str = include_str!("../grammar/postmodifiers.txt");
 const RELATIVE_WORDS: &str = include_str!("../grammar/relative_words.txt");
@@ -290,6 +292,7 @@ impl Lexicon {
             clause_openers: word_set(CLAUSE_OPENERS),
             fronting_words: word_set(FRONTING_WORDS),
             speaking_verbs: word_set(SPEAKING_VERBS),
+            name_suffixes: word_set(NAME_SUFFIXES),
             prepositions: word_set(PREPOSITIONS),
             postmodifiers: word_set(POSTMODIFIERS),
             relative_words: word_set(RELATIVE_WORDS),
@@ -425,6 +428,10 @@ impl Lexicon {
         self.clause_openers.contains(word)
     }
     /// `when`, `in`, `asked`: opening a sentence, the word starts a phrase before its subject.
+    /// `Jr.`, `III`: a generational suffix after a surname (given in lower case).
+    pub fn is_name_suffix(&self, word: &str) -> bool {
+        self.name_suffixes.contains(word)
+    }
     /// `spoke`, `talked`: a verb that says someone spoke, not what they said.
     pub fn is_speaking_verb(&self, word: &str) -> bool {
         self.speaking_verbs.contains(word)

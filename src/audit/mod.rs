@@ -187,8 +187,8 @@ fn audit_story(
 
 /// Whether two canonical names can be the same person: equal, one's last word ends the other
 /// (`Cotton` / `Tom Cotton`), or last names within a letter or two (Jaro-Winkler).
-fn same_person(a: &str, b: &str) -> bool {
-    let (la, lb) = (last_word(a), last_word(b));
+fn same_person(lexicon: &Lexicon, a: &str, b: &str) -> bool {
+    let (la, lb) = (last_word(lexicon, a), last_word(lexicon, b));
     // Spelling slips and transliterations (`Thibodeau` / `Thibodeaux`) are the same name.
     let close = match (&la, &lb) {
         (Some(x), Some(y)) => x.chars().count() >= 5 && strsim::jaro_winkler(x, y) >= 0.93,
@@ -281,7 +281,7 @@ fn family(
 
     let mut findings = Vec::new();
     // Speakers: different people across outlets, or one person in different forms.
-    let people = People::of(&attributed);
+    let people = People::of(lexicon, &attributed);
     // A fragment of one to three words is too short to say who said it: `"sexist"` can be
     // quoted from anyone.
     let long_enough = words[reference].len() >= 4;
@@ -426,7 +426,7 @@ impl<'a> People<'a> {
     /// People named in the finding; the rest are counted.
     const LISTED: usize = 32;
 
-    fn of(attributed: &'a [Attributed]) -> Self {
+    fn of(lexicon: &Lexicon, attributed: &'a [Attributed]) -> Self {
         let mut people = People {
             listed: Vec::new(),
             more: Vec::new(),
@@ -441,12 +441,16 @@ impl<'a> People<'a> {
             }
             // `same_person` looks at last words only (an equal name has an equal one), so
             // a name whose last word was placed is placed.
-            if let Some(surname) = last_word(&s.0) {
+            if let Some(surname) = last_word(lexicon, &s.0) {
                 if !surnames.insert(surname) {
                     continue;
                 }
             }
-            if people.listed.iter().any(|p| same_person(&p.0, &s.0)) {
+            if people
+                .listed
+                .iter()
+                .any(|p| same_person(lexicon, &p.0, &s.0))
+            {
                 continue;
             }
             if people.listed.len() < Self::LISTED {
@@ -463,9 +467,13 @@ impl<'a> People<'a> {
     }
 }
 
-/// A name's last word in lower case, as `same_person` compares surnames.
-fn last_word(name: &str) -> Option<String> {
-    name.split_whitespace().last().map(str::to_lowercase)
+/// A name's last word in lower case, as `same_person` compares surnames: a generational
+/// suffix (`Donald Trump Jr.`) is passed over.
+fn last_word(lexicon: &Lexicon, name: &str) -> Option<String> {
+    name.split_whitespace()
+        .rev()
+        .map(str::to_lowercase)
+        .find(|w| !lexicon.is_name_suffix(w.trim_end_matches(',')))
 }
 
 /// Sort key for dates: undated versions come after dated ones.

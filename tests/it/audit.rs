@@ -238,6 +238,18 @@ fn speaker_name_variant() {
 }
 
 #[test]
+fn a_generational_suffix_is_not_a_surname() {
+    // `Mr. Trump` in an article about the son is the same surname as `Donald Trump Jr.`: a
+    // variant of the name, not a conflict.
+    let f = shared(
+        "\"We will not back down from this fight over the budget,\" Donald Trump Jr. said.",
+        "\"We will not back down from this fight over the budget,\" Mr. Trump said.",
+    );
+    assert!(!has(&f, Category::Misattribution));
+    assert!(has(&f, Category::SpeakerNameVariant));
+}
+
+#[test]
 fn single_outlet_quote_says_where_the_words_are() {
     let fams = audit(
         "\"The bridge will reopen in April after the repairs,\" Lee said. \"Nobody expected the storm to be this bad,\" she added.",
