@@ -588,6 +588,24 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
             }
         }
     }
+    // `her Facebook post:`, `his Twitter post`: a possessive and a name or two before a
+    // verb's form make it a noun.
+    let mut k = v;
+    while k > 0 && v - k < 2 && phrase::is_name_word(text, lexicon, &toks[k - 1]) {
+        k -= 1;
+    }
+    // (`Our Principles PAC said`: a capitalised one may start a name.)
+    if k < v
+        && k > 0
+        && toks[k - 1].is_word()
+        && is_lower(text, &toks[k - 1])
+        && matches!(
+            lower(text, &toks[k - 1]).as_ref(),
+            "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        )
+    {
+        return None;
+    }
     let (mut end, lemma) = cue_here(text, lexicon, toks, v)?;
     // A noun before the real verb (`the IMF report stated`) is not the cue; a verb before a
     // participle (`Clinton said answering a question`) is.

@@ -1120,3 +1120,20 @@ fn a_name_with_a_joined_particle_is_a_name() {
         },
     );
 }
+
+#[test]
+fn a_verbs_form_after_a_possessive_and_a_name_is_a_noun() {
+    // `post` is the noun of `her Facebook post`; the speaker is the subject of `concluded`.
+    check(
+        "And to stress her view, Mary Olsen concluded her Facebook post: \"Please share if \
+         you agree.\"",
+        Expect {
+            quote: "Please share",
+            kind: Kind::Direct,
+            rule: Rule::CueBefore,
+            mention: Some("Mary Olsen"),
+            name: None,
+            cue: Some("concluded"),
+        },
+    );
+}
