@@ -61,7 +61,7 @@ for label, get, f_dev, f_train in polnear:
         print(f"eval: {'  train - dev':34s} {get(train) - get(dev):+6.2f}")
 ggt = load("ggt")
 if ggt:
-    check("GGT resolved speaker names", ggt["speaker_name_acc"], 94)
+    check("GGT resolved speaker names", ggt["speaker_name_acc"], 95)
 basil = load("basil")
 if basil:
     check("BASIL audit speaker accuracy", basil["speaker_acc"], 92)
