@@ -124,6 +124,16 @@ pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
     let predicate = before
         .iter()
         .position(|t| t.start >= np.range.end)
+        // (`The campaign, in a Q&A, worded it carefully:`: past an adjunct between commas.)
+        .map(|a| {
+            if before[a].is_punct(',') {
+                (a + 1..colon.min(a + 16))
+                    .find(|&k| before[k].is_punct(','))
+                    .map_or(a, |c| c + 1)
+            } else {
+                a
+            }
+        })
         .and_then(|a| (a..colon).find(|&j| !is_adverb(text, lexicon, &before[j])))
         .filter(|&a| {
             // A verb opens it, not a preposition that continues the subject (`The timing
@@ -453,7 +463,7 @@ pub(super) mod tests {
                 rule: Rule::CueBefore,
                 mention: Some("The Ruiz campaign"),
                 name: None,
-                cue: Some(":"),
+                cue: Some("worded it even more carefully"),
             },
         );
     }
