@@ -194,9 +194,14 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
                 .filter_map(|k| v.checked_sub(k))
                 .find(|&u| cue_here(text, lexicon, before, u).is_some_and(|(end, _)| end == v + 1))
                 .unwrap_or(v);
-            let Some(cue) = cue_at(text, lexicon, before, v) else {
+            let Some(mut cue) = cue_at(text, lexicon, before, v) else {
                 continue;
             };
+            // `released a statement saying`, `sent out an email to supporters stating`: the
+            // act of issuing the document is the cue, up to its participle.
+            if let Some(u) = document_act(text, lexicon, before, v) {
+                cue.range.start = before[u].start;
+            }
             let participle =
                 lower(text, &before[v]).ends_with("ing") && v > 0 && before[v - 1].is_punct(',');
             // A cue right before the quote (`said, adding later, "…"`, `before asking her,
@@ -373,6 +378,48 @@ fn passive_agent(
     by_agent(text, lexicon, before, by)
 }
 
+/// Where the verb that issues a document starts, when the participle cue at `v` follows
+/// the document with no comma: `released a statement saying`, `issued a statement Tuesday
+/// saying`, `sent out a text message to supporters saying`. The document is a listed noun
+/// (`grammar/source_nouns.txt`) after a determiner, within eight words of the cue.
+fn document_act(
+    text: &str,
+    lexicon: &crate::lexicon::Lexicon,
+    before: &[crate::text::Tok],
+    v: usize,
+) -> Option<usize> {
+    if !lower(text, &before[v]).ends_with("ing") {
+        return None;
+    }
+    let lo = v.saturating_sub(9);
+    let d = (lo..v)
+        .rev()
+        .take_while(|&k| before[k].is_word())
+        .find(|&k| lexicon.is_source_noun(&lower(text, &before[k])))?;
+    let det = (d.saturating_sub(3).max(lo)..d)
+        .rev()
+        .take_while(|&k| before[k].is_word())
+        .find(|&k| lexicon.is_determiner(&lower(text, &before[k])))?;
+    let mut u = det.checked_sub(1)?;
+    // A particle of the verb (`sent out`, `put out`).
+    if u > 0 && matches!(lower(text, &before[u]).as_ref(), "out" | "up" | "off") {
+        u -= 1;
+    }
+    let w = &before[u];
+    let lw = lower(text, w);
+    // The verb: a lower-case word that is no function word (`released`, `sent`, `put`).
+    (w.is_word()
+        && crate::text::is_lowercase_word(&text[w.start..w.end])
+        && !(lexicon.is_auxiliary(&lw)
+            || lexicon.is_preposition(&lw)
+            || lexicon.is_determiner(&lw)
+            || lexicon.is_relative(&lw)
+            || lexicon.is_clause_opener(&lw)
+            || lexicon.pronoun(&lw).is_some()
+            || is_adverb(text, lexicon, w)))
+    .then_some(u)
+}
+
 /// The agent of a passive cue, `by NP` right after it and closing the lead-in with `,` or
 /// `:`.
 fn by_agent(
@@ -469,6 +516,22 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn issuing_a_document_is_the_cue_up_to_its_participle() {
+        check(
+            "The Ruiz campaign sent out a text message to supporters saying, \"We need you \
+             now.\"",
+            Expect {
+                quote: "need you",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("The Ruiz campaign"),
+                name: None,
+                cue: Some("sent out a text message to supporters saying"),
+            },
+        );
+    }
+
+    #[test]
     fn cue_before_with_colon() {
         check(
             "Hegseth said: \"This is over.\"",
@@ -518,7 +581,7 @@ pub(super) mod tests {
                     "Mr. Cole, who had said that a judge in a case involving his company was biased against him because of his heritage",
                 ),
                 name: Some("Cole"),
-                cue: Some("saying"),
+                cue: Some("issued a statement Tuesday saying"),
             },
         );
     }
@@ -622,7 +685,7 @@ pub(super) mod tests {
                 rule: Rule::CueBefore,
                 mention: Some("Her campaign"),
                 name: None,
-                cue: Some("stating"),
+                cue: Some("sent an email to supporters stating"),
             },
         );
     }
