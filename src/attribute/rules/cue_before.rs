@@ -199,7 +199,9 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
             };
             // `released a statement saying`, `sent out an email to supporters stating`: the
             // act of issuing the document is the cue, up to its participle.
-            if let Some(u) = document_act(text, lexicon, before, v) {
+            if let Some(u) = document_act(text, lexicon, before, v)
+                .or_else(|| governing_verb(text, lexicon, before, v))
+            {
                 cue.range.start = before[u].start;
             }
             let participle =
@@ -420,6 +422,66 @@ fn document_act(
     .then_some(u)
 }
 
+/// Where the verb that governs the cue at `v` starts, when the cue is its infinitive or
+/// gerund or is coordinated with it: `began by saying`, `interjected to say`, `was quick to
+/// add`, `laughed and said`. The annotators mark the
+/// whole as the cue.
+fn governing_verb(
+    text: &str,
+    lexicon: &crate::lexicon::Lexicon,
+    before: &[crate::text::Tok],
+    v: usize,
+) -> Option<usize> {
+    let link = before.get(v.checked_sub(1)?)?;
+    if !link.is_word() {
+        return None;
+    }
+    let function = |t: &crate::text::Tok| {
+        let lw = lower(text, t);
+        !t.is_word()
+            || !crate::text::is_lowercase_word(&text[t.start..t.end])
+            || lexicon.is_preposition(&lw)
+            || lexicon.is_determiner(&lw)
+            || lexicon.is_relative(&lw)
+            || lexicon.is_clause_opener(&lw)
+            || lexicon.pronoun(&lw).is_some()
+    };
+    let lw = lower(text, link);
+    let verb = |t: &crate::text::Tok| !function(t) && lower(text, t).ends_with("ed");
+    let u = match lw.as_ref() {
+        // `began by saying`, `responded by saying`: the verb right before `by`.
+        "by" if lower(text, &before[v]).ends_with("ing") => {
+            let w = before.get(v.checked_sub(2)?)?;
+            if function(w) || lexicon.is_auxiliary(&lower(text, w)) || is_adverb(text, lexicon, w) {
+                return None;
+            }
+            v - 2
+        }
+        // `interjected to say`, `was prompted to say`, `was quick to add`.
+        "to" => {
+            let w = before.get(v.checked_sub(2)?)?;
+            if function(w) || lexicon.is_auxiliary(&lower(text, w)) {
+                return None;
+            }
+            let mut u = v - 2;
+            if u > 0 && lexicon.is_auxiliary(&lower(text, &before[u - 1])) {
+                u -= 1;
+            }
+            u
+        }
+        // `laughed and said`.
+        "and" => {
+            let w = before.get(v.checked_sub(2)?)?;
+            if !verb(w) {
+                return None;
+            }
+            v - 2
+        }
+        _ => return None,
+    };
+    Some(u)
+}
+
 /// The agent of a passive cue, `by NP` right after it and closing the lead-in with `,` or
 /// `:`.
 fn by_agent(
@@ -529,6 +591,33 @@ pub(super) mod tests {
                 cue: Some("sent out a text message to supporters saying"),
             },
         );
+    }
+
+    #[test]
+    fn a_governing_verb_belongs_to_the_cue() {
+        for (text, cue) in [
+            (
+                "Ruiz was quick to add, \"We will win.\"",
+                "was quick to add",
+            ),
+            (
+                "Ruiz interjected to say, \"We will win.\"",
+                "interjected to say",
+            ),
+            ("Ruiz began by saying, \"We will win.\"", "began by saying"),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "will win",
+                    kind: Kind::Direct,
+                    rule: Rule::CueBefore,
+                    mention: Some("Ruiz"),
+                    name: None,
+                    cue: Some(cue),
+                },
+            );
+        }
     }
 
     #[test]
@@ -703,7 +792,7 @@ pub(super) mod tests {
             (
                 "Asked at a lunch whether Ruiz would debate, he laughed and said, \"We will see.\"",
                 "he",
-                "said",
+                "laughed and said",
             ),
             // The subject of a reported clause (`said he welcomed`) is not the speaker's.
             (
@@ -806,7 +895,7 @@ pub(super) mod tests {
                 rule: Rule::CueBefore,
                 mention: Some("he"),
                 name: None,
-                cue: Some("saying"),
+                cue: Some("began by saying"),
             },
         );
     }
