@@ -588,8 +588,9 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
             }
         }
     }
+    let (mut end, lemma) = cue_here(text, lexicon, toks, v)?;
     // `her Facebook post:`, `his Twitter post`: a possessive and a name or two before a
-    // verb's form make it a noun.
+    // verb's form make it a noun. (Asked of cues only: most words are none.)
     let mut k = v;
     while k > 0 && v - k < 2 && phrase::is_name_word(text, lexicon, &toks[k - 1]) {
         k -= 1;
@@ -606,7 +607,6 @@ fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRe
     {
         return None;
     }
-    let (mut end, lemma) = cue_here(text, lexicon, toks, v)?;
     // A noun before the real verb (`the IMF report stated`) is not the cue; a verb before a
     // participle (`Clinton said answering a question`) is.
     if end == v + 1
