@@ -87,13 +87,7 @@ pub(super) fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Op
     };
     Some(Hit {
         speaker: np,
-        cue: Some(CueRef {
-            range: Range {
-                start: before[colon].start,
-                end: before[colon].end,
-            },
-            lemma: ":".into(),
-        }),
+        cue: Some(punct_cue(&before[colon])),
     })
 }
 
@@ -126,6 +120,18 @@ pub(super) fn closes_clause(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usiz
 }
 
 /// A cue made of the one verb at `k`, for a verb the lexicon does not list.
+/// A cue that is a punctuation mark: the colon of `Name: "…"`, the dash of a byline; its
+/// lemma is the mark (`:`, and `-` for every dash).
+pub(super) fn punct_cue(t: &Tok) -> CueRef {
+    CueRef {
+        range: Range {
+            start: t.start,
+            end: t.end,
+        },
+        lemma: if t.is_punct(':') { ":" } else { "-" }.into(),
+    }
+}
+
 pub(super) fn verb_cue(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize) -> CueRef {
     cue_at(text, lexicon, toks, k).unwrap_or_else(|| CueRef {
         range: Range {

@@ -100,13 +100,7 @@ pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
     if let Some(np) = passive_agent(text, lexicon, before, colon) {
         return Some(Hit {
             speaker: np,
-            cue: Some(CueRef {
-                range: Range {
-                    start: before[colon].start,
-                    end: before[colon].end,
-                },
-                lemma: ":".into(),
-            }),
+            cue: Some(common::punct_cue(&before[colon])),
         });
     }
     // Only the phrase that opens the sentence: a name nearer the colon is an object
@@ -158,13 +152,7 @@ pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
             },
             lemma: lower(text, &before[a]).into_owned(),
         },
-        _ => CueRef {
-            range: Range {
-                start: before[colon].start,
-                end: before[colon].end,
-            },
-            lemma: ":".into(),
-        },
+        _ => common::punct_cue(&before[colon]),
     };
     Some(Hit {
         speaker: np,

@@ -3,7 +3,7 @@
 //! next.
 
 use super::{Ctx, Hit, RuleDoc, common};
-use crate::attribute::{CueRef, Np, Range, cue_at, is_adverb, lower, phrase};
+use crate::attribute::{Np, cue_at, is_adverb, lower, phrase};
 use crate::lexicon::Lexicon;
 use crate::model::SpeakerType;
 use crate::text::Tok;
@@ -16,38 +16,14 @@ pub(super) const DOC: RuleDoc = RuleDoc {
 
 /// `"…" ― Pamela Padilla`, `"…" - Bernie Sanders.`: a dash, then a person's name.
 pub(super) fn dash_byline(ctx: &Ctx<'_>) -> Option<Hit> {
-    let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
     let after = ctx.win.after();
-    let i = common::after_start(after);
-    let first = after.get(i)?;
-    if !first
-        .punct()
-        .is_some_and(|c| matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
-    {
-        return None;
-    }
-    let rest = &after[i + 1..];
-    let words = rest.iter().filter(|t| t.is_word()).count();
-    if !(1..=12).contains(&words)
-        || !rest
-            .first()
-            .is_some_and(|t| phrase::is_name_word(text, lexicon, t))
-    {
-        return None;
-    }
-    // A person only: `- Reuters` at the end of a story is the wire's credit.
-    let np = phrase::after_verb(text, lexicon, after, i + 1, after.len())
-        .filter(|np| np.speaker_type == SpeakerType::Person)?;
-    Some(Hit {
-        speaker: np,
-        cue: Some(CueRef {
-            range: Range {
-                start: first.start,
-                end: first.end,
-            },
-            lemma: "-".into(),
-        }),
-    })
+    byline(
+        ctx.q.text,
+        ctx.q.lexicon,
+        after,
+        common::after_start(after),
+        12,
+    )
 }
 
 /// `"…"` ⏎ `- Bernie Sanders.`: a paragraph that holds only the quote, and a next paragraph
@@ -72,32 +48,40 @@ pub(super) fn dash_byline_below(ctx: &Ctx<'_>) -> Option<Hit> {
     }
     let mut toks = Vec::new();
     crate::text::tokenize_into(text, start, end, lexicon, &mut toks);
-    let dash = toks.first()?;
+    byline(text, lexicon, &toks, 0, 6)
+}
+
+/// A dash at `toks[i]`, then a person's name of at most `max_words` words to the end of
+/// `toks`.
+fn byline(
+    text: &str,
+    lexicon: &crate::lexicon::Lexicon,
+    toks: &[crate::text::Tok],
+    i: usize,
+    max_words: usize,
+) -> Option<Hit> {
+    let dash = toks.get(i)?;
     if !dash
         .punct()
         .is_some_and(|c| matches!(c, '\u{2015}' | '\u{2014}' | '\u{2013}' | '-'))
     {
         return None;
     }
-    let words = toks.iter().filter(|t| t.is_word()).count();
-    if !(1..=6).contains(&words)
-        || !toks
-            .get(1)
+    let rest = &toks[i + 1..];
+    let words = rest.iter().filter(|t| t.is_word()).count();
+    if !(1..=max_words).contains(&words)
+        || !rest
+            .first()
             .is_some_and(|t| phrase::is_name_word(text, lexicon, t))
     {
         return None;
     }
-    let np = phrase::after_verb(text, lexicon, &toks, 1, toks.len())
+    // A person only: `- Reuters` at the end of a story is the wire's credit.
+    let np = phrase::after_verb(text, lexicon, toks, i + 1, toks.len())
         .filter(|np| np.speaker_type == SpeakerType::Person)?;
     Some(Hit {
         speaker: np,
-        cue: Some(CueRef {
-            range: Range {
-                start: dash.start,
-                end: dash.end,
-            },
-            lemma: "-".into(),
-        }),
+        cue: Some(common::punct_cue(dash)),
     })
 }
 
