@@ -50,7 +50,7 @@ pub fn category(c: Category) -> Doc {
             "recognizes / recognises",
         ),
         Category::Truncation => (
-            "A contiguous excerpt of the reference: words dropped at the start or the end (which end and which words are reported).",
+            "An excerpt of the reference: words dropped at the start or the end (which end and which words are reported), nothing added or replaced. A version that is cut and also reworded is a wording change; its cuts show in the diff.",
             "Cutting a quote can drop a qualifier or the context that gives it its meaning.",
             "\"China will no longer have any involvement…\" from \"I'm announcing that China will no longer…\"",
         ),

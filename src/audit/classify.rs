@@ -3,7 +3,8 @@
 //! The diff runs over normalised tokens (`normalize`), so case, quote marks and spelling
 //! variants never show as edits; the raw words of both texts are reported for every edit.
 //! The diff's Equal/Delete/Insert/Replace blocks map onto the categories: deletions at the
-//! ends are a truncation, deletions replaced by an ellipsis a marked elision, deletions
+//! ends are a truncation when nothing is added or replaced (an excerpt; a version that is
+//! also reworded is a wording change, its cuts only in the diff), deletions replaced by an ellipsis a marked elision, deletions
 //! inside without one an unmarked omission, words moved around a splice, bracketed words a
 //! bracketed edit, anything else inserted or replaced a wording change.
 
@@ -86,6 +87,16 @@ pub fn compare(
             DiffOp::Equal { .. } => {}
         }
     }
+    // Words added or replaced (other than an ellipsis or a slip of one letter): the version
+    // is no longer an excerpt, so its cuts are not a truncation of their own but part of a
+    // rewritten quote (the diff still shows them).
+    let rewritten = ops.iter().any(|op| {
+        let (o, n) = (op.old_range(), op.new_range());
+        let kept = n.is_empty() || matches!(op, DiffOp::Equal { .. });
+        let ellipsis = m[n.clone()].iter().all(|t| t.kind == TokKind::Ellipsis);
+        let typo = o.len() == 1 && n.len() == 1 && is_typo(&r[o.start].norm, &m[n.start].norm);
+        !(kept || ellipsis || typo)
+    });
     let deleted: FxHashSet<&str> = deleted.into_iter().collect();
     let moved = !inserted.is_empty()
         && inserted
@@ -132,7 +143,9 @@ pub fn compare(
             .any(|(first, n, w)| n != "…" && is_sensitive(lexicon, n, if first { n } else { w }));
         let only_ellipsis = !ms.is_empty() && ms.iter().all(|t| t.kind == TokKind::Ellipsis);
         let bracketed = !ms.is_empty() && ms.iter().all(|t| t.kind == TokKind::Bracketed);
-        let (category, detail) = if ml == 0 && (at_start || at_end) {
+        let (category, detail) = if ml == 0 && (at_start || at_end) && rewritten {
+            continue;
+        } else if ml == 0 && (at_start || at_end) {
             let end = match (at_start, at_end) {
                 (true, true) => "both ends",
                 (true, false) => "the start",
@@ -225,6 +238,9 @@ const GAP_WORDS: usize = 1_000;
 /// The word diff of the reference (`old`) and a version (`new`): Equal, Delete, Insert and
 /// Replace blocks covering both.
 fn diff_ops(old: &[&str], new: &[&str]) -> Vec<DiffOp> {
+    if let Some(ops) = excerpt_diff(old, new) {
+        return ops;
+    }
     if old.len() + new.len() <= LONG_DIFF_WORDS {
         // Myers strips the common start first, so a repeated word anchors there: `I am not
         // X` against `I am strongly Y and I am not X` keeps the first `I am` and drops the
@@ -239,6 +255,71 @@ fn diff_ops(old: &[&str], new: &[&str]) -> Vec<DiffOp> {
         };
     }
     anchored_diff(old, new)
+}
+
+/// The diff of a version that is an excerpt of the reference, its words a run of the
+/// reference's: a cut at either end, nothing inside. A minimal diff need not find that
+/// run when its words repeat: `not putting people back to work` against `… not putting
+/// people back to work. … by putting people back to work` matches `not` early and the rest
+/// late, an omission that is not there. Any occurrence of the run is the same finding, so
+/// the first is taken.
+fn excerpt_diff(old: &[&str], new: &[&str]) -> Option<Vec<DiffOp>> {
+    if new.is_empty() || new.len() > old.len() {
+        return None;
+    }
+    let at = find_run(old, new)?;
+    let mut ops = Vec::with_capacity(3);
+    if at > 0 {
+        ops.push(DiffOp::Delete {
+            old_index: 0,
+            old_len: at,
+            new_index: 0,
+        });
+    }
+    ops.push(DiffOp::Equal {
+        old_index: at,
+        new_index: 0,
+        len: new.len(),
+    });
+    let end = at + new.len();
+    if end < old.len() {
+        ops.push(DiffOp::Delete {
+            old_index: end,
+            old_len: old.len() - end,
+            new_index: new.len(),
+        });
+    }
+    Some(ops)
+}
+
+/// Where `needle` first occurs as a run of `hay` (Knuth–Morris–Pratt: linear in both,
+/// however the words repeat).
+fn find_run(hay: &[&str], needle: &[&str]) -> Option<usize> {
+    // fail[i]: the length of the longest proper border of needle[..=i].
+    let mut fail = vec![0usize; needle.len()];
+    let mut k = 0;
+    for i in 1..needle.len() {
+        while k > 0 && needle[i] != needle[k] {
+            k = fail[k - 1];
+        }
+        if needle[i] == needle[k] {
+            k += 1;
+        }
+        fail[i] = k;
+    }
+    let mut k = 0;
+    for (i, w) in hay.iter().enumerate() {
+        while k > 0 && *w != needle[k] {
+            k = fail[k - 1];
+        }
+        if *w == needle[k] {
+            k += 1;
+        }
+        if k == needle.len() {
+            return Some(i + 1 - k);
+        }
+    }
+    None
 }
 
 /// The number of edit blocks (weighted: one inside the quote counts twice), that a diff
@@ -457,6 +538,48 @@ mod tests {
                 DiffOp::Equal { len: 5, .. }
             ]
         ));
+    }
+
+    #[test]
+    fn an_excerpt_is_found_where_its_words_run_together() {
+        // A minimal diff matches `not` early and the rest late: an omission that is not
+        // there.
+        let old = "that is not putting people back to work i trust in god but god wants us to help ourselves by putting people back to work";
+        let new = "not putting people back to work";
+        let (old, new): (Vec<&str>, Vec<&str>) =
+            (old.split(' ').collect(), new.split(' ').collect());
+        let ops = diff_ops(&old, &new);
+        check_ops(&old, &new, &ops);
+        assert!(matches!(
+            ops.as_slice(),
+            [
+                DiffOp::Delete { old_len: 2, .. },
+                DiffOp::Equal { len: 6, .. },
+                DiffOp::Delete { .. }
+            ]
+        ));
+    }
+
+    #[test]
+    fn runs_are_found_like_a_naive_search() {
+        let mut seed = 3u64;
+        for round in 0..500u64 {
+            let hay = words(&mut seed, (round as usize * 7) % 80, 2 + round % 4);
+            let needle = if round % 2 == 0 && hay.len() > 4 {
+                let a = (round as usize) % (hay.len() - 3);
+                hay[a..a + 3].to_vec()
+            } else {
+                words(&mut seed, 1 + round as usize % 5, 2 + round % 4)
+            };
+            let (hay, needle): (Vec<&str>, Vec<&str>) = (
+                hay.iter().map(String::as_str).collect(),
+                needle.iter().map(String::as_str).collect(),
+            );
+            let naive = hay
+                .windows(needle.len())
+                .position(|w| w == needle.as_slice());
+            assert_eq!(find_run(&hay, &needle), naive, "{hay:?} {needle:?}");
+        }
     }
 
     #[test]

@@ -110,6 +110,46 @@ fn truncation_says_which_end_and_what_was_dropped() {
     assert!(x[0].3.contains("I'm announcing that"), "{}", x[0].3);
 }
 
+/// Failure pattern: a minimal word diff anchors on a repeated phrase (`not putting people
+/// back to work` … `by putting people back to work`) and reports a plain excerpt as an
+/// unmarked omission.
+#[test]
+fn an_excerpt_whose_words_repeat_later_is_a_truncation() {
+    let f = shared(
+        "\"That is not putting people back to work. I trust the voters, but they want to see us help by putting people back to work,\" Lee said.",
+        "Lee said Congress was \"not putting people back to work.\"",
+    );
+    let x = findings(&f);
+    assert!(
+        x.iter().all(|x| x.0 == Category::Truncation),
+        "only cuts: {x:?}"
+    );
+    assert!(x[0].3.contains("That is"), "{}", x[0].3);
+}
+
+/// Failure pattern: a version cut at one end *and* reworded is not an excerpt; the change of
+/// words is the finding, and the cut is part of it (shown in the diff), not a truncation
+/// of its own.
+#[test]
+fn a_cut_and_reworded_version_is_a_wording_change_not_a_truncation() {
+    let f = shared(
+        "\"Like most voters, the mayor believes we cannot allow one old complaint to end a career,\" Lee said.",
+        "Lee said the mayor \"believes that we cannot allow one old complaint to end a career.\"",
+    );
+    let x = findings(&f);
+    let cats: Vec<Category> = x.iter().map(|x| x.0).collect();
+    assert_eq!(cats, vec![Category::WordingChange], "{x:?}");
+    assert!(x[0].3.contains("that"), "{}", x[0].3);
+    let ap = f.appearances.iter().find(|a| !a.is_reference).unwrap();
+    assert!(
+        ap.diff
+            .iter()
+            .any(|b| b.reference.contains("Like most voters")),
+        "the cut is in the diff: {:?}",
+        ap.diff
+    );
+}
+
 #[test]
 fn marked_elision_shows_the_words_behind_the_ellipsis() {
     let f = shared(
