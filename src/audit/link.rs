@@ -11,9 +11,10 @@
 //! added so that edits inside a quote stay detectable: the shorter's words appear in order in
 //! the longer (at least 90% of them, six words or more: an omission or an elision), or the two
 //! use nearly the same words with a common run of three or more (overlap at least 0.9, eight
-//! words or more: a splice). Families are
-//! the connected components (union-find). Speakers play no part: a misattributed quote
-//! must still join its family.
+//! words or more: a splice). The connected components of the links (union-find) are then
+//! cut around their references (`audit::refine`): a family holds the versions linked to
+//! its reference directly that say the same ([`says_the_same`]), not chains. Speakers play
+//! no part: a misattributed quote must still join its family.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -43,7 +44,18 @@ pub fn shingles(words: &[&str], n: usize) -> Vec<u64> {
     v
 }
 
-/// Candidate pairs (i < j) of quotes that share an uncommon shingle.
+/// Hubs a quote is paired with through common shingles ([`candidates`]): enough for a quote
+/// repeated by hundreds of articles to find the others, few enough that a long quote made of
+/// stock phrases costs a handful of comparisons.
+const HUBS_PER_QUOTE: usize = 4;
+
+/// Candidate pairs (i < j) of quotes that share a shingle.
+///
+/// A shingle shared by at most `max_postings` quotes pairs them all. A commoner one (a quote
+/// carried by hundreds of articles, or a stock phrase) pairs each of its quotes with one
+/// hub only, the shortest quote that holds it: copies of one quote all meet there, and the
+/// pairs stay linear in the number of quotes. Each quote meets at most [`HUBS_PER_QUOTE`]
+/// hubs.
 pub fn candidates(quotes: &[Vec<&str>], p: &LinkParams) -> Vec<(usize, usize)> {
     let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, q) in quotes.iter().enumerate() {
@@ -52,14 +64,38 @@ pub fn candidates(quotes: &[Vec<&str>], p: &LinkParams) -> Vec<(usize, usize)> {
         }
     }
     let mut pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
+    let mut hubs: Vec<(usize, usize)> = Vec::new();
     for list in postings.values() {
-        if list.len() < 2 || list.len() > p.max_postings {
+        if list.len() < 2 {
+            continue;
+        }
+        if list.len() > p.max_postings {
+            let hub = *list
+                .iter()
+                .min_by_key(|&&i| (quotes[i].len(), i))
+                .unwrap_or(&list[0]);
+            hubs.extend(list.iter().filter(|&&i| i != hub).map(|&i| (i, hub)));
             continue;
         }
         for (a, &i) in list.iter().enumerate() {
             for &j in &list[a + 1..] {
                 pairs.insert((i.min(j), i.max(j)));
             }
+        }
+    }
+    // The hubs of each quote, the shortest first, a few per quote: the order of the
+    // postings (a hash map's) must not decide which.
+    hubs.sort_unstable_by_key(|&(i, hub)| (i, quotes[hub].len(), hub));
+    hubs.dedup();
+    let mut taken = 0;
+    for (k, &(i, hub)) in hubs.iter().enumerate() {
+        taken = if k > 0 && hubs[k - 1].0 == i {
+            taken + 1
+        } else {
+            1
+        };
+        if taken <= HUBS_PER_QUOTE {
+            pairs.insert((i.min(hub), i.max(hub)));
         }
     }
     let mut v: Vec<(usize, usize)> = pairs.into_iter().collect();
@@ -110,10 +146,46 @@ fn longest_common_run_dp(a: &[&str], b: &[&str]) -> usize {
 /// words numbered), walked with the longer one, keeps the longest suffix read so far that
 /// occurs in the shorter.
 fn longest_common_run_linear(a: &[&str], b: &[&str]) -> usize {
-    const NONE: usize = usize::MAX;
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut best = 0;
+    matching_runs_linear(short, long, |_, l| best = best.max(l));
+    best
+}
+
+/// For each position `j` of `scanned`, in order, calls `f(j, l)` with `l` the length of the
+/// longest run of words ending at `j` that occurs in `built` (the matching statistics).
+fn matching_runs(built: &[&str], scanned: &[&str], f: impl FnMut(usize, usize)) {
+    if built.len().saturating_mul(scanned.len()) > DP_CELLS {
+        return matching_runs_linear(built, scanned, f);
+    }
+    matching_runs_dp(built, scanned, f);
+}
+
+fn matching_runs_dp(built: &[&str], scanned: &[&str], mut f: impl FnMut(usize, usize)) {
+    // run[i][j]: the common run ending at built[i] and scanned[j]; a row per word of
+    // `built`, the best of each column kept.
+    let mut best = vec![0usize; scanned.len()];
+    let mut prev = vec![0usize; scanned.len() + 1];
+    let mut cur = vec![0usize; scanned.len() + 1];
+    for x in built {
+        for (j, y) in scanned.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+            best[j] = best[j].max(cur[j + 1]);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    for (j, l) in best.into_iter().enumerate() {
+        f(j, l);
+    }
+}
+
+/// [`matching_runs`] in O(|built| + |scanned|): a suffix automaton of `built` (its words
+/// numbered), walked with `scanned`, keeps the longest suffix read so far that occurs in
+/// `built`.
+fn matching_runs_linear(built: &[&str], scanned: &[&str], mut f: impl FnMut(usize, usize)) {
+    const NONE: usize = usize::MAX;
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    for w in short {
+    for w in built {
         let n = u32::try_from(ids.len()).unwrap_or(u32::MAX);
         ids.entry(w).or_insert(n);
     }
@@ -122,7 +194,7 @@ fn longest_common_run_linear(a: &[&str], b: &[&str]) -> usize {
     let mut link: Vec<usize> = vec![NONE];
     let mut next: Vec<FxHashMap<u32, usize>> = vec![FxHashMap::default()];
     let mut last = 0usize;
-    for w in short {
+    for w in built {
         let c = ids[w];
         let cur = len.len();
         len.push(len[last] + 1);
@@ -152,10 +224,11 @@ fn longest_common_run_linear(a: &[&str], b: &[&str]) -> usize {
         }
         last = cur;
     }
-    let (mut v, mut l, mut best) = (0usize, 0usize, 0usize);
-    for w in long {
+    let (mut v, mut l) = (0usize, 0usize);
+    for (j, w) in scanned.iter().enumerate() {
         let Some(&c) = ids.get(w) else {
             (v, l) = (0, 0);
+            f(j, 0);
             continue;
         };
         loop {
@@ -171,9 +244,8 @@ fn longest_common_run_linear(a: &[&str], b: &[&str]) -> usize {
             v = link[v];
             l = len[v];
         }
-        best = best.max(l);
+        f(j, l);
     }
-    best
 }
 
 /// The fewest word edits to turn `short` into some contiguous stretch of `long`
@@ -448,17 +520,61 @@ impl Families {
     }
 }
 
-/// Links the quotes (their normalised words) into families.
-pub fn families(quotes: &[Vec<&str>], p: &LinkParams) -> Vec<Vec<usize>> {
-    let mut uf = Families::new(quotes.len());
-    for (i, j) in candidates(quotes, p) {
-        if overlap_coefficient(&quotes[i], &quotes[j]) >= p.min_overlap
-            && linked(&quotes[i], &quotes[j])
-        {
-            uf.union(i, j);
-        }
+/// The linked pairs (i < j) among the quotes (their normalised words), sorted.
+pub fn edges(quotes: &[Vec<&str>], p: &LinkParams) -> Vec<(usize, usize)> {
+    candidates(quotes, p)
+        .into_iter()
+        .filter(|&(i, j)| {
+            overlap_coefficient(&quotes[i], &quotes[j]) >= p.min_overlap
+                && linked(&quotes[i], &quotes[j])
+        })
+        .collect()
+}
+
+/// The connected components of `edges` over `n` quotes, each sorted, in order of their
+/// first member.
+pub fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut uf = Families::new(n);
+    for &(i, j) in edges {
+        uf.union(i, j);
     }
     uf.groups()
+}
+
+/// Words in a common run shorter than this (three words, or the whole version when it is
+/// shorter) are not evidence that a version comes from the reference: any two statements
+/// share `of the` or `we will`.
+const PIECE_WORDS: usize = 3;
+
+/// Whether a version says what the reference says: more than four of its words in five are
+/// the reference's, either in order (an excerpt, an omission, a word changed here and
+/// there) or in runs of three words or more (in any order: a splice of the reference's
+/// pieces says the same). A version that shares a run with the reference but
+/// words the rest its own way (`That all changes starting right here and right now` against
+/// `This American carnage stops right here and stops right now`) is more often another
+/// statement of the speaker's than an edit of this one, and a wording change reported on it
+/// would accuse the outlet on weak evidence.
+pub fn says_the_same(version: &[&str], reference: &[&str]) -> bool {
+    let enough = |n: usize| n * 5 > version.len() * 4;
+    enough(covered_by_pieces(version, reference)) || enough(common_subsequence(version, reference))
+}
+
+/// The words of `version` that lie in a run of at least [`PIECE_WORDS`] words (or all of
+/// `version`) occurring in `reference`.
+fn covered_by_pieces(version: &[&str], reference: &[&str]) -> usize {
+    let piece = PIECE_WORDS.min(version.len()).max(1);
+    // Runs end at increasing positions and their starts never move back (a run ending at
+    // j + 1 is at most one word longer than the one ending at j), so the covered words are
+    // counted in one sweep.
+    let (mut covered, mut reach) = (0usize, 0usize);
+    matching_runs(reference, version, |j, l| {
+        if l >= piece {
+            let from = (j + 1 - l).max(reach);
+            covered += j + 1 - from;
+            reach = j + 1;
+        }
+    });
+    covered
 }
 
 #[cfg(test)]
@@ -510,13 +626,26 @@ mod tests {
     }
 
     #[test]
-    fn common_shingles_propose_no_candidates() {
-        let quotes: Vec<Vec<&str>> = (0..100).map(|_| w("we will win")).collect();
+    fn common_shingles_pair_each_quote_with_a_hub() {
+        let tails: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
+        let mut quotes: Vec<Vec<&str>> = tails
+            .iter()
+            .map(|t| vec!["we", "will", "win", t.as_str()])
+            .collect();
+        quotes.push(w("we will win"));
         let p = LinkParams {
             max_postings: 10,
             ..LinkParams::default()
         };
-        assert!(candidates(&quotes, &p).is_empty());
+        let pairs = candidates(&quotes, &p);
+        // Every copy meets the shortest quote holding the shingle, and nothing else.
+        assert_eq!(pairs.len(), 100);
+        assert!(pairs.iter().all(|&(i, j)| j == 100 && i < 100), "{pairs:?}");
+        // Copies of one quote, whatever their number, all become candidates of one.
+        let copies: Vec<Vec<&str>> = (0..70).map(|_| w("we will never surrender")).collect();
+        let pairs = candidates(&copies, &LinkParams::default());
+        assert_eq!(pairs.len(), 69);
+        assert_eq!(components(70, &pairs).len(), 1);
     }
 
     /// Words from a small alphabet, so that runs and subsequences are long.
@@ -592,6 +721,49 @@ mod tests {
     }
 
     #[test]
+    fn a_version_says_the_same_when_its_words_are_the_references_pieces() {
+        let r = w("this american carnage stops right here and stops right now");
+        assert!(!says_the_same(
+            &w("that all changes starting right here and right now"),
+            &r
+        ));
+        assert!(says_the_same(
+            &w("this american carnage stops right here"),
+            &r
+        ));
+        // A splice: the reference's pieces in another order.
+        assert!(says_the_same(
+            &w("stops right here and stops right now this american carnage"),
+            &r
+        ));
+        // One word of five replaced is one word too many.
+        assert!(!says_the_same(
+            &w("we've got a real challenge"),
+            &w("frankly we've got a big challenge and work to do")
+        ));
+        assert!(says_the_same(&w("carnage"), &r));
+        // Words left out inside: in order, all of them the reference's.
+        assert!(says_the_same(
+            &w("i know you're under duress"),
+            &w("i know you're under a lot of duress")
+        ));
+    }
+
+    #[test]
+    fn matching_runs_agree_with_the_dynamic_programme() {
+        let mut seed = 0x51u64;
+        for round in 0..300 {
+            let alphabet = 2 + (round % 5) as u64;
+            let a = random_words(&mut seed, (round * 7) % 70, alphabet);
+            let b = random_words(&mut seed, (round * 11) % 90, alphabet);
+            let (mut x, mut y) = (Vec::new(), Vec::new());
+            matching_runs_dp(&a, &b, |j, l| x.push((j, l)));
+            matching_runs_linear(&a, &b, |j, l| y.push((j, l)));
+            assert_eq!(x, y, "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
     fn families_are_components_in_input_order() {
         let quotes = vec![
             w("a b c d e f g"),
@@ -599,7 +771,7 @@ mod tests {
             w("a b c d e f g h"),
             w("b c d e f g h i"),
         ];
-        let fams = families(&quotes, &LinkParams::default());
+        let fams = components(quotes.len(), &edges(&quotes, &LinkParams::default()));
         assert_eq!(fams, vec![vec![0, 2, 3], vec![1]]);
     }
 }

@@ -14,6 +14,8 @@ pub(crate) mod merge;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::lexicon::Lexicon;
 use crate::model::audit::{PERSON_VS_DESCRIPTION, VIA_PRONOUN};
 use crate::model::{
@@ -147,7 +149,10 @@ fn audit_story(
         .iter()
         .map(|it| normalize::words(&it.tokens).collect())
         .collect();
-    let groups = link::families(&words, &opts.link);
+    let edges = link::edges(&words, &opts.link);
+    let groups = refine(link::components(words.len(), &edges), &edges, &words, |g| {
+        reference_of(g, &items, &words)
+    });
     let outlets: BTreeSet<String> = articles.iter().map(|a| outlet_of(a)).collect();
     // The words of whole articles, indexed by shingle, for the single-outlet check; built
     // only when the story has more than one outlet.
@@ -185,6 +190,89 @@ fn audit_story(
     }
 }
 
+/// A family's reference: the longest version; ties to the earliest date, then input order.
+fn reference_of(members: &[usize], items: &[Item], words: &[Vec<&str>]) -> usize {
+    *members
+        .iter()
+        .min_by(|&&a, &&b| {
+            words[b]
+                .len()
+                .cmp(&words[a].len())
+                .then_with(|| date_key(&items[a]).cmp(&date_key(&items[b])))
+                .then_with(|| items[a].order.cmp(&items[b].order))
+        })
+        .unwrap_or(&members[0])
+}
+
+/// Times a component is split again in [`refine`]; past that, what is left is reported
+/// quote by quote, unlinked (a quote alone rather than compared with one it may not
+/// repeat), so a long chain of quotes each linked only to the next costs at most this many
+/// passes over it.
+const REFINE_ROUNDS: usize = 8;
+
+/// Families whose every version is the same utterance as the reference, not a chain of
+/// links: a component is kept around its reference with the versions that the link rules
+/// join to it directly ([`link::linked`]) and that say the same ([`link::says_the_same`]);
+/// the others form families of their own (the components of their links among
+/// themselves), refined the same way. So two different
+/// sentences joined through a third quote, or a reworded statement of another occasion,
+/// are not compared as if one were an edit of the other.
+fn refine(
+    groups: Vec<Vec<usize>>,
+    edges: &[(usize, usize)],
+    words: &[Vec<&str>],
+    reference_of: impl Fn(&[usize]) -> usize,
+) -> Vec<Vec<usize>> {
+    let mut adjacent: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for &(i, j) in edges {
+        adjacent.entry(i).or_default().push(j);
+        adjacent.entry(j).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    let mut queue: Vec<(Vec<usize>, usize)> = groups.into_iter().map(|g| (g, 0)).collect();
+    while let Some((group, round)) = queue.pop() {
+        if group.len() < 2 {
+            out.push(group);
+            continue;
+        }
+        if round >= REFINE_ROUNDS {
+            out.extend(group.into_iter().map(|m| vec![m]));
+            continue;
+        }
+        let r = reference_of(&group);
+        // Linked through the candidates' edges or not, each version is checked against the
+        // reference itself: a common shingle pairs quotes with a hub, not with each other.
+        let (kept, rest): (Vec<usize>, Vec<usize>) = group.into_iter().partition(|&m| {
+            m == r
+                || (link::linked(&words[m], &words[r]) && link::says_the_same(&words[m], &words[r]))
+        });
+        out.push(kept);
+        // The components of the rest, through links among themselves only.
+        let left: FxHashSet<usize> = rest.iter().copied().collect();
+        let mut seen: FxHashSet<usize> = FxHashSet::default();
+        for &start in &rest {
+            if !seen.insert(start) {
+                continue;
+            }
+            let mut component = vec![start];
+            let mut k = 0;
+            while k < component.len() {
+                let v = component[k];
+                k += 1;
+                for &w in adjacent.get(&v).map_or(&[][..], Vec::as_slice) {
+                    if left.contains(&w) && seen.insert(w) {
+                        component.push(w);
+                    }
+                }
+            }
+            component.sort_unstable();
+            queue.push((component, round + 1));
+        }
+    }
+    out.sort_unstable_by_key(|g| g[0]);
+    out
+}
+
 /// Whether two canonical names can be the same person: equal, one's last word ends the other
 /// (`Cotton` / `Tom Cotton`), or last names within a letter or two (Jaro-Winkler).
 fn same_person(lexicon: &Lexicon, a: &str, b: &str) -> bool {
@@ -211,17 +299,7 @@ fn family(
     opts: &Params,
 ) -> Family {
     let (params, lexicon) = (&opts.link, opts.lexicon);
-    // The reference: the longest version; ties to the earliest date, then input order.
-    let reference = *members
-        .iter()
-        .min_by(|&&a, &&b| {
-            words[b]
-                .len()
-                .cmp(&words[a].len())
-                .then_with(|| date_key(&items[a]).cmp(&date_key(&items[b])))
-                .then_with(|| items[a].order.cmp(&items[b].order))
-        })
-        .unwrap_or(&members[0]);
+    let reference = reference_of(members, items, words);
     let r = &items[reference];
     let r_text = r.article.article.text.as_str();
     let mut appearances = Vec::with_capacity(members.len());

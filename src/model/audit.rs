@@ -370,7 +370,8 @@ pub struct Story {
 pub struct LinkParams {
     /// Words per shingle.
     pub shingle: usize,
-    /// A shingle shared by more quotes than this is too common to propose candidates.
+    /// A shingle shared by more quotes than this pairs each of them with one hub (the
+    /// shortest quote holding it), not with each other.
     pub max_postings: usize,
     /// Minimum overlap coefficient of word sets for a candidate to be checked further.
     pub min_overlap: f64,

@@ -317,6 +317,91 @@ fn different_quotes_do_not_join() {
     assert!(fams.iter().all(|f| f.outlets.len() == 1));
 }
 
+/// Audits articles of one story, one per outlet (`A`, `B`, `C`, …).
+fn audit_many(texts: &[&str]) -> Vec<Family> {
+    let arts: Vec<ArticleQuotes> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let outlet = ((b'A' + i as u8) as char).to_string();
+            article(&format!("a{i}"), &outlet, t)
+        })
+        .collect();
+    pipeline().audit(&arts).stories()[0].families.clone()
+}
+
+/// The family holding a quote that contains `words`.
+fn family_with<'a>(fams: &'a [Family], words: &str) -> &'a Family {
+    fams.iter()
+        .find(|f| f.appearances.iter().any(|a| a.text.contains(words)))
+        .unwrap_or_else(|| panic!("no family holds {words:?}"))
+}
+
+/// Failure pattern: two different sentences that share a short phrase, joined through a
+/// third quote of only that phrase, were one family and compared as if one were an edit of
+/// the other.
+#[test]
+fn a_chain_through_a_shared_phrase_does_not_join_two_sentences() {
+    let fams = audit_many(&[
+        "\"This long decline of our towns stops right here and stops right now,\" Lee said.",
+        "Lee promised change \"right here and right now.\"",
+        "\"That all changes starting right here and right now,\" Lee said.",
+    ]);
+    let stops = family_with(&fams, "decline");
+    let changes = family_with(&fams, "That all changes");
+    assert_ne!(stops.id, changes.id, "{fams:#?}");
+    for f in [stops, changes] {
+        assert!(
+            !f.categories.contains(&Category::WordingChange),
+            "{:?}",
+            f.categories
+        );
+    }
+}
+
+/// Failure pattern: a statement the speaker made again in other words, sharing one phrase
+/// with the first, is not the outlet's edit of it: no wording change is reported.
+#[test]
+fn a_restatement_sharing_a_phrase_is_not_a_wording_change() {
+    let fams = audit(
+        "\"Nothing happened to her. The contractor lied and they ruined his business,\" Lee said.",
+        "\"Nothing happened to her. The contractor lied and it's like they destroyed him. Very unfair,\" Lee said.",
+    );
+    assert!(
+        fams.iter()
+            .all(|f| !f.categories.contains(&Category::WordingChange)),
+        "{fams:#?}"
+    );
+    // A change of one word in a long sentence is still one.
+    let f = shared(
+        "\"The contractor lied about the permits and the county paid for every one of his mistakes,\" Lee said.",
+        "\"The contractor lied about the permits and the city paid for every one of his mistakes,\" Lee said.",
+    );
+    assert!(has(&f, Category::WordingChange), "{:?}", f.categories);
+}
+
+/// Failure pattern: a quote carried by more articles than `max_postings` proposed no
+/// candidates (every shingle too common) and each copy was reported single-outlet.
+#[test]
+fn a_quote_in_seventy_articles_is_one_family() {
+    let texts: Vec<String> = (0..70)
+        .map(|_| {
+            "\"We will never surrender to these people, not now and not ever,\" Senator Tom Cotton said."
+                .to_string()
+        })
+        .collect();
+    let arts: Vec<ArticleQuotes> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article(&format!("a{i}"), &format!("O{}", i % 5), t))
+        .collect();
+    let audit = pipeline().audit(&arts);
+    let fams = &audit.stories()[0].families;
+    assert_eq!(fams.len(), 1, "{fams:#?}");
+    assert_eq!(fams[0].appearances.len(), 70);
+    assert!(!fams[0].categories.contains(&Category::SingleOutlet));
+}
+
 #[test]
 fn audit_of_the_seed_articles() {
     let dir = root().join("tests/fixtures");
