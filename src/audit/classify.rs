@@ -226,6 +226,15 @@ pub fn compare(
     (blocks, findings)
 }
 
+/// The positions of `old` that the word diff matches with words of `new`, in order.
+pub(super) fn aligned(old: &[&str], new: &[&str]) -> Vec<usize> {
+    diff_ops(old, new)
+        .iter()
+        .filter(|op| matches!(op, DiffOp::Equal { .. }))
+        .flat_map(|op| op.old_range())
+        .collect()
+}
+
 /// Versions whose words add up to more than this are diffed between anchors
 /// ([`anchored_diff`]); shorter ones (every quote of BASIL: the longest has 140 words) by one
 /// Myers diff, whose time grows with the length times the number of edits.

@@ -150,19 +150,37 @@ fn audit_story(
         .map(|it| normalize::words(&it.tokens).collect())
         .collect();
     let edges = link::edges(&words, &opts.link);
-    let groups = refine(link::components(words.len(), &edges), &edges, &words, |g| {
-        reference_of(g, &items, &words)
-    });
+    let groups = refine(
+        link::components(words.len(), &edges),
+        &edges,
+        &words,
+        |g| reference_of(g, &items, &words),
+        |r| {
+            normalize::sentences(
+                &items[r].article.article.text,
+                &items[r].tokens,
+                opts.lexicon,
+            )
+        },
+    );
     let outlets: BTreeSet<String> = articles.iter().map(|a| outlet_of(a)).collect();
     // The words of whole articles, indexed by shingle, for the single-outlet check; built
     // only when the story has more than one outlet.
     let mut text_index: Option<TextIndex> = None;
 
+    // Families that share a reference (the sentences of one long quote), by its item.
+    let mut by_reference: FxHashMap<usize, Vec<String>> = FxHashMap::default();
+    for (n, g) in groups.iter().enumerate() {
+        by_reference
+            .entry(reference_of(g, &items, &words))
+            .or_default()
+            .push(format!("f{}", n + 1));
+    }
     let mut families = Vec::new();
     let mut coverage = BTreeMap::new();
     for (n, g) in groups.iter().enumerate() {
         let id = format!("f{}", n + 1);
-        let fam = family(
+        let mut fam = family(
             &id,
             g,
             &items,
@@ -172,6 +190,9 @@ fn audit_story(
             &mut text_index,
             opts,
         );
+        if let Some(ids) = by_reference.get(&reference_of(g, &items, &words)) {
+            fam.siblings = ids.iter().filter(|s| **s != id).cloned().collect();
+        }
         // Only the outlets that carry the family: the story lists them all once.
         let mut row = BTreeMap::new();
         for ap in &fam.appearances {
@@ -222,6 +243,7 @@ fn refine(
     edges: &[(usize, usize)],
     words: &[Vec<&str>],
     reference_of: impl Fn(&[usize]) -> usize,
+    sentences: impl Fn(usize) -> Vec<u32>,
 ) -> Vec<Vec<usize>> {
     let mut adjacent: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for &(i, j) in edges {
@@ -246,7 +268,7 @@ fn refine(
             m == r
                 || (link::linked(&words[m], &words[r]) && link::says_the_same(&words[m], &words[r]))
         });
-        out.push(kept);
+        out.extend(by_sentence(r, kept, words, &sentences));
         // The components of the rest, through links among themselves only.
         let left: FxHashSet<usize> = rest.iter().copied().collect();
         let mut seen: FxHashSet<usize> = FxHashSet::default();
@@ -269,8 +291,71 @@ fn refine(
             queue.push((component, round + 1));
         }
     }
-    out.sort_unstable_by_key(|g| g[0]);
+    out.sort_unstable();
     out
+}
+
+/// Words a version must share with a sentence of the reference to join that sentence's
+/// family besides the one it shares most words with.
+const SENTENCE_WORDS: usize = 3;
+
+/// A family whose reference holds several sentences, quoted separately by other versions,
+/// split into one family per sentence: each version goes with the sentence of the reference
+/// it shares most words with, and with any other it shares [`SENTENCE_WORDS`] words with (a
+/// version of two sentences is in both families); the reference heads every such family.
+/// Two outlets that each excerpt a different sentence of a long quote are not one
+/// utterance; each excerpt is still compared with the whole reference.
+fn by_sentence(
+    r: usize,
+    kept: Vec<usize>,
+    words: &[Vec<&str>],
+    sentences: &impl Fn(usize) -> Vec<u32>,
+) -> Vec<Vec<usize>> {
+    if kept.len() < 3 {
+        return vec![kept];
+    }
+    let ids = sentences(r);
+    if ids.last().is_none_or(|&last| last == 0) {
+        return vec![kept];
+    }
+    let mut by_home: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for &m in kept.iter().filter(|&&m| m != r) {
+        let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
+        for pos in classify::aligned(&words[r], &words[m]) {
+            if let Some(&s) = ids.get(pos) {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        // The sentence with most shared words (ties to the earlier), and every sentence
+        // with enough of them.
+        let home = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map_or(0, |(&s, _)| s);
+        by_home.entry(home).or_default().push(m);
+        for (&s, &n) in &counts {
+            if s != home && n >= SENTENCE_WORDS {
+                by_home.entry(s).or_default().push(m);
+            }
+        }
+    }
+    // One family after all: every version in every sentence's family.
+    let versions = kept.len() - 1;
+    if by_home.values().all(|g| g.len() == versions) {
+        return vec![kept];
+    }
+    let mut groups: Vec<Vec<usize>> = by_home
+        .into_values()
+        .map(|mut g| {
+            g.push(r);
+            g.sort_unstable();
+            g
+        })
+        .collect();
+    // Two sentences quoted by the same versions make one family.
+    groups.sort_unstable();
+    groups.dedup();
+    groups
 }
 
 /// Whether two canonical names can be the same person: equal, one's last word ends the other
@@ -481,6 +566,7 @@ fn family(
         categories: categories.into_iter().collect(),
         severity,
         elsewhere,
+        siblings: Vec::new(),
     }
 }
 

@@ -309,6 +309,11 @@ pub struct Family {
     /// articles carry the words unquoted, and how many lack them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elsewhere: Option<Elsewhere>,
+    /// The other families headed by the same reference quote, by id: a long quote whose
+    /// sentences other outlets quoted separately heads one family per sentence (a version
+    /// of two sentences is in both).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub siblings: Vec<String>,
 }
 
 /// Where the other outlets of a story stand on a quote that only one outlet carries. The

@@ -146,8 +146,17 @@ pub(crate) fn summary(stories: &[&Story]) -> AuditSummary {
         s.articles += st.articles;
         outlets.extend(st.outlets.iter().cloned());
         s.families += st.families.len();
+        // A quote in the families of two sentences of one reference (`Family::siblings`) is
+        // one quote, its findings counted once.
+        let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
         for f in &st.families {
-            s.quotes += f.appearances.len();
+            let mut fresh = Vec::with_capacity(f.appearances.len());
+            for a in &f.appearances {
+                if seen.insert((a.article_id.as_str(), a.quote_id.as_str())) {
+                    fresh.push(a);
+                }
+            }
+            s.quotes += fresh.len();
             if f.outlets.len() > 1 {
                 s.shared_families += 1;
             }
@@ -157,7 +166,7 @@ pub(crate) fn summary(stories: &[&Story]) -> AuditSummary {
             let all = f
                 .findings
                 .iter()
-                .chain(f.appearances.iter().flat_map(|a| a.findings.iter()));
+                .chain(fresh.iter().flat_map(|a| a.findings.iter()));
             for x in all {
                 *s.by_category
                     .entry(x.category.name().to_string())

@@ -133,6 +133,13 @@ fn write_text(
                 P(f.speaker.as_deref().unwrap_or("unattributed")),
                 P(&f.reference)
             )?;
+            if !f.siblings.is_empty() {
+                writeln!(
+                    out,
+                    "  {dim}(its other sentences: {}){reset}",
+                    f.siblings.join(", ")
+                )?;
+            }
             for x in &f.findings {
                 writeln!(out, "  - {}: {}", x.category.name(), P(&x.detail))?;
             }

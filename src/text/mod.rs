@@ -129,7 +129,7 @@ fn is_alnum(c: char) -> bool {
     }
 }
 
-fn is_abbreviation_word(word: &str, lexicon: &Lexicon) -> bool {
+pub(crate) fn is_abbreviation_word(word: &str, lexicon: &Lexicon) -> bool {
     if word.len() > 8 {
         return false;
     }

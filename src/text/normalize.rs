@@ -184,6 +184,42 @@ fn ellipsis_len(s: &str) -> Option<usize> {
     None
 }
 
+/// The sentence of each word of `tokens` (over `text`), counted from 0: a sentence ends
+/// where a `.`, `!` or `?` between two tokens is followed by a capital, a digit or a line
+/// break (not after an abbreviation such as `Mr.` or an initial), or at a paragraph break
+/// inside a quote.
+pub(crate) fn sentences(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<u32> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut sentence = 0u32;
+    let mut prev: Option<&Token> = None;
+    for t in tokens {
+        if let Some(p) = prev {
+            let gap = &text[p.end..t.start];
+            let word = &text[p.start..p.end];
+            let next = text[t.start..].chars().next().unwrap_or(' ');
+            let stop = gap.trim_start().starts_with(['.', '!', '?']) || gap.contains(['!', '?']);
+            let abbreviation = gap.starts_with('.')
+                && (super::is_abbreviation_word(word, lexicon)
+                    || (word.chars().count() == 1 && super::is_capitalised(word)));
+            let paragraph =
+                gap.contains("\n\n") || gap.contains("\n\u{201C}") || gap.contains("\n\"");
+            if paragraph
+                || (stop
+                    && !abbreviation
+                    && p.kind != TokKind::Ellipsis
+                    && (next.is_uppercase() || next.is_ascii_digit() || gap.contains('\n')))
+            {
+                sentence += 1;
+            }
+        }
+        if t.kind == TokKind::Word {
+            out.push(sentence);
+        }
+        prev = Some(t);
+    }
+    out
+}
+
 /// The normalised words of a token slice, for hashing and comparison.
 pub(crate) fn words(tokens: &[Token]) -> impl Iterator<Item = &str> {
     tokens
@@ -227,6 +263,36 @@ mod tests {
             .into_iter()
             .map(|t| (t.norm, t.kind))
             .collect()
+    }
+
+    #[test]
+    fn sentences_end_at_stops_not_at_abbreviations() {
+        let s = "I feel badly. Mr. Flynn lied to the F.B.I. Nothing happened! Did it? ... no\n\nAnd then";
+        let t = tokens(s, 0, s.len());
+        let ids = sentences(s, &t, &Lexicon::builtin());
+        let words: Vec<(&str, u32)> = words(&t).zip(ids).collect();
+        assert_eq!(
+            words,
+            vec![
+                ("i", 0),
+                ("feel", 0),
+                ("badly", 0),
+                ("mr", 1),
+                ("flynn", 1),
+                ("lied", 1),
+                ("to", 1),
+                ("the", 1),
+                ("f.b.i", 1),
+                ("nothing", 2),
+                ("happened", 2),
+                ("did", 3),
+                ("it", 3),
+                // An ellipsis after a stop continues the sentence.
+                ("no", 3),
+                ("and", 4),
+                ("then", 4),
+            ]
+        );
     }
 
     #[test]

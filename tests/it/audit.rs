@@ -380,6 +380,59 @@ fn a_restatement_sharing_a_phrase_is_not_a_wording_change() {
     assert!(has(&f, Category::WordingChange), "{:?}", f.categories);
 }
 
+/// Failure pattern: two outlets that each quote a different sentence of a third outlet's
+/// long quote were one family, so their two excerpts counted as one utterance. Each
+/// sentence heads a family of its own, with the long quote as the reference of both.
+#[test]
+fn excerpts_of_different_sentences_are_different_families() {
+    let fams = audit_many(&[
+        "\"The bridge will close for two years. The ferry will carry everyone at no charge. Nobody will pay more to get to work,\" Lee said.",
+        "Lee said \"the bridge will close for two years.\"",
+        "Lee promised that \"nobody will pay more to get to work.\"",
+    ]);
+    let bridge = family_with(&fams, "the bridge will close for two years.\"");
+    let nobody = family_with(&fams, "nobody will pay more to get to work.\"");
+    assert_ne!(bridge.id, nobody.id, "{fams:#?}");
+    for f in [bridge, nobody] {
+        assert_eq!(f.appearances.len(), 2, "{f:#?}");
+        assert!(f.reference.contains("The ferry"), "{}", f.reference);
+        assert!(has(f, Category::Truncation), "{:?}", f.categories);
+    }
+    assert_eq!(bridge.siblings, vec![nobody.id.clone()]);
+    // A version of two sentences is in both families.
+    let texts = [
+        "\"The bridge will close for two years. The ferry will carry everyone at no charge. Nobody will pay more to get to work,\" Lee said.",
+        "Lee said \"the bridge will close for two years.\"",
+        "Lee promised that \"nobody will pay more to get to work.\"",
+        "\"The ferry will carry everyone at no charge. Nobody will pay more,\" Lee said.",
+    ];
+    let fams = audit_many(&texts);
+    let both: Vec<&Family> = fams
+        .iter()
+        .filter(|f| {
+            f.appearances
+                .iter()
+                .any(|a| a.text.contains("Nobody will pay more,"))
+        })
+        .collect();
+    assert_eq!(both.len(), 2, "{fams:#?}");
+    assert!(
+        both.iter().any(|f| f
+            .appearances
+            .iter()
+            .any(|a| a.text.contains("nobody will pay more to get"))),
+        "{both:#?}"
+    );
+    // Each quote is counted once, though the long one heads three families.
+    let arts: Vec<ArticleQuotes> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article(&format!("a{i}"), &format!("{i}"), t))
+        .collect();
+    let audit = pipeline().audit(&arts);
+    assert_eq!(audit.summary().quotes, 4);
+}
+
 /// Failure pattern: a quote carried by more articles than `max_postings` proposed no
 /// candidates (every shingle too common) and each copy was reported single-outlet.
 #[test]
