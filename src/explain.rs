@@ -80,9 +80,14 @@ pub fn category(c: Category) -> Doc {
             "\"would significantly increase the risk\" / \"would materially increase the risk\"",
         ),
         Category::Misattribution => (
-            "The same quote is attributed to different speakers by different outlets; a person against a role or a pronoun-resolved speaker is reported at medium severity.",
-            "Words put in the wrong mouth are the most serious quotation error.",
+            "Different outlets name different people as the speaker of the same words, each explicitly: a named person or organisation in the quote's own sentence (as written, or resolved from a surname or a short form). Names that can be one person (Cotton / Tom Cotton, a misspelt surname) are not a conflict.",
+            "Words put in the wrong mouth are the most serious quotation error; it is reported only when both outlets say who spoke, so that the finding is the outlets' and not the attribution's.",
             "Senator Tom Cotton said / Senator Chuck Schumer said, for the same words",
+        ),
+        Category::SpeakerUncertain => (
+            "Outlets' speakers differ, but at least one of them is not explicit: a pronoun, a role or group, a name from another sentence, or the outlet that reported the words. Information to check, not a finding against an outlet.",
+            "A pronoun resolved to the wrong person or a role that is the same person (the president / Obama) would otherwise accuse an outlet of a misattribution it did not make.",
+            "\"…,\" Tom Cotton said / \"…,\" he said (resolved to Chuck Schumer)",
         ),
         Category::SpeakerNameVariant => (
             "The same speaker named in different forms.",

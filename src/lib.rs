@@ -59,9 +59,9 @@ pub use config::Config;
 pub use error::{ConfigError, Error, HtmlError, MergeError};
 pub use extract::{Extraction, MAX_NESTING, MarkFamily, Span, Stray, StrayKind};
 pub use model::{
-    Appearance, Article, ArticleQuotes, Audit, AuditSummary, Category, Cue, Diagnostic, DiffBlock,
-    Elsewhere, FailOn, Family, Finding, FirstAppearance, InputHash, Kind, Level, LinkParams, Op,
-    PART_VERSION, Part, Quote, Resolution, Rule, SCHEMA_VERSION, Severity, Source, Speaker,
-    SpeakerType, Story, StoryType, Summary, TextSource,
+    Appearance, Article, ArticleQuotes, Attribution, Audit, AuditSummary, Category, Cue,
+    Diagnostic, DiffBlock, Elsewhere, FailOn, Family, Finding, FirstAppearance, InputHash, Kind,
+    Level, LinkParams, Op, PART_VERSION, Part, Quote, Resolution, Rule, SCHEMA_VERSION, Severity,
+    Source, Speaker, SpeakerType, Story, StoryType, Summary, TextSource,
 };
 pub use pipeline::{AuditOptions, ExtractOptions, Listener, Pipeline, fingerprint, merge_paths};

@@ -9,6 +9,7 @@
 //! words of both texts.
 
 mod classify;
+mod evidence;
 pub(crate) mod link;
 pub(crate) mod merge;
 
@@ -17,12 +18,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::Lexicon;
-use crate::model::audit::{PERSON_VS_DESCRIPTION, VIA_PRONOUN};
 use crate::model::{
     Appearance, ArticleQuotes, Category, Elsewhere, Family, Finding, FirstAppearance, Kind,
-    LinkParams, Quote, Resolution, Severity, SpeakerType, Story, StoryType,
+    LinkParams, Quote, Severity, SpeakerType, Story, StoryType,
 };
 use crate::text::normalize::{self, Token};
+use evidence::{How, attribution, how_attributed};
 
 /// Absent outlets named in a single-outlet finding's detail; more are counted.
 const NAMED_ABSENT: usize = 5;
@@ -413,12 +414,13 @@ fn family(
         // Only direct quotes vouch for a speaker: a partial quote's fragment is often the
         // reporter quoting a word, not naming who said it.
         if let Some(s) = q.speaker.as_ref().filter(|_| q.kind == Kind::Direct) {
-            attributed.push((
-                s.name.clone(),
-                s.speaker_type,
-                it.outlet(),
-                s.resolution == Resolution::Pronoun,
-            ));
+            let at = attribution(&a.text, q, s, lexicon);
+            attributed.push(Attributed {
+                name: s.name.clone(),
+                outlet: it.outlet(),
+                how: how_attributed(&a.text, q, s, lexicon),
+                sentence: at.sentence,
+            });
         }
         fam_outlets.insert(it.outlet());
         appearances.push(Appearance {
@@ -436,6 +438,10 @@ fn family(
             speaker: q.speaker.as_ref().map(|s| s.name.clone()),
             speaker_mention: q.speaker.as_ref().map(|s| s.mention.clone()),
             cue: q.cue.as_ref().map(|c| c.lemma.clone()),
+            attribution: q
+                .speaker
+                .as_ref()
+                .map(|s| attribution(&a.text, q, s, lexicon)),
             is_reference: m == reference,
             diff,
             findings,
@@ -443,46 +449,35 @@ fn family(
     }
 
     let mut findings = Vec::new();
-    // Speakers: different people across outlets, or one person in different forms.
-    let people = People::of(lexicon, &attributed);
+    // Speakers: different people across outlets, or one person in different forms. Only
+    // explicit attributions can accuse an outlet; a conflict that rests on a pronoun, a
+    // description or a name from another sentence is reported as information.
+    let explicit: Vec<&Attributed> = attributed.iter().filter(|a| a.how == How::Named).collect();
+    let everyone: Vec<&Attributed> = attributed.iter().collect();
+    let people = People::of(lexicon, &explicit);
+    let all_people = People::of(lexicon, &everyone);
     // A fragment of one to three words is too short to say who said it: `"sexist"` can be
     // quoted from anyone.
     let long_enough = words[reference].len() >= 4;
-    if people.count() > 1 && long_enough {
-        let (listed, more) = (&people.listed, &people.more);
-        let described = listed
+    let across = |v: &[&Attributed]| v.iter().map(|a| &a.outlet).collect::<BTreeSet<_>>().len() > 1;
+    let conflict = people.listed.iter().enumerate().any(|(i, a)| {
+        people.listed[i + 1..]
             .iter()
-            .chain(more.iter())
-            .any(|p| matches!(p.1, SpeakerType::Descriptor | SpeakerType::Pronoun));
-        let mut list = listed
-            .iter()
-            .map(|p| format!("{} ({})", p.0, p.2))
-            .collect::<Vec<_>>()
-            .join(" / ");
-        if !more.is_empty() {
-            list.push_str(&format!(" and {} more", more.len()));
-        }
-        // A speaker reached through a pronoun may be the resolver's mistake, not the
-        // outlet's: such a conflict is reported, one step lower.
-        let via_pronoun = listed.iter().chain(more.iter()).any(|p| p.3);
-        // A role against a name (`the president` / `Obama`) is often the same person named
-        // two ways: reported as its own subtype, one step lower, like a pronoun conflict
-        // (the detail says which, and `Finding::expected_severity` lowers it).
+            .any(|b| a.conflicts(b, lexicon))
+    }) || !people.more.is_empty();
+    if long_enough && people.count() > 1 && across(&explicit) && conflict {
         findings.push(Finding::with_sensitivity(
             Category::Misattribution,
-            format!(
-                "{}{}{}",
-                if described {
-                    PERSON_VS_DESCRIPTION
-                } else {
-                    "attributed to "
-                },
-                list,
-                if via_pronoun { VIA_PRONOUN } else { "" }
-            ),
+            format!("attributed to {}", people.list()),
             true,
         ));
+    } else if long_enough && all_people.count() > 1 && across(&everyone) {
+        findings.push(Finding::new(
+            Category::SpeakerUncertain,
+            format!("speaker uncertain: {}", all_people.list()),
+        ));
     }
+    let people = all_people;
     if forms.len() > 1 && people.count() <= 1 {
         findings.push(Finding::new(
             Category::SpeakerNameVariant,
@@ -583,14 +578,40 @@ struct People<'a> {
     more: Vec<&'a Attributed>,
 }
 
-/// A direct quote's speaker: canonical name, type, outlet, resolved through a pronoun.
-type Attributed = (String, SpeakerType, String, bool);
+/// A direct quote's speaker as one outlet gives it.
+struct Attributed {
+    /// The canonical name in its article.
+    name: String,
+    outlet: String,
+    how: How,
+    /// The sentence of the quote and the mention ([`Attribution::sentence`]).
+    sentence: String,
+}
+
+impl Attributed {
+    /// Whether two outlets' attributions are in conflict: different outlets, different
+    /// people, and neither sentence names the other's person (`Pelosi and Schumer said`
+    /// is one statement of two people, whichever of them each outlet's attribution kept).
+    fn conflicts(&self, other: &Attributed, lexicon: &Lexicon) -> bool {
+        let names = |sentence: &str, name: &str| {
+            last_word(lexicon, name).is_some_and(|w| {
+                sentence
+                    .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                    .any(|x| x.to_lowercase() == w)
+            })
+        };
+        self.outlet != other.outlet
+            && !same_person(lexicon, &self.name, &other.name)
+            && !names(&self.sentence, &other.name)
+            && !names(&other.sentence, &self.name)
+    }
+}
 
 impl<'a> People<'a> {
     /// People named in the finding; the rest are counted.
     const LISTED: usize = 32;
 
-    fn of(lexicon: &Lexicon, attributed: &'a [Attributed]) -> Self {
+    fn of(lexicon: &Lexicon, attributed: &[&'a Attributed]) -> Self {
         let mut people = People {
             listed: Vec::new(),
             more: Vec::new(),
@@ -599,13 +620,13 @@ impl<'a> People<'a> {
         // same person (`same_person`), so it needs no comparison.
         let mut names: rustc_hash::FxHashSet<&str> = Default::default();
         let mut surnames: rustc_hash::FxHashSet<String> = Default::default();
-        for s in attributed {
-            if !names.insert(s.0.as_str()) {
+        for &s in attributed {
+            if !names.insert(s.name.as_str()) {
                 continue;
             }
             // `same_person` looks at last words only (an equal name has an equal one), so
             // a name whose last word was placed is placed.
-            if let Some(surname) = last_word(lexicon, &s.0) {
+            if let Some(surname) = last_word(lexicon, &s.name) {
                 if !surnames.insert(surname) {
                     continue;
                 }
@@ -613,7 +634,7 @@ impl<'a> People<'a> {
             if people
                 .listed
                 .iter()
-                .any(|p| same_person(lexicon, &p.0, &s.0))
+                .any(|p| same_person(lexicon, &p.name, &s.name))
             {
                 continue;
             }
@@ -628,6 +649,20 @@ impl<'a> People<'a> {
 
     fn count(&self) -> usize {
         self.listed.len() + self.more.len()
+    }
+
+    /// `Tom Cotton (A, named) / Chuck Schumer (B, resolved from a pronoun) and 3 more`.
+    fn list(&self) -> String {
+        let mut list = self
+            .listed
+            .iter()
+            .map(|p| format!("{} ({}, {})", p.name, p.outlet, p.how.words()))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        if !self.more.is_empty() {
+            list.push_str(&format!(" and {} more", self.more.len()));
+        }
+        list
     }
 }
 

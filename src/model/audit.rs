@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Diagnostic, Kind, StoryType};
+use super::{Diagnostic, Kind, Resolution, Rule, StoryType};
 
 named_enum! {
     /// What a discrepancy is. `quotecheck explain CATEGORY` prints the definitions.
@@ -40,8 +40,13 @@ named_enum! {
         BracketedEdit,
         /// Words replaced or inserted.
         WordingChange,
-        /// The family is attributed to different speakers by different outlets.
+        /// Different outlets name different people as the speaker, each explicitly: a named
+        /// person or organisation in the quote's own sentence.
         Misattribution,
+        /// Different outlets' speakers differ, but at least one attribution is not explicit
+        /// (a pronoun, a description, a name from another sentence): information to check,
+        /// not a finding against an outlet.
+        SpeakerUncertain,
         /// The same speaker named in different forms (Cotton / Tom Cotton / Sen. Cotton).
         SpeakerNameVariant,
         /// The quote appears in only one outlet of the story.
@@ -58,9 +63,10 @@ impl Category {
     pub fn severity(self) -> Severity {
         match self {
             Category::Verbatim => Severity::None,
-            Category::Typographic | Category::SpeakerNameVariant | Category::SingleOutlet => {
-                Severity::Info
-            }
+            Category::Typographic
+            | Category::SpeakerNameVariant
+            | Category::SingleOutlet
+            | Category::SpeakerUncertain => Severity::Info,
             Category::Truncation | Category::MarkedElision | Category::BracketedEdit => {
                 Severity::Low
             }
@@ -147,13 +153,6 @@ pub struct Finding {
     pub meaning_sensitive: bool,
 }
 
-/// How a misattribution's detail begins when one side is a description (`a spokesperson`):
-/// a lower-severity subtype.
-pub(crate) const PERSON_VS_DESCRIPTION: &str = "a person vs a description: ";
-/// How a misattribution's detail ends when a speaker was reached through a pronoun: a
-/// lower-severity subtype.
-pub(crate) const VIA_PRONOUN: &str = " (a speaker here is resolved from a pronoun)";
-
 impl Finding {
     /// A finding whose severity follows from its category and whether it is
     /// meaning-sensitive ([`Finding::expected_severity`]).
@@ -180,27 +179,20 @@ impl Finding {
     }
 
     /// The severity the audit gives such a finding: the category's, one level up when the
-    /// edit is meaning-sensitive; a misattribution is high, medium when a side is a
-    /// description or a pronoun. `None` for a combination the audit never makes (a
-    /// meaning-sensitive verbatim, a misattribution that is not). `merge` checks parts
-    /// against this, so a part edited by hand cannot lower what `--fail-on` sees.
+    /// edit is meaning-sensitive; a misattribution is high. `None` for a combination the
+    /// audit never makes (a meaning-sensitive verbatim, a misattribution that is not).
+    /// `merge` checks parts against this, so a part edited by hand cannot lower what
+    /// `--fail-on` sees.
     pub fn expected_severity(&self) -> Option<Severity> {
         let ms = self.meaning_sensitive;
         match self.category {
-            Category::Misattribution if ms => Some(
-                if self.detail.starts_with(PERSON_VS_DESCRIPTION)
-                    || self.detail.ends_with(VIA_PRONOUN)
-                {
-                    Severity::Medium
-                } else {
-                    Severity::High
-                },
-            ),
+            Category::Misattribution if ms => Some(Severity::High),
             Category::Misattribution => None,
             Category::Verbatim
             | Category::Typographic
             | Category::SpeakerNameVariant
             | Category::SingleOutlet
+            | Category::SpeakerUncertain
                 if ms =>
             {
                 None
@@ -271,12 +263,37 @@ pub struct Appearance {
     pub speaker_mention: Option<String>,
     /// The cue's lemma (`say`, `write`).
     pub cue: Option<String>,
+    /// How the article attributes the quote, for a quote with a speaker: the evidence a
+    /// fact-checker reads before acting on a speaker finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
     /// Whether this is the family's reference version.
     pub is_reference: bool,
     /// The word diff against the reference (empty for the reference itself).
     pub diff: Vec<DiffBlock>,
     /// What differs from the reference.
     pub findings: Vec<Finding>,
+}
+
+/// How an article attributes a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    /// The rule that attributed it (`quotecheck explain RULE`).
+    pub rule: Rule,
+    /// How the speaker's name was reached from the mention.
+    pub resolution: Resolution,
+    /// Whether the attribution is explicit: a named person or organisation, in the quote's
+    /// own sentence, with its name as written or resolved from a surname or short form.
+    /// Only explicit attributions make a misattribution.
+    pub explicit: bool,
+    /// The sentence holding the quote and the speaker's mention (at most 600 bytes either
+    /// side of them), exactly `text[sentence_start..sentence_end]` of the article.
+    pub sentence: String,
+    /// Byte offset of the sentence in the article text.
+    pub sentence_start: usize,
+    /// Byte offset one past its end.
+    pub sentence_end: usize,
 }
 
 /// All versions of one quote in a story.
@@ -408,7 +425,7 @@ pub struct InputHash {
 
 /// The format version of a [`Part`]: `merge` refuses parts of another version, since a
 /// part is read field by field and a change of its shape would be misread.
-pub const PART_VERSION: u32 = 1;
+pub const PART_VERSION: u32 = 2;
 
 /// The audit of one story with what the report needs from it: the unit that
 /// `audit --format parts` writes, one per line, and that [`crate::merge`] reads. A line with

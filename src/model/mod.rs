@@ -97,8 +97,8 @@ pub use article::{
     StoryType, TextSource,
 };
 pub use audit::{
-    Appearance, Audit, Category, DiffBlock, Elsewhere, FailOn, Family, Finding, FirstAppearance,
-    InputHash, LinkParams, Op, PART_VERSION, Part, Severity, Story,
+    Appearance, Attribution, Audit, Category, DiffBlock, Elsewhere, FailOn, Family, Finding,
+    FirstAppearance, InputHash, LinkParams, Op, PART_VERSION, Part, Severity, Story,
 };
 pub use diagnostic::{Diagnostic, Level};
 pub use report::{AuditSummary, SCHEMA_VERSION, Summary};
