@@ -21,6 +21,7 @@
 //! shingle = 3
 //! max_postings = 64
 //! min_overlap = 0.5
+//! same_outlet = false       # also report differences between one outlet's versions
 //!
 //! [input]
 //! max_article_bytes = 67108864   # the size cap of one article; --max-article-bytes wins
@@ -106,12 +107,15 @@ pub struct AuditConfig {
     /// Words per shingle of the link index.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shingle: Option<usize>,
-    /// Shingles shared by more quotes than this propose no candidates.
+    /// Shingles shared by more quotes than this pair each of them with one hub only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_postings: Option<usize>,
     /// Minimum overlap coefficient of a candidate pair, from 0 to 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_overlap: Option<f64>,
+    /// Report differences between versions of one outlet too (`--same-outlet`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub same_outlet: Option<bool>,
 }
 
 impl Config {
@@ -202,11 +206,12 @@ impl Config {
             None => "# built-in defaults (no quotecheck.toml found)".to_string(),
         };
         format!(
-            "{from}\n{}\n# audit thresholds in force: shingle = {}, max_postings = {}, min_overlap = {}\n",
+            "{from}\n{}\n# audit thresholds in force: shingle = {}, max_postings = {}, min_overlap = {}, same_outlet = {}\n",
             self.to_toml(),
             link.shingle,
             link.max_postings,
-            link.min_overlap
+            link.min_overlap,
+            link.same_outlet
         )
     }
 
@@ -221,6 +226,9 @@ impl Config {
         }
         if let Some(v) = self.audit.min_overlap {
             p.min_overlap = v;
+        }
+        if let Some(v) = self.audit.same_outlet {
+            p.same_outlet = v;
         }
         p
     }
@@ -277,6 +285,8 @@ mod tests {
     fn the_defaults_describe_themselves() {
         let d = Config::default().describe(None);
         assert!(d.starts_with("# built-in defaults"));
-        assert!(d.contains("shingle = 3, max_postings = 64, min_overlap = 0.5"));
+        assert!(
+            d.contains("shingle = 3, max_postings = 64, min_overlap = 0.5, same_outlet = false")
+        );
     }
 }

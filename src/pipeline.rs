@@ -60,6 +60,9 @@ pub struct AuditOptions {
     /// The inputs are extract records (`extract --format jsonl --with-text`, optionally
     /// behind a `fingerprint` key), not articles: nothing is extracted again.
     pub records: bool,
+    /// Report differences between versions of one outlet too (as the configuration's
+    /// `audit.same_outlet`).
+    pub same_outlet: bool,
 }
 
 /// Extraction, attribution and the audit, with one configuration.
@@ -287,7 +290,7 @@ impl Pipeline {
     /// assert!(finding.meaning_sensitive && finding.detail.contains("\"not\""));
     /// ```
     pub fn audit(&self, articles: &[ArticleQuotes]) -> Audit {
-        self.audit_grouped(articles, "story", Vec::new())
+        self.audit_grouped(articles, "story", Vec::new(), self.link)
     }
 
     fn audit_grouped(
@@ -295,13 +298,14 @@ impl Pipeline {
         articles: &[ArticleQuotes],
         grouped_by: &str,
         skipped: Vec<Diagnostic>,
+        link: LinkParams,
     ) -> Audit {
         let params = audit::Params {
-            link: self.link,
+            link,
             lexicon: &self.lexicon,
         };
         let stories = audit::audit(articles, &params);
-        let parts = merge::parts(articles, stories, skipped, self.link, grouped_by);
+        let parts = merge::parts(articles, stories, skipped, link, grouped_by);
         merge::assemble(parts)
     }
 
@@ -436,7 +440,11 @@ impl Pipeline {
             });
             self.extract_all(articles)
         };
-        Ok(self.audit_grouped(&processed, grouped_by, skipped))
+        let link = LinkParams {
+            same_outlet: self.link.same_outlet || opts.same_outlet,
+            ..self.link
+        };
+        Ok(self.audit_grouped(&processed, grouped_by, skipped, link))
     }
 }
 

@@ -397,7 +397,7 @@ fn family(
         let it = &items[m];
         let q = it.q();
         let a = &it.article.article;
-        let (diff, findings) = if m == reference {
+        let (diff, mut findings) = if m == reference {
             (Vec::new(), Vec::new())
         } else {
             let rq = r.q();
@@ -405,6 +405,11 @@ fn family(
                 r_text[rq.content_start..rq.content_end] == a.text[q.content_start..q.content_end];
             classify::compare(lexicon, r_text, &r.tokens, &a.text, &it.tokens, identical)
         };
+        // A version of the reference's own outlet is shown with its diff, but its
+        // differences are not findings unless asked for (`LinkParams::same_outlet`).
+        if !params.same_outlet && m != reference && it.outlet() == r.outlet() {
+            findings.clear();
+        }
         if let Some(s) = &q.speaker {
             speakers.insert(s.name.clone());
             if s.speaker_type != SpeakerType::Pronoun {

@@ -196,6 +196,10 @@ pub struct AuditArgs {
     /// it form one story).
     #[arg(long, value_name = "FIELD")]
     pub group_by: Option<String>,
+    /// Report differences between versions of one outlet too (by default only versions in
+    /// different outlets are findings; or the configuration's `audit.same_outlet`).
+    #[arg(long)]
+    pub same_outlet: bool,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -285,6 +289,7 @@ impl AuditArgs {
         AuditOptions {
             input: self.input.options(self.group_by.clone()),
             records: self.records,
+            same_outlet: self.same_outlet,
         }
     }
 }

@@ -397,6 +397,11 @@ pub struct LinkParams {
     pub max_postings: usize,
     /// Minimum overlap coefficient of word sets for a candidate to be checked further.
     pub min_overlap: f64,
+    /// Whether versions of one outlet are compared with each other's as findings. Off by
+    /// default: an outlet repeating its own quote differently says nothing about how it
+    /// quotes others' words, and a fact-checker compares outlets.
+    #[serde(default)]
+    pub same_outlet: bool,
 }
 
 impl Default for LinkParams {
@@ -405,6 +410,7 @@ impl Default for LinkParams {
             shingle: 3,
             max_postings: 64,
             min_overlap: 0.5,
+            same_outlet: false,
         }
     }
 }

@@ -506,6 +506,49 @@ fn excerpts_of_different_sentences_are_different_families() {
     assert_eq!(audit.summary().quotes, 4);
 }
 
+/// Failure pattern: an outlet that repeats its own quote differently was reported as if it
+/// had misquoted; versions of one outlet are shown, but are findings only when asked for.
+#[test]
+fn versions_of_one_outlet_are_not_findings_by_default() {
+    let a = "\"We will rebuild the old bridge and the new school by next spring,\" Lee said.";
+    let b = "\"We will rebuild the old bridge by next spring,\" Lee said.";
+    let arts = vec![article("a", "A", a), article("b", "A", b)];
+    let audit = pipeline().audit(&arts);
+    let f = &audit.stories()[0].families[0];
+    assert_eq!(f.appearances.len(), 2, "{f:#?}");
+    assert!(
+        f.appearances.iter().all(|x| x.findings.is_empty()),
+        "{f:#?}"
+    );
+    assert!(!f.appearances[1].diff.is_empty() || !f.appearances[0].diff.is_empty());
+    // Asked for, they are.
+    let dir = TempDir::new("same-outlet");
+    let path = dir.path().join("a.jsonl");
+    std::fs::write(
+        &path,
+        format!(
+            "{}\n{}\n",
+            serde_json::json!({"id": "a", "outlet": "A", "text": a}),
+            serde_json::json!({"id": "b", "outlet": "A", "text": b})
+        ),
+    )
+    .unwrap();
+    let asked = quotecheck(["audit", "--format", "json", "--same-outlet"])
+        .arg(&path)
+        .run();
+    assert!(
+        asked.stdout.contains("unmarked-omission"),
+        "{}",
+        asked.stdout
+    );
+    let default = quotecheck(["audit", "--format", "json"]).arg(&path).run();
+    assert!(
+        !default.stdout.contains("unmarked-omission"),
+        "{}",
+        default.stdout
+    );
+}
+
 /// Failure pattern: a quote carried by more articles than `max_postings` proposed no
 /// candidates (every shingle too common) and each copy was reported single-outlet.
 #[test]
