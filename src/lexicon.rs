@@ -31,6 +31,9 @@ pub enum PronounKind {
 pub enum Introducer {
     /// Whatever the sentence says (`so-called`, `dubbed`, `these`).
     Strong,
+    /// A work named by its title (`titled`, `the ad`): a term whatever the sentence says,
+    /// even with the sentence's period inside the marks (`the ad titled "Strong."`).
+    Title,
     /// Only when nobody is quoted in the sentence (`the`, `as`).
     Weak,
 }
@@ -269,6 +272,7 @@ impl Lexicon {
                     let word = it.next()?.to_lowercase();
                     let strength = match it.next()? {
                         "strong" => Introducer::Strong,
+                        "title" => Introducer::Title,
                         "weak" => Introducer::Weak,
                         _ => return None,
                     };
@@ -538,6 +542,7 @@ mod tests {
         assert!(l.is_adverb("also") && l.is_adverb("would") && !l.is_adverb("said"));
         assert!(l.is_not_adverb("family"));
         assert_eq!(l.term_introducer("so-called"), Some(Introducer::Strong));
+        assert_eq!(l.term_introducer("titled"), Some(Introducer::Title));
         assert_eq!(l.term_introducer("the"), Some(Introducer::Weak));
         assert_eq!(l.term_introducer("said"), None);
         assert!(l.is_auxiliary("was") && !l.is_auxiliary("has"));

@@ -31,9 +31,6 @@ pub(super) fn found() -> Found {
 pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool {
     let text = q.text;
     let content = q.content().trim();
-    if content.ends_with(['.', '!', '?']) {
-        return false;
-    }
     let words: Vec<&str> = content.split_whitespace().collect();
     if words.is_empty() {
         return true;
@@ -45,7 +42,15 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
     // nobody is quoted in the sentence (`the "barbarity of war"` after `called for` is the
     // Pope's phrase): `grammar/term_introducers.txt`.
     let introducer = prev_word.and_then(|t| q.lexicon.term_introducer(&lower(text, t)));
-    let strong = introducer == Some(Introducer::Strong)
+    // A stop closes speech, not a name; but American style sets the sentence's own period
+    // inside the marks (`the ad titled "Strong."`), so after a word that names a work a
+    // short quote ending in a period is still its title. (After `called` it is not: `what he
+    // called "this American carnage."` quotes his words.)
+    let title = introducer == Some(Introducer::Title) && words.len() <= 4;
+    if content.ends_with(['!', '?']) || (content.ends_with('.') && !title) {
+        return false;
+    }
+    let strong = matches!(introducer, Some(Introducer::Strong | Introducer::Title))
         || prev_word.is_some_and(|t| {
             before.len() > 1 && !q.in_headline && text::is_capitalised(&text[t.start..t.end])
         });
@@ -148,6 +153,34 @@ pub(super) mod tests {
                 mention: None,
                 name: None,
                 cue: None,
+            },
+        );
+    }
+
+    /// The sentence's period inside the marks does not make a work's title speech; after
+    /// `called` it stays the speaker's words.
+    #[test]
+    fn a_title_after_a_word_for_a_work_is_a_term_even_with_a_period() {
+        check(
+            "Lee Park said little about it in the new ad titled \"Steady.\"\n\nThe ad runs in Iowa.",
+            Expect {
+                quote: "Steady",
+                kind: Kind::Term,
+                rule: Rule::Term,
+                mention: None,
+                name: None,
+                cue: None,
+            },
+        );
+        check(
+            "The mayor vowed to end what she called \"this slow decline.\"\n\nThe vote is Tuesday.",
+            Expect {
+                quote: "slow decline",
+                kind: Kind::Partial,
+                rule: Rule::PartialInCuedSentence,
+                mention: Some("she"),
+                name: None,
+                cue: Some("called"),
             },
         );
     }
