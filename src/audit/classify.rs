@@ -15,6 +15,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use super::link::Anchors;
 use crate::lexicon::Lexicon;
 use crate::model::{Category, DiffBlock, Finding, Op};
+use crate::text::is_abbreviation_word;
 use crate::text::normalize::{TokKind, Token};
 
 /// Words whose change can alter the meaning of a quote: those of
@@ -27,6 +28,18 @@ fn is_sensitive(lexicon: &Lexicon, norm: &str, raw: &str) -> bool {
         || norm.ends_with("n't")
         || norm.chars().any(|c| c.is_ascii_digit())
         || name
+}
+
+/// Whether token `i` opens the quote or a sentence in it (a stop, a colon or a line break
+/// before it; not the period of an abbreviation: `Mr. Smith`).
+fn opens_sentence(lexicon: &Lexicon, text: &str, toks: &[Token], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let (prev, gap) = (&toks[i - 1], &text[toks[i - 1].end..toks[i].start]);
+    let abbreviation =
+        gap.starts_with('.') && is_abbreviation_word(&text[prev.start..prev.end], lexicon);
+    gap.contains(['.', '!', '?', ':', '\n']) && !abbreviation
 }
 
 fn raw(text: &str, toks: &[Token]) -> String {
@@ -130,16 +143,29 @@ pub fn compare(
         let at_end = k + 1 == n_ops;
         let dropped = raw_words(r_text, rs);
         let added = raw_words(m_text, ms);
-        // The first word of a quote is capitalised as a sentence start, not as a name.
-        let sensitive = rs
+        // A cut changes what the kept words mean through the words next to it (`not` before
+        // them, `unless…` after), not through a name sentences away: only the dropped words
+        // nearest the excerpt are weighed. Inside a quote every dropped word is.
+        let near = if ml == 0 && at_start && !at_end {
+            rl.saturating_sub(CUT_CONTEXT)..rl
+        } else if ml == 0 && at_end && !at_start {
+            0..rl.min(CUT_CONTEXT)
+        } else {
+            0..rl
+        };
+        // The first word of a quote or of a sentence in it is capitalised as a sentence
+        // start, not as a name.
+        let sensitive = rs[near.clone()]
             .iter()
             .enumerate()
-            .map(|(k, t)| (ri + k == 0, t.norm.as_str(), &r_text[t.start..t.end]))
-            .chain(
-                ms.iter()
-                    .enumerate()
-                    .map(|(k, t)| (mi + k == 0, t.norm.as_str(), &m_text[t.start..t.end])),
-            )
+            .map(|(k, t)| {
+                let first = opens_sentence(lexicon, r_text, r, ri + near.start + k);
+                (first, t.norm.as_str(), &r_text[t.start..t.end])
+            })
+            .chain(ms.iter().enumerate().map(|(k, t)| {
+                let first = opens_sentence(lexicon, m_text, m, mi + k);
+                (first, t.norm.as_str(), &m_text[t.start..t.end])
+            }))
             .any(|(first, n, w)| n != "…" && is_sensitive(lexicon, n, if first { n } else { w }));
         let only_ellipsis = !ms.is_empty() && ms.iter().all(|t| t.kind == TokKind::Ellipsis);
         let bracketed = !ms.is_empty() && ms.iter().all(|t| t.kind == TokKind::Bracketed);
@@ -234,6 +260,10 @@ pub(super) fn aligned(old: &[&str], new: &[&str]) -> Vec<usize> {
         .flat_map(|op| op.old_range())
         .collect()
 }
+
+/// Words of a cut, next to the excerpt, whose meaning-sensitive words make the cut
+/// meaning-sensitive.
+const CUT_CONTEXT: usize = 3;
 
 /// Versions whose words add up to more than this are diffed between anchors
 /// ([`anchored_diff`]); shorter ones (every quote of BASIL: the longest has 140 words) by one

@@ -150,7 +150,12 @@ fn audit_story(
         .iter()
         .map(|it| normalize::words(&it.tokens).collect())
         .collect();
-    let edges = link::edges(&words, &opts.link);
+    let mut edges = link::edges(&words, &opts.link);
+    let speakers: Vec<Option<&str>> = items
+        .iter()
+        .map(|it| it.q().speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
+    edges.extend(fragment_edges(&words, &speakers, &edges, opts));
     let groups = refine(
         link::components(words.len(), &edges),
         &edges,
@@ -210,6 +215,78 @@ fn audit_story(
         families,
         coverage,
     }
+}
+
+/// Quotes holding a word of a fragment past which the word is too common to place it.
+const FRAGMENT_POSTINGS: usize = 256;
+
+/// Links for fragments: quotes of fewer words than a shingle (`"malarkey"`, `"very
+/// badly"`), which no shingle proposes. A fragment is linked to the quotes that hold its
+/// words as a run and have the same speaker, when those quotes are one utterance (one
+/// component of the other links): a fragment that two different statements of its speaker
+/// hold could be either, and is left alone. A fragment without a speaker is left alone too.
+fn fragment_edges(
+    words: &[Vec<&str>],
+    speakers: &[Option<&str>],
+    edges: &[(usize, usize)],
+    opts: &Params,
+) -> Vec<(usize, usize)> {
+    let short = |i: usize| words[i].len() < opts.link.shingle;
+    if !(0..words.len()).any(short) {
+        return Vec::new();
+    }
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, w) in words.iter().enumerate() {
+        if short(i) {
+            continue;
+        }
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for &x in w {
+            if seen.insert(x) {
+                postings.entry(x).or_default().push(i);
+            }
+        }
+    }
+    let mut uf = link::Families::new(words.len());
+    for &(i, j) in edges {
+        uf.union(i, j);
+    }
+    let mut out = Vec::new();
+    for f in (0..words.len()).filter(|&i| short(i)) {
+        let Some(speaker) = speakers[f] else {
+            continue;
+        };
+        // The rarest word's quotes are the only ones that can hold the run.
+        let Some(list) = words[f]
+            .iter()
+            .filter_map(|w| postings.get(w))
+            .min_by_key(|l| l.len())
+            .filter(|l| l.len() <= FRAGMENT_POSTINGS)
+        else {
+            continue;
+        };
+        if words[f].iter().any(|w| !postings.contains_key(w)) {
+            continue;
+        }
+        let targets: Vec<usize> = list
+            .iter()
+            .copied()
+            .filter(|&t| {
+                speakers[t].is_some_and(|s| same_person(opts.lexicon, s, speaker))
+                    && words[t]
+                        .windows(words[f].len())
+                        .any(|w| w == words[f].as_slice())
+            })
+            .collect();
+        let Some(&first) = targets.first() else {
+            continue;
+        };
+        let root = uf.find(first);
+        if targets.iter().all(|&t| uf.find(t) == root) {
+            out.extend(targets.iter().map(|&t| (f.min(t), f.max(t))));
+        }
+    }
+    out
 }
 
 /// A family's reference: the longest version; ties to the earliest date, then input order.

@@ -549,6 +549,50 @@ fn versions_of_one_outlet_are_not_findings_by_default() {
     );
 }
 
+/// A word or two quoted from a statement (`"malarkey"`) is too short for any shingle; it
+/// joins the statement's family when its speaker is the statement's and the statement is
+/// the only one of that speaker holding the words.
+#[test]
+fn a_quoted_word_joins_the_statement_of_its_speaker() {
+    let statement = "\"With all due respect, that is a bunch of malarkey and the record shows it,\" Senator Ana Ruiz said.";
+    let fams = audit(statement, "Senator Ana Ruiz called the claim \"malarkey.\"");
+    let f = family_with(&fams, "malarkey.");
+    assert_eq!(f.appearances.len(), 2, "{fams:#?}");
+    // A cut that drops no meaning-sensitive word next to the kept words is low.
+    assert!(f.severity <= Severity::Low, "{f:#?}");
+    // Another speaker's word is not linked.
+    let fams = audit(statement, "Mayor Lee Park called the claim \"malarkey.\"");
+    assert!(fams.iter().all(|f| f.appearances.len() == 1), "{fams:#?}");
+    // Two statements of the speaker that hold the word: either could be meant.
+    let fams = audit_many(&[
+        statement,
+        "\"The budget plan is pure malarkey from start to finish, and voters know it,\" Senator Ana Ruiz said.",
+        "Senator Ana Ruiz called the claim \"malarkey.\"",
+    ]);
+    let f = family_with(&fams, "malarkey.\"");
+    assert_eq!(f.appearances.len(), 1, "{fams:#?}");
+}
+
+/// A cut is meaning-sensitive through the dropped words next to the excerpt (`not`), not
+/// through a name sentences away.
+#[test]
+fn a_cut_weighs_the_words_next_to_it() {
+    let f = shared(
+        "\"The Riverside Council met for hours on Monday. In the end we will approve the new budget for the schools,\" Lee said.",
+        "Lee said \"we will approve the new budget for the schools.\"",
+    );
+    let x = findings(&f);
+    assert_eq!(x[0].0, Category::Truncation);
+    assert!(!x[0].2, "{x:?}");
+    let f = shared(
+        "\"We will not approve the new budget for the schools this year,\" Lee said.",
+        "Lee said \"approve the new budget for the schools this year.\"",
+    );
+    let x = findings(&f);
+    assert_eq!(x[0].0, Category::Truncation);
+    assert!(x[0].2, "dropping `not` next to the excerpt: {x:?}");
+}
+
 /// Failure pattern: a quote carried by more articles than `max_postings` proposed no
 /// candidates (every shingle too common) and each copy was reported single-outlet.
 #[test]
