@@ -45,7 +45,7 @@ pub fn category(c: Category) -> Doc {
             "\"We will rebuild the bridge by spring\" in both outlets.",
         ),
         Category::Typographic => (
-            "The same words: case, punctuation, quote marks, a British/American spelling pair or a one-letter typo in a long word differ.",
+            "The same words: case, punctuation, quote marks, a British/American spelling pair or a one-letter typo in a long word differ. House style is folded away before words are compared: abbreviation periods (F.B.I./FBI), hyphens (two-in-three/two in three), number words (three/3), abbreviated titles (Gen./General) and contractions (we'll/we will, don't/do not).",
             "Usually house style, not an edit of the speaker's words.",
             "recognizes / recognises",
         ),

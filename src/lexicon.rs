@@ -84,6 +84,8 @@ pub struct Lexicon {
     pronoun_forms: HashMap<String, Gender>,
     /// Abbreviated title words and their full forms (`gov.` → `governor`).
     title_abbreviations: HashMap<String, String>,
+    /// Closed-class words (`grammar/function_words.txt`).
+    function_words: HashSet<String>,
     /// Words after which a name can start a clause (`and`, `because`).
     clause_openers: HashSet<String>,
     /// Words that open a fronted phrase closed by a comma (`When …,`, `In …,`).
@@ -134,6 +136,7 @@ const NAME_SUFFIXES: &str = include_str!("../grammar/name_suffixes.txt");
 const PREPOSITIONS: &str = include_str!("../grammar/prepositions.txt");
 const POSTMODIFIERS: &str = include_str!("../grammar/postmodifiers.txt");
 const RELATIVE_WORDS: &str = include_str!("../grammar/relative_words.txt");
+const FUNCTION_WORDS: &str = include_str!("../grammar/function_words.txt");
 const TITLE_ABBREVIATIONS: &str = include_str!("../grammar/title_abbreviations.tsv");
 const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
 /// The quote-mark table, checked against the lexer by a test.
@@ -263,6 +266,7 @@ impl Lexicon {
             role_modifiers: word_set(ROLE_MODIFIERS),
             determiners: word_set(DETERMINERS),
             quantifiers: word_set(QUANTIFIERS),
+            function_words: word_set(FUNCTION_WORDS),
             name_particles: word_set(NAME_PARTICLES),
             adverbs: word_set(ADVERBS),
             not_adverbs: word_set(NOT_ADVERBS),
@@ -479,6 +483,10 @@ impl Lexicon {
         self.role_modifiers.contains(word)
     }
     /// `the`, `his`, `two`: a word that opens a noun phrase, lower case.
+    /// A closed-class word (`the`, `we`, `have`), lower case: not a content word.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains(word)
+    }
     pub fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(word)
     }

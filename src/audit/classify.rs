@@ -21,9 +21,10 @@ use crate::text::normalize::{TokKind, Token};
 /// Words whose change can alter the meaning of a quote: those of
 /// `grammar/sensitive_words.txt`, negative contractions, numbers and names.
 fn is_sensitive(lexicon: &Lexicon, norm: &str, raw: &str) -> bool {
-    // A name: capitalised, but not `I`, `I'm`, `I'll`.
+    // A name: capitalised, but not `I`, `I'm`, `I'll` (whose words, `i` and `am`, share
+    // the raw `I'm`).
     let name = raw.chars().next().is_some_and(char::is_uppercase)
-        && !(norm == "i" || norm.starts_with("i'"));
+        && !(raw == "I" || raw.starts_with("I'") || raw.starts_with("I\u{2019}"));
     lexicon.is_sensitive_word(norm)
         || norm.ends_with("n't")
         || norm.chars().any(|c| c.is_ascii_digit())
@@ -36,7 +37,9 @@ fn opens_sentence(lexicon: &Lexicon, text: &str, toks: &[Token], i: usize) -> bo
     if i == 0 {
         return true;
     }
-    let (prev, gap) = (&toks[i - 1], &text[toks[i - 1].end..toks[i].start]);
+    // (The two words of a contraction share its range: no gap between them.)
+    let prev = &toks[i - 1];
+    let gap = text.get(prev.end..toks[i].start).unwrap_or("");
     let abbreviation =
         gap.starts_with('.') && is_abbreviation_word(&text[prev.start..prev.end], lexicon);
     gap.contains(['.', '!', '?', ':', '\n']) && !abbreviation
@@ -49,11 +52,29 @@ fn raw(text: &str, toks: &[Token]) -> String {
     }
 }
 
-fn raw_words(text: &str, toks: &[Token]) -> Vec<String> {
-    toks.iter()
-        .filter(|t| t.kind != TokKind::Ellipsis)
-        .map(|t| text[t.start..t.end].to_string())
-        .collect()
+/// The raw words of `toks` (ellipses left out), one space between words: the two words of a
+/// contraction (`we'll` → `we`, `will`) share its range and are shown once, and the parts
+/// of a hyphenated word are shown joined as written (`US-supervised`).
+fn raw_words(text: &str, toks: &[Token]) -> String {
+    let mut out = String::new();
+    let mut last: Option<&Token> = None;
+    for t in toks.iter().filter(|t| t.kind != TokKind::Ellipsis) {
+        match last {
+            Some(p) if p.start == t.start && p.end == t.end => continue,
+            Some(p) => match text.get(p.end..t.start) {
+                Some(gap)
+                    if !gap.is_empty() && !gap.contains(char::is_whitespace) && gap.len() <= 3 =>
+                {
+                    out.push_str(gap)
+                }
+                _ => out.push(' '),
+            },
+            None => {}
+        }
+        out.push_str(&text[t.start..t.end]);
+        last = Some(t);
+    }
+    out
 }
 
 /// The comparison of one appearance (`m`, in `m_text`) with the reference (`r`, in
@@ -179,12 +200,12 @@ pub fn compare(
             };
             (
                 Category::Truncation,
-                format!("cut at {end}: drops \"{}\"", dropped.join(" ")),
+                format!("cut at {end}: drops \"{}\"", dropped),
             )
         } else if only_ellipsis && rl > 0 {
             (
                 Category::MarkedElision,
-                format!("\"…\" stands for \"{}\"", dropped.join(" ")),
+                format!("\"…\" stands for \"{}\"", dropped),
             )
         } else if only_ellipsis {
             // An ellipsis where the reference has nothing: the reference itself is longer
@@ -193,7 +214,7 @@ pub fn compare(
         } else if bracketed {
             (
                 Category::BracketedEdit,
-                format!("[{}] for \"{}\"", added.join(" "), dropped.join(" ")),
+                format!("[{}] for \"{}\"", added, dropped),
             )
         } else if ml == 0 {
             (
@@ -202,28 +223,21 @@ pub fn compare(
                 } else {
                     Category::UnmarkedOmission
                 },
-                format!("drops \"{}\" without an ellipsis", dropped.join(" ")),
+                format!("drops \"{}\" without an ellipsis", dropped),
             )
         } else if rl == 1 && ml == 1 && is_typo(&rs[0].norm, &ms[0].norm) {
             (
                 Category::Typographic,
-                format!(
-                    "typo: \"{}\" for \"{}\"",
-                    added.join(" "),
-                    dropped.join(" ")
-                ),
+                format!("typo: \"{}\" for \"{}\"", added, dropped),
             )
         } else if moved && rl == 0 {
-            (Category::Splice, format!("moves \"{}\"", added.join(" ")))
+            (Category::Splice, format!("moves \"{}\"", added))
         } else if rl == 0 {
-            (
-                Category::WordingChange,
-                format!("adds \"{}\"", added.join(" ")),
-            )
+            (Category::WordingChange, format!("adds \"{}\"", added))
         } else {
             (
                 Category::WordingChange,
-                format!("\"{}\" for \"{}\"", added.join(" "), dropped.join(" ")),
+                format!("\"{}\" for \"{}\"", added, dropped),
             )
         };
         // A meaning-sensitive edit is one level more severe (`Finding::expected_severity`).
@@ -237,11 +251,21 @@ pub fn compare(
         // The same words: only case, punctuation, quote marks or spelling differ.
         let variant = r.iter().zip(m).any(|(a, b)| a.variant != b.variant);
         let detail = if variant {
-            let pairs: Vec<String> = r
+            // Pairs of raw stretches; the words of one contraction make one pair
+            // (`we'll/we will`).
+            let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::new();
+            for (a, b) in r.iter().zip(m).filter(|(a, b)| a.variant != b.variant) {
+                match pairs.last_mut() {
+                    Some((ra, rb)) if ra.1 >= a.start || rb.1 >= b.start => {
+                        *ra = (ra.0.min(a.start), ra.1.max(a.end));
+                        *rb = (rb.0.min(b.start), rb.1.max(b.end));
+                    }
+                    _ => pairs.push(((a.start, a.end), (b.start, b.end))),
+                }
+            }
+            let pairs: Vec<String> = pairs
                 .iter()
-                .zip(m)
-                .filter(|(a, b)| a.variant != b.variant)
-                .map(|(a, b)| format!("{}/{}", &r_text[a.start..a.end], &m_text[b.start..b.end]))
+                .map(|(a, b)| format!("{}/{}", &r_text[a.0..a.1], &m_text[b.0..b.1]))
                 .collect();
             format!("spelling variant: {}", pairs.join(", "))
         } else {

@@ -168,6 +168,7 @@ fn audit_story(
                 opts.lexicon,
             )
         },
+        opts.lexicon,
     );
     let outlets: BTreeSet<String> = articles.iter().map(|a| outlet_of(a)).collect();
     // The words of whole articles, indexed by shingle, for the single-outlet check; built
@@ -322,6 +323,7 @@ fn refine(
     words: &[Vec<&str>],
     reference_of: impl Fn(&[usize]) -> usize,
     sentences: impl Fn(usize) -> Vec<u32>,
+    lexicon: &Lexicon,
 ) -> Vec<Vec<usize>> {
     let mut adjacent: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for &(i, j) in edges {
@@ -344,7 +346,8 @@ fn refine(
         // reference itself: a common shingle pairs quotes with a hub, not with each other.
         let (kept, rest): (Vec<usize>, Vec<usize>) = group.into_iter().partition(|&m| {
             m == r
-                || (link::linked(&words[m], &words[r]) && link::says_the_same(&words[m], &words[r]))
+                || (link::linked(&words[m], &words[r])
+                    && link::says_the_same(&words[m], &words[r], |w| lexicon.is_function_word(w)))
         });
         out.extend(by_sentence(r, kept, words, &sentences));
         // The components of the rest, through links among themselves only.

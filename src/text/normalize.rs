@@ -4,8 +4,10 @@
 //! normalised tokens is always shown with the exact words of the article. Layers:
 //! typographic (NFKC, quote marks and dashes folded, case), ellipsis markers (`…`, `...`,
 //! `. . .`, `[...]` become one [`TokKind::Ellipsis`] token), brackets (`[the company]` marks
-//! its words [`TokKind::Bracketed`]), and British/American spelling pairs from
-//! `grammar/spelling_variants.tsv` (compared in their American form).
+//! its words [`TokKind::Bracketed`]), British/American spelling pairs from
+//! `grammar/spelling_variants.tsv` (compared in their American form), and house style
+//! ([`fold_word`]: abbreviation periods, hyphens, number words, abbreviated titles,
+//! contractions), so that none of it shows as a change of words.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -94,11 +96,17 @@ fn scan(text: &str, from: usize, to: usize, mut emit: impl FnMut(TokKind, usize,
         let mut j = i + clen;
         while j < s.len() {
             let d = s[j..].chars().next().unwrap_or(' ');
-            let joined = matches!(d, '\'' | '\u{2019}' | '-' | '\u{2011}' | '.')
-                && s[j + d.len_utf8()..]
+            let next = s[j + d.len_utf8()..].chars().next();
+            // `1,000`: a comma between digits is part of the number.
+            let thousands = d == ','
+                && s[..j]
                     .chars()
-                    .next()
-                    .is_some_and(is_word_char);
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_digit())
+                && next.is_some_and(|c| c.is_ascii_digit());
+            let joined = (matches!(d, '\'' | '\u{2019}' | '-' | '\u{2011}' | '.')
+                && next.is_some_and(is_word_char))
+                || thousands;
             if is_word_char(d) || joined {
                 j += d.len_utf8();
             } else {
@@ -129,38 +137,183 @@ pub(crate) fn tokens(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> V
             });
             return;
         }
-        let mut folded = String::with_capacity(end - start);
-        fold_into(&text[start..end], &mut folded);
-        let (norm, variant) = match lexicon.american(&folded) {
-            Some(us) => (us.to_string(), true),
-            None => (folded, false),
-        };
-        out.push(Token {
-            norm,
-            variant,
-            kind,
+        fold_word(
+            text,
             start,
             end,
-        });
+            lexicon,
+            &mut |norm, variant, start, end| {
+                out.push(Token {
+                    norm: norm.to_string(),
+                    variant,
+                    kind,
+                    start,
+                    end,
+                });
+            },
+        );
     });
     out
+}
+
+/// Number words and the digits they are compared as.
+const NUMBER_WORDS: [(&str, &str); 20] = [
+    ("zero", "0"),
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("thirteen", "13"),
+    ("fourteen", "14"),
+    ("fifteen", "15"),
+    ("sixteen", "16"),
+    ("seventeen", "17"),
+    ("eighteen", "18"),
+    ("nineteen", "19"),
+];
+
+/// Contraction endings and the word they stand for. `'s` and `'d` are not expanded: each
+/// stands for two words (`is`/`has`, `would`/`had`).
+const CONTRACTIONS: [(&str, &str); 4] = [
+    ("'ll", "will"),
+    ("'ve", "have"),
+    ("'re", "are"),
+    ("'m", "am"),
+];
+
+/// Folds the raw word `text[start..end]` into the pieces it is compared as, calling
+/// `emit(norm, variant, start, end)` for each: typographic folding (NFKC, case,
+/// apostrophes), then
+/// - a spelling pair of `grammar/spelling_variants.tsv` (`recognises` → `recognizes`,
+///   `e-mail` → `email`): a variant;
+/// - an abbreviated title (`Gen.` → `general`): a variant;
+/// - periods inside a word dropped (`F.B.I.` → `fbi`) and thousands separators (`1,000`):
+///   punctuation;
+/// - a hyphenated word in its parts (`two-in-three` → `two in three`), each with its own
+///   range: punctuation;
+/// - a contraction in its two words (`we'll` → `we will`, `don't` → `do not`), both with the
+///   word's range: a variant;
+/// - a number word as its digits (`three` → `3`): a variant.
+///
+/// So house style (hyphens, periods, contractions, number formats) never shows as a change
+/// of words; a variant is reported as typographic.
+fn fold_word(
+    text: &str,
+    start: usize,
+    end: usize,
+    lexicon: &Lexicon,
+    emit: &mut impl FnMut(&str, bool, usize, usize),
+) {
+    let mut folded = String::with_capacity(end - start);
+    fold_into(&text[start..end], &mut folded);
+    if let Some(us) = lexicon.american(&folded) {
+        return emit(us, true, start, end);
+    }
+    if text[end..].starts_with('.') {
+        let mut abbreviated = folded.clone();
+        abbreviated.push('.');
+        let full = lexicon.title_word(&abbreviated);
+        if full != abbreviated {
+            return emit(full, true, start, end);
+        }
+    }
+    if folded.contains(['.', ',']) && folded.chars().any(char::is_alphanumeric) {
+        folded.retain(|c| c != '.' && c != ',');
+    }
+    if folded.contains('-') {
+        // The parts, with their ranges in the raw word (folding keeps hyphens in place
+        // only for ASCII words; another word is split on its raw hyphens the same way).
+        let raw = &text[start..end];
+        let mut at = start;
+        for part in raw.split(['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}']) {
+            let (s, e) = (at, at + part.len());
+            at = e + raw[e - start..].chars().next().map_or(0, char::len_utf8);
+            if part.is_empty() {
+                continue;
+            }
+            fold_part(text, s, e, lexicon, emit, false);
+        }
+        return;
+    }
+    fold_part_folded(&folded, start, end, emit, false);
+}
+
+/// [`fold_word`] for one part of a hyphenated word: folded again on its own.
+fn fold_part(
+    text: &str,
+    start: usize,
+    end: usize,
+    lexicon: &Lexicon,
+    emit: &mut impl FnMut(&str, bool, usize, usize),
+    variant: bool,
+) {
+    let mut folded = String::with_capacity(end - start);
+    fold_into(&text[start..end], &mut folded);
+    if let Some(us) = lexicon.american(&folded) {
+        return emit(us, true, start, end);
+    }
+    folded.retain(|c| c != '.' && c != ',');
+    if !folded.is_empty() {
+        fold_part_folded(&folded, start, end, emit, variant);
+    }
+}
+
+/// Contractions and number words of a folded word.
+fn fold_part_folded(
+    folded: &str,
+    start: usize,
+    end: usize,
+    emit: &mut impl FnMut(&str, bool, usize, usize),
+    variant: bool,
+) {
+    if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(w, _)| *w == folded) {
+        return emit(digits, true, start, end);
+    }
+    if let Some(base) = folded.strip_suffix("n't").filter(|b| !b.is_empty()) {
+        let base = match base {
+            "ca" => "can",
+            "wo" => "will",
+            "sha" => "shall",
+            b => b,
+        };
+        emit(base, true, start, end);
+        return emit("not", true, start, end);
+    }
+    if folded == "cannot" {
+        emit("can", true, start, end);
+        return emit("not", true, start, end);
+    }
+    for (ending, word) in CONTRACTIONS {
+        if let Some(base) = folded.strip_suffix(ending).filter(|b| !b.is_empty()) {
+            emit(base, true, start, end);
+            return emit(word, true, start, end);
+        }
+    }
+    emit(folded, variant, start, end);
 }
 
 /// The words of `text[from..to]` as [`words`] of [`tokens`] gives them, joined by one
 /// space, without building tokens: the per-quote key of `extract`.
 pub(crate) fn key(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> String {
     let mut out = String::with_capacity(to - from);
-    let mut word = String::new();
     scan(text, from, to, |kind, start, end| {
         if kind != TokKind::Word {
             return;
         }
-        word.clear();
-        fold_into(&text[start..end], &mut word);
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(lexicon.american(&word).unwrap_or(word.as_str()));
+        fold_word(text, start, end, lexicon, &mut |norm, _, _, _| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(norm);
+        });
     });
     out
 }
@@ -194,7 +347,8 @@ pub(crate) fn sentences(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<
     let mut prev: Option<&Token> = None;
     for t in tokens {
         if let Some(p) = prev {
-            let gap = &text[p.end..t.start];
+            // (The two words of a contraction share its range: no gap between them.)
+            let gap = text.get(p.end..t.start).unwrap_or("");
             let word = &text[p.start..p.end];
             let next = text[t.start..].chars().next().unwrap_or(' ');
             let stop = gap.trim_start().starts_with(['.', '!', '?']) || gap.contains(['!', '?']);
@@ -282,7 +436,7 @@ mod tests {
                 ("lied", 1),
                 ("to", 1),
                 ("the", 1),
-                ("f.b.i", 1),
+                ("fbi", 1),
                 ("nothing", 2),
                 ("happened", 2),
                 ("did", 3),
@@ -293,6 +447,36 @@ mod tests {
                 ("then", 4),
             ]
         );
+    }
+
+    #[test]
+    fn house_style_folds_away() {
+        let n = |s: &str| {
+            let t = tokens(s, 0, s.len());
+            words(&t).map(str::to_string).collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(n("the F.B.I. and the U.S."), "the fbi and the us");
+        assert_eq!(n("the FBI and the US"), "the fbi and the us");
+        assert_eq!(n("a two-in-three chance"), n("a 2 in 3 chance"));
+        assert_eq!(n("rusted-out factories"), "rusted out factories");
+        assert_eq!(
+            n("We'll do it. We can't. I'm sure"),
+            "we will do it we can not i am sure"
+        );
+        assert_eq!(
+            n("We will do it. We cannot. I am sure"),
+            "we will do it we can not i am sure"
+        );
+        assert_eq!(n("Gen. Flynn"), "general flynn");
+        assert_eq!(n("1,000 e-mails, O.K.?"), "1000 emails ok");
+        assert_eq!(n("okay"), "ok");
+        // `'s` and `'d` stand for two words each: left alone.
+        assert_eq!(n("it's he'd"), "it's he'd");
+        // Every piece slices its own raw words.
+        let s = "a well-documented case";
+        let t = tokens(s, 0, s.len());
+        let raw: Vec<&str> = t.iter().map(|t| &s[t.start..t.end]).collect();
+        assert_eq!(raw, vec!["a", "well", "documented", "case"]);
     }
 
     #[test]
@@ -337,8 +521,11 @@ mod tests {
         let from = text.find('W').unwrap();
         let to = text.find('”').unwrap();
         let toks = tokens(text, from, to);
-        assert_eq!(toks.len(), 4);
+        // `We’ll` is two words, both with the contraction's range.
+        assert_eq!(toks.len(), 5);
         assert_eq!(&text[toks[0].start..toks[0].end], "We’ll");
+        assert_eq!(&text[toks[1].start..toks[1].end], "We’ll");
+        assert_eq!(toks[1].norm, "will");
         for t in toks {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             assert!(t.start < t.end);

@@ -593,6 +593,20 @@ fn a_cut_weighs_the_words_next_to_it() {
     assert!(x[0].2, "dropping `not` next to the excerpt: {x:?}");
 }
 
+/// Failure pattern: house style became wording changes (`F.B.I.`/`FBI`, `e-mail`/`email`,
+/// `two-in-three`/`2 in 3`, `we'll`/`we will`): it is typographic.
+#[test]
+fn house_style_is_typographic() {
+    let f = shared(
+        "\"We'll tell the F.B.I. about the two-in-three chance in an e-mail,\" Lee said.",
+        "\"We will tell the FBI about the 2 in 3 chance in an email,\" Lee said.",
+    );
+    let x = findings(&f);
+    assert_eq!(x.len(), 1, "{x:?}");
+    assert_eq!(x[0].0, Category::Typographic, "{x:?}");
+    assert!(x[0].3.contains("We'll/We will"), "{}", x[0].3);
+}
+
 /// Failure pattern: a quote carried by more articles than `max_postings` proposed no
 /// candidates (every shingle too common) and each copy was reported single-outlet.
 #[test]
