@@ -42,20 +42,6 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
     // nobody is quoted in the sentence (`the "barbarity of war"` after `called for` is the
     // Pope's phrase): `grammar/term_introducers.txt`.
     let introducer = prev_word.and_then(|t| q.lexicon.term_introducer(&lower(text, t)));
-    // A stop closes speech, not a name; but American style sets the sentence's own period
-    // inside the marks (`the ad titled "Strong."`), so after a word that names a work a
-    // short quote ending in a period is still its title. (After `called` it is not: `what he
-    // called "this American carnage."` quotes his words.)
-    let title = introducer == Some(Introducer::Title) && words.len() <= 4;
-    if content.ends_with(['!', '?']) || (content.ends_with('.') && !title) {
-        return false;
-    }
-    let strong = matches!(introducer, Some(Introducer::Strong | Introducer::Title))
-        || prev_word.is_some_and(|t| {
-            before.len() > 1 && !q.in_headline && text::is_capitalised(&text[t.start..t.end])
-        });
-    let weak = introducer == Some(Introducer::Weak);
-    let named = strong || (weak && !cued);
     let significant: Vec<&&str> = words
         .iter()
         .filter(|w| w.chars().count() > 3 || w.chars().next().is_some_and(char::is_uppercase))
@@ -73,6 +59,29 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
         && words.len() >= 2
         && !significant.is_empty()
         && capitalised * 10 >= significant.len() * 8;
+    // A stop closes speech, not a name; but American style sets the sentence's own period
+    // inside the marks, so a short quote ending in a period is still a title after a word
+    // that names a work (`the ad titled "Strong."`), or in title case after a preposition or
+    // a possessive (`he said on NBC's "Meet the Press."`). After `called` it is not: `what
+    // he called "this American carnage."` quotes his words.
+    let prev = prev_word.map(|t| &text[t.start..t.end]);
+    let owner_or_place = prev.is_some_and(|w| {
+        q.lexicon.is_preposition(&w.to_lowercase())
+            || w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+            || w.ends_with(['\'', '\u{2019}'])
+    });
+    let title = (introducer == Some(Introducer::Title) && words.len() <= 4)
+        || (title_case && owner_or_place && words.len() <= TITLE_WORDS);
+    if content.ends_with(['!', '?']) || (content.ends_with('.') && !title) {
+        return false;
+    }
+    let strong = matches!(introducer, Some(Introducer::Strong | Introducer::Title))
+        || prev_word.is_some_and(|t| {
+            before.len() > 1 && !q.in_headline && text::is_capitalised(&text[t.start..t.end])
+        });
+    let weak = introducer == Some(Introducer::Weak);
+    let named = strong || (weak && !cued);
     (words.len() <= 4 && named) || (title_case && !before.is_empty()) || (words.len() <= 2 && !cued)
 }
 
@@ -172,6 +181,23 @@ pub(super) mod tests {
                 cue: None,
             },
         );
+        // A show named after `on` or a network's possessive, its period inside the marks.
+        for text in [
+            "Budget vote set\n\n\"We will not back down,\" Lee Park said on \"Harbor Morning Report.\"\n\nThe vote is Tuesday.",
+            "Budget vote set\n\n\"We will not back down,\" Lee Park said on WXRT's \"Harbor Morning.\"\n\nThe vote is Tuesday.",
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "Harbor Morning",
+                    kind: Kind::Term,
+                    rule: Rule::Term,
+                    mention: None,
+                    name: None,
+                    cue: None,
+                },
+            );
+        }
         check(
             "The mayor vowed to end what she called \"this slow decline.\"\n\nThe vote is Tuesday.",
             Expect {
