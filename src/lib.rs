@@ -62,6 +62,6 @@ pub use model::{
     Appearance, Article, ArticleQuotes, Attribution, Audit, AuditSummary, Category, Cue,
     Diagnostic, DiffBlock, Elsewhere, FailOn, Family, Finding, FirstAppearance, InputHash, Kind,
     Level, LinkParams, Op, PART_VERSION, Part, Quote, Resolution, Rule, SCHEMA_VERSION, Severity,
-    Source, Speaker, SpeakerType, Story, StoryType, Summary, TextSource,
+    Source, Speaker, SpeakerType, Story, StoryType, Summary, TextSource, View,
 };
 pub use pipeline::{AuditOptions, ExtractOptions, Listener, Pipeline, fingerprint, merge_paths};

@@ -16,7 +16,7 @@ use clap::{CommandFactory, Parser};
 
 use cli::args::{Cli, Command};
 use cli::terminal::{Stderr, say};
-use quotecheck::{Audit, Config, FailOn, Pipeline, report};
+use quotecheck::{Audit, Config, FailOn, Pipeline, View, report};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -75,7 +75,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             listener.finish();
             let format = args.format.format(args.color, io::stdout().is_terminal());
             let fail_on = pipeline.fail_on(args.fail_on.map(FailOn::from));
-            write_audit(&audit?, format, fail_on)?
+            write_audit(&audit?, format, fail_on, &args.view.view())?
         }
         Command::Merge(args) => {
             let pipeline = pipeline(&cli.config, cli.isolated)?.0;
@@ -84,7 +84,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             listener.finish();
             let format = args.format.format(args.color, io::stdout().is_terminal());
             let fail_on = pipeline.fail_on(args.fail_on.map(FailOn::from));
-            write_audit(&audit?, format, fail_on)?
+            write_audit(&audit?, format, fail_on, &args.view.view())?
         }
         Command::Fingerprint { paths } => {
             let mut listener = Stderr::new();
@@ -179,9 +179,10 @@ fn write_audit(
     audit: &Audit,
     format: report::AuditFormat,
     fail_on: FailOn,
+    view: &View,
 ) -> anyhow::Result<Outcome> {
     let mut out = stdout();
-    report::write_audit(&mut out, audit, format)
+    report::write_audit_view(&mut out, audit, format, view)
         .and_then(|()| out.flush())
         .map_err(quotecheck::Error::Output)?;
     Ok(Outcome::Audited {

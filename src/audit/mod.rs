@@ -175,6 +175,15 @@ fn audit_story(
     // only when the story has more than one outlet.
     let mut text_index: Option<TextIndex> = None;
 
+    let finding_prefix = format!(
+        "{:012x}:",
+        crate::text::fnv1a(
+            story
+                .bytes()
+                .chain([0x1f])
+                .chain(format!("{story_type:?}").into_bytes())
+        ) & 0xffff_ffff_ffff
+    );
     // Families that share a reference (the sentences of one long quote), by its item.
     let mut by_reference: FxHashMap<usize, Vec<String>> = FxHashMap::default();
     for (n, g) in groups.iter().enumerate() {
@@ -206,8 +215,12 @@ fn audit_story(
             *row.entry(ap.outlet.clone()).or_default() += 1;
         }
         coverage.insert(id, row);
+        number_findings(&finding_prefix, &mut fam);
         families.push(fam);
     }
+    // The most severe first; a stable sort keeps the order of first appearance within a
+    // severity.
+    families.sort_by_key(|f| std::cmp::Reverse(f.severity));
     Story {
         story: story.to_string(),
         story_type,
@@ -288,6 +301,21 @@ fn fragment_edges(
         }
     }
     out
+}
+
+/// Numbers a family's findings, its own first, then its appearances' in order: `prefix`
+/// (the story's), the family's id and the number (`5c1a9e03b2d7:f4.2`), so that ids are
+/// unique in a report of many stories and the same in a merge of parts.
+fn number_findings(prefix: &str, fam: &mut Family) {
+    let id = fam.id.clone();
+    let all = fam.findings.iter_mut().chain(
+        fam.appearances
+            .iter_mut()
+            .flat_map(|a| a.findings.iter_mut()),
+    );
+    for (k, f) in all.enumerate() {
+        f.id = format!("{prefix}{id}.{}", k + 1);
+    }
 }
 
 /// A family's reference: the longest version; ties to the earliest date, then input order.

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use quotecheck::input::InputOptions;
 use quotecheck::report::{AuditFormat, Format, Schema};
-use quotecheck::{AuditOptions, ExtractOptions, FailOn};
+use quotecheck::{AuditOptions, Category, ExtractOptions, FailOn, View};
 
 /// Audit how news articles quote people.
 #[derive(Parser)]
@@ -201,7 +201,49 @@ pub struct AuditArgs {
     #[arg(long)]
     pub same_outlet: bool,
     #[command(flatten)]
+    pub view: ViewArgs,
+    #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// Which families the report shows (`audit`, `merge`).
+#[derive(clap::Args)]
+pub struct ViewArgs {
+    /// Show only families of this severity or higher (the summary still counts all).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_severity: Option<FailOnArg>,
+    /// Show only families with a finding of this category (repeat, or separate with
+    /// commas; `quotecheck explain` lists them).
+    #[arg(long, value_name = "CATEGORY", value_delimiter = ',', value_parser = category)]
+    pub category: Vec<Category>,
+    /// Findings of this category do not make a family shown (repeat, or separate with
+    /// commas).
+    #[arg(long, value_name = "CATEGORY", value_delimiter = ',', value_parser = category)]
+    pub exclude_category: Vec<Category>,
+}
+
+impl ViewArgs {
+    pub fn view(&self) -> View {
+        View {
+            min_severity: self
+                .min_severity
+                .and_then(|l| FailOn::from(l).threshold())
+                .unwrap_or_default(),
+            categories: self.category.clone(),
+            exclude_categories: self.exclude_category.clone(),
+        }
+    }
+}
+
+/// A finding category by its name (`wording-change`).
+fn category(name: &str) -> Result<Category, String> {
+    Category::ALL
+        .into_iter()
+        .find(|c| c.name() == name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Category::ALL.iter().map(|c| c.name()).collect();
+            format!("no category named `{name}`; one of: {}", names.join(", "))
+        })
 }
 
 #[derive(clap::Args)]
@@ -215,6 +257,8 @@ pub struct MergeArgs {
     /// Colour the diffs in the text report.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    #[command(flatten)]
+    pub view: ViewArgs,
     /// Files or directories of parts; `-` reads standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,

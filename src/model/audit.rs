@@ -88,6 +88,7 @@ impl Category {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     Serialize,
     Deserialize,
     schemars::JsonSchema,
@@ -95,6 +96,7 @@ impl Category {
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Nothing differs (verbatim).
+    #[default]
     None,
     /// Worth knowing, not a fault: typography, a name form, a quote in one outlet.
     Info,
@@ -143,6 +145,10 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
+    /// The finding's id, unique in the report: the story's hash, the family and its number
+    /// in the family (`5c1a9e03b2d7:f4.2`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// What kind of discrepancy.
     pub category: Category,
     /// How much it matters.
@@ -167,6 +173,7 @@ impl Finding {
         meaning_sensitive: bool,
     ) -> Self {
         let mut f = Finding {
+            id: String::new(),
             category,
             severity: category.severity(),
             detail,
@@ -379,7 +386,8 @@ pub struct Story {
     pub outlets: Vec<String>,
     /// Articles in the story.
     pub articles: usize,
-    /// The quote families, in order of first appearance.
+    /// The quote families, the most severe first, then in order of first appearance (their
+    /// ids, `f1`, `f2`, …, number them in that order).
     pub families: Vec<Family>,
     /// Family id → outlet → number of appearances, for the outlets that carry the family
     /// (an outlet of [`Story::outlets`] missing from a row carries none).
@@ -536,5 +544,41 @@ impl FailOn {
             FailOn::Medium => Some(Severity::Medium),
             FailOn::High => Some(Severity::High),
         }
+    }
+}
+
+/// Which families a report shows: `--min-severity`, `--category`, `--exclude-category`.
+/// The default shows them all. Parts for `merge` are always whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct View {
+    /// Families below this severity are left out.
+    pub min_severity: Severity,
+    /// When not empty, only families with a finding of one of these categories are shown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Category>,
+    /// Findings of these categories do not make a family shown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exclude_categories: Vec<Category>,
+}
+
+impl View {
+    /// Whether the view shows every family.
+    pub fn is_all(&self) -> bool {
+        *self == View::default()
+    }
+
+    /// Whether `f` is shown: severe enough, and with a category that is selected (or no
+    /// selection) and not excluded. With only excluded categories left a family is hidden.
+    pub fn shows(&self, f: &Family) -> bool {
+        if f.severity < self.min_severity {
+            return false;
+        }
+        if self.categories.is_empty() && self.exclude_categories.is_empty() {
+            return true;
+        }
+        f.categories.iter().any(|c| {
+            (self.categories.is_empty() || self.categories.contains(c))
+                && !self.exclude_categories.contains(c)
+        })
     }
 }

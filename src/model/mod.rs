@@ -98,7 +98,7 @@ pub use article::{
 };
 pub use audit::{
     Appearance, Attribution, Audit, Category, DiffBlock, Elsewhere, FailOn, Family, Finding,
-    FirstAppearance, InputHash, LinkParams, Op, PART_VERSION, Part, Severity, Story,
+    FirstAppearance, InputHash, LinkParams, Op, PART_VERSION, Part, Severity, Story, View,
 };
 pub use diagnostic::{Diagnostic, Level};
 pub use report::{AuditSummary, SCHEMA_VERSION, Summary};

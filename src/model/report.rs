@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::{ArticleQuotes, Audit, Diagnostic, InputHash, LinkParams, Story};
+use super::{ArticleQuotes, Audit, Diagnostic, InputHash, LinkParams, Story, View};
 
 /// Version of the JSON output's shape; bumped on any incompatible change.
 pub const SCHEMA_VERSION: &str = "1";
@@ -96,6 +96,10 @@ pub(crate) struct Tool {
 pub(crate) struct AuditReport<'a> {
     schema_version: &'static str,
     methods: Methods,
+    /// The families shown (`--min-severity`, `--category`, `--exclude-category`), when not
+    /// all of them are; the summary counts them all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<&'a View>,
     stories: Vec<&'a Story>,
     #[schemars(with = "Vec<super::diagnostic::Skipped>")]
     skipped: &'a [Diagnostic],
@@ -178,10 +182,11 @@ pub(crate) fn summary(stories: &[&Story]) -> AuditSummary {
     s
 }
 
-/// The JSON document of an audit.
-pub(crate) fn report(m: &Audit) -> AuditReport<'_> {
-    let stories = m.stories();
+/// The JSON document of an audit, with the `stories` of `view`.
+pub(crate) fn report<'a>(m: &'a Audit, stories: Vec<&'a Story>, view: &'a View) -> AuditReport<'a> {
+    let all = m.stories();
     AuditReport {
+        view: (!view.is_all()).then_some(view),
         schema_version: SCHEMA_VERSION,
         methods: Methods {
             tool: "quotecheck",
@@ -190,7 +195,7 @@ pub(crate) fn report(m: &Audit) -> AuditReport<'_> {
             grouped_by: m.grouped_by.clone(),
             inputs: m.inputs(),
         },
-        summary: summary(&stories),
+        summary: summary(&all),
         stories,
         skipped: &m.skipped,
     }

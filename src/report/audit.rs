@@ -2,12 +2,15 @@
 //! line), the parts for `quotecheck merge`, or a readable listing with the diffs marked.
 //! Rendering only: the audit itself is [`crate::Pipeline::audit`].
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::model::report::{AuditReport, report, summary};
-use crate::model::{Audit, Category, Family, Op, PART_VERSION, Part, Severity, Story, StoryType};
+use crate::model::{
+    Appearance, Audit, Category, Family, Op, PART_VERSION, Part, Severity, Story, StoryType, View,
+};
 
 use super::Printable as P;
 
@@ -27,18 +30,70 @@ pub enum AuditFormat {
     Parts,
 }
 
+/// Where an appearance is: `outlet · article id · date · url`.
+fn source(a: &Appearance) -> String {
+    let mut parts = vec![P(&a.outlet).to_string(), P(&a.article_id).to_string()];
+    parts.extend(a.date.as_deref().map(|d| P(d).to_string()));
+    parts.extend(a.url.as_deref().map(|u| P(u).to_string()));
+    parts.join(" · ")
+}
+
+/// The stories of `m` with only the families `view` shows (borrowed when it shows all).
+fn shown<'a>(view: &View, m: &'a Audit) -> Vec<Cow<'a, Story>> {
+    m.stories()
+        .into_iter()
+        .map(|st| {
+            if view.is_all() {
+                Cow::Borrowed(st)
+            } else {
+                let families: Vec<Family> = st
+                    .families
+                    .iter()
+                    .filter(|f| view.shows(f))
+                    .cloned()
+                    .collect();
+                let coverage = families
+                    .iter()
+                    .filter_map(|f| st.coverage.get(&f.id).map(|r| (f.id.clone(), r.clone())))
+                    .collect();
+                Cow::Owned(Story {
+                    story: st.story.clone(),
+                    story_type: st.story_type,
+                    outlets: st.outlets.clone(),
+                    articles: st.articles,
+                    families,
+                    coverage,
+                })
+            }
+        })
+        .collect()
+}
+
 /// Writes a merged audit: `audit` and `merge` share this, so a merge of parts is
 /// byte-identical to the audit of the whole.
 pub fn write_audit(out: &mut impl Write, m: &Audit, format: AuditFormat) -> io::Result<()> {
+    write_audit_view(out, m, format, &View::default())
+}
+
+/// [`write_audit`] showing only the families of `view` (the summary counts them all).
+pub fn write_audit_view(
+    out: &mut impl Write,
+    m: &Audit,
+    format: AuditFormat,
+    view: &View,
+) -> io::Result<()> {
+    let stories = shown(view, m);
+    let refs: Vec<&Story> = stories.iter().map(|s| s.as_ref()).collect();
     match format {
         AuditFormat::Json => {
             // `io::Error::from` keeps the kind of an I/O error inside serde_json's, so a
             // closed pipe is still seen as one.
-            serde_json::to_writer_pretty(&mut *out, &report(m)).map_err(io::Error::from)?;
+            serde_json::to_writer_pretty(&mut *out, &report(m, refs, view))
+                .map_err(io::Error::from)?;
             out.write_all(b"\n")
         }
-        AuditFormat::Jsonl => write_jsonl(out, &m.stories()),
-        AuditFormat::Text { color } => write_text(out, &m.stories(), color, Severity::Info),
+        AuditFormat::Jsonl => write_jsonl(out, &refs),
+        AuditFormat::Text { color } => write_text(out, &refs, &m.stories(), color, view),
         AuditFormat::Parts => {
             let skipped = (!m.skipped.is_empty()).then(|| Part {
                 part_version: PART_VERSION,
@@ -93,19 +148,23 @@ fn write_jsonl(out: &mut impl Write, stories: &[&Story]) -> io::Result<()> {
     Ok(())
 }
 
-/// The readable report: families with a discrepancy first-class, the diff marked with
-/// `[-dropped-]` and `{+added+}` (in colour when asked).
+/// The readable report: the families shown (those with a discrepancy; the most severe
+/// first), each appearance with its outlet, article, date and address, the reference
+/// marked with its source, the diff marked with `[-dropped-]` and `{+added+}` (in colour
+/// when asked), and every finding with its id.
 fn write_text(
     out: &mut impl Write,
     stories: &[&Story],
+    all: &[&Story],
     color: bool,
-    min: Severity,
+    view: &View,
 ) -> io::Result<()> {
     let (red, green, bold, dim, reset) = if color {
         ("\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[2m", "\x1b[0m")
     } else {
         ("", "", "", "", "")
     };
+    let min = view.min_severity.max(Severity::Info);
     for st in stories {
         writeln!(
             out,
@@ -127,12 +186,15 @@ fn write_text(
                 cats.join(", "),
                 P(&f.outlets.join(", "))
             )?;
-            writeln!(
-                out,
-                "  reference ({}): {}",
-                P(f.speaker.as_deref().unwrap_or("unattributed")),
-                P(&f.reference)
-            )?;
+            if let Some(r) = f.appearances.iter().find(|a| a.is_reference) {
+                writeln!(
+                    out,
+                    "  reference — {} ({}):",
+                    source(r),
+                    P(f.speaker.as_deref().unwrap_or("unattributed")),
+                )?;
+                writeln!(out, "    {}", P(&f.reference))?;
+            }
             if !f.siblings.is_empty() {
                 writeln!(
                     out,
@@ -141,13 +203,26 @@ fn write_text(
                 )?;
             }
             for x in &f.findings {
-                writeln!(out, "  - {}: {}", x.category.name(), P(&x.detail))?;
+                writeln!(
+                    out,
+                    "  - {} [{}] {dim}{}{reset}: {}",
+                    x.category.name(),
+                    x.severity.name(),
+                    x.id,
+                    P(&x.detail)
+                )?;
             }
             for ap in &f.appearances {
                 if ap.is_reference {
                     continue;
                 }
-                write!(out, "  {} {}: ", P(&ap.outlet), P(&ap.quote_id))?;
+                let speaker = ap
+                    .speaker
+                    .as_deref()
+                    .map(|s| format!(" ({})", P(s)))
+                    .unwrap_or_default();
+                writeln!(out, "  {}{speaker}:", source(ap))?;
+                write!(out, "    ")?;
                 for b in &ap.diff {
                     match b.op {
                         Op::Equal => write!(out, "{} ", P(&b.text))?,
@@ -170,9 +245,10 @@ fn write_text(
                     };
                     writeln!(
                         out,
-                        "      {} [{}]{sens}: {}",
+                        "      {} [{}]{sens} {dim}{}{reset}: {}",
                         x.category.name(),
                         x.severity.name(),
+                        x.id,
                         P(&x.detail)
                     )?;
                 }
@@ -180,7 +256,7 @@ fn write_text(
         }
         writeln!(out)?;
     }
-    let s = summary(stories);
+    let s = summary(all);
     writeln!(
         out,
         "{} stor(y/ies), {} article(s), {} quote(s) in {} famil(y/ies), {} shared across outlets",

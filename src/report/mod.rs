@@ -21,7 +21,8 @@ use crate::model::{ArticleQuotes, Diagnostic, Level, Summary};
 
 mod audit;
 
-pub use audit::{AuditFormat, write_audit};
+pub use crate::model::View;
+pub use audit::{AuditFormat, write_audit, write_audit_view};
 
 /// How `extract` results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

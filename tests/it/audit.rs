@@ -607,6 +607,93 @@ fn house_style_is_typographic() {
     assert!(x[0].3.contains("We'll/We will"), "{}", x[0].3);
 }
 
+/// The report leads with what matters: families the most severe first, filtered by
+/// severity and category, and every finding with an id unique in the report.
+#[test]
+fn the_report_shows_what_is_asked_most_severe_first() {
+    let seeds = root().join("tests/fixtures");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = quotecheck(["--isolated", "audit", "--format", "json"])
+            .args(args)
+            .arg(&seeds)
+            .run();
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    let families = |v: &serde_json::Value| v["stories"][0]["families"].as_array().unwrap().clone();
+    let order = ["none", "info", "low", "medium", "high"];
+    let rank = |f: &serde_json::Value| order.iter().position(|s| *s == f["severity"]).unwrap();
+    let all = json(&[]);
+    let fams = families(&all);
+    assert!(
+        fams.windows(2).all(|w| rank(&w[0]) >= rank(&w[1])),
+        "most severe first"
+    );
+    // Ids are unique.
+    let mut ids: Vec<String> = fams
+        .iter()
+        .flat_map(|f| {
+            f["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .chain(
+                    f["appearances"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .flat_map(|a| a["findings"].as_array().unwrap()),
+                )
+                .map(|x| x["id"].as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "finding ids are unique");
+    // --min-severity keeps the summary whole and shows only what reaches the level.
+    let medium = json(&["--min-severity", "medium"]);
+    assert!(families(&medium).iter().all(|f| rank(f) >= 3));
+    assert!(!families(&medium).is_empty());
+    assert_eq!(medium["summary"], all["summary"]);
+    assert_eq!(medium["view"]["min_severity"], "medium");
+    // --category and --exclude-category.
+    let elided = json(&["--category", "marked-elision"]);
+    assert_eq!(families(&elided).len(), 1);
+    let no_single = json(&["--exclude-category", "single-outlet,verbatim"]);
+    assert!(families(&no_single).iter().all(|f| {
+        f["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c != "single-outlet" && c != "verbatim")
+    }));
+    // A category that does not exist is a usage error naming the valid ones.
+    let bad = quotecheck(["--isolated", "audit", "--category", "misquote"])
+        .arg(&seeds)
+        .run();
+    assert_eq!(bad.code, Some(2), "{}", bad.stderr);
+    assert!(bad.stderr.contains("wording-change"), "{}", bad.stderr);
+    // The text report gives each appearance its source and marks the reference.
+    let text = quotecheck([
+        "--isolated",
+        "audit",
+        "--color",
+        "never",
+        "--min-severity",
+        "medium",
+    ])
+    .arg(&seeds)
+    .run();
+    assert!(
+        text.stdout.contains("reference — 000_8e19547a2dfce686 · "),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains(":f1.2"), "{}", text.stdout);
+}
+
 /// Failure pattern: a quote carried by more articles than `max_postings` proposed no
 /// candidates (every shingle too common) and each copy was reported single-outlet.
 #[test]
