@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::model::report::{AuditReport, report, summary};
 use crate::model::{
-    Appearance, Audit, Category, Family, Op, PART_VERSION, Part, Severity, Story, StoryType, View,
+    Appearance, Audit, Category, Family, Finding, Op, PART_VERSION, Part, Severity, Story,
+    StoryType, View,
 };
 
 use super::Printable as P;
@@ -28,6 +29,28 @@ pub enum AuditFormat {
     },
     /// One [`Part`] per line, for `quotecheck merge`.
     Parts,
+}
+
+/// One finding's line: `category [severity] (meaning-sensitive) id: detail`, the id dimmed.
+fn write_finding(
+    out: &mut impl Write,
+    indent: &str,
+    x: &Finding,
+    (dim, reset): (&str, &str),
+) -> io::Result<()> {
+    let sens = if x.meaning_sensitive {
+        " (meaning-sensitive)"
+    } else {
+        ""
+    };
+    writeln!(
+        out,
+        "{indent}{} [{}]{sens} {dim}{}{reset}: {}",
+        x.category.name(),
+        x.severity.name(),
+        x.id,
+        P(&x.detail)
+    )
 }
 
 /// Where an appearance is: `outlet · article id · date · url`.
@@ -203,14 +226,7 @@ fn write_text(
                 )?;
             }
             for x in &f.findings {
-                writeln!(
-                    out,
-                    "  - {} [{}] {dim}{}{reset}: {}",
-                    x.category.name(),
-                    x.severity.name(),
-                    x.id,
-                    P(&x.detail)
-                )?;
+                write_finding(out, "  - ", x, (dim, reset))?;
             }
             for ap in &f.appearances {
                 if ap.is_reference {
@@ -238,19 +254,7 @@ fn write_text(
                 }
                 writeln!(out)?;
                 for x in &ap.findings {
-                    let sens = if x.meaning_sensitive {
-                        " (meaning-sensitive)"
-                    } else {
-                        ""
-                    };
-                    writeln!(
-                        out,
-                        "      {} [{}]{sens} {dim}{}{reset}: {}",
-                        x.category.name(),
-                        x.severity.name(),
-                        x.id,
-                        P(&x.detail)
-                    )?;
+                    write_finding(out, "      ", x, (dim, reset))?;
                 }
             }
         }
