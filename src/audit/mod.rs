@@ -468,7 +468,8 @@ fn by_sentence(
 }
 
 /// Whether two canonical names can be the same person: equal, one's last word ends the other
-/// (`Cotton` / `Tom Cotton`), or last names within a letter or two (Jaro-Winkler).
+/// (`Cotton` / `Tom Cotton`), last names within a letter or two (Jaro-Winkler), or a given
+/// name alone that starts the other (`Dana` / `Dana Whitfield`).
 fn same_person(lexicon: &Lexicon, a: &str, b: &str) -> bool {
     let (la, lb) = (last_word(lexicon, a), last_word(lexicon, b));
     // Spelling slips and transliterations (`Thibodeau` / `Thibodeaux`) are the same name.
@@ -476,7 +477,17 @@ fn same_person(lexicon: &Lexicon, a: &str, b: &str) -> bool {
         (Some(x), Some(y)) => x.chars().count() >= 5 && strsim::jaro_winkler(x, y) >= 0.93,
         _ => false,
     };
-    a.eq_ignore_ascii_case(b) || (la.is_some() && la == lb) || close
+    // A given name alone is the person of the full name it starts (`Dana` / `Dana
+    // Whitfield`), as an article's second reference often is.
+    let given = |one: &str, full: &str| {
+        !one.contains(char::is_whitespace)
+            && lexicon.first_name(&one.to_lowercase()).is_some()
+            && full
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(one))
+    };
+    a.eq_ignore_ascii_case(b) || (la.is_some() && la == lb) || close || given(a, b) || given(b, a)
 }
 
 // The story's pieces are passed separately because they borrow from each other (items

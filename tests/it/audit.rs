@@ -350,6 +350,18 @@ fn speaker_name_variant() {
     assert!(!has(&f, Category::Misattribution));
 }
 
+/// Failure pattern: one outlet names the speaker in full, another by her given name alone:
+/// the same person, not a conflict.
+#[test]
+fn a_given_name_alone_is_the_person_it_starts() {
+    let f = shared(
+        "\"We will not back down from this fight over the budget,\" Dana Whitfield said.",
+        "\"We will not back down from this fight over the budget,\" Dana said.",
+    );
+    assert!(speaker_finding(&f).is_none(), "{:?}", f.findings);
+    assert!(has(&f, Category::SpeakerNameVariant), "{:?}", f.categories);
+}
+
 #[test]
 fn a_generational_suffix_is_not_a_surname() {
     // `Mr. Trump` in an article about the son is the same surname as `Donald Trump Jr.`: a
