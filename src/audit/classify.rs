@@ -194,13 +194,13 @@ pub fn compare(
             continue;
         } else if ml == 0 && (at_start || at_end) {
             let end = match (at_start, at_end) {
-                (true, true) => "both ends",
-                (true, false) => "the start",
-                _ => "the end",
+                (true, true) => "cut at both ends",
+                (true, false) => CUT_AT_START,
+                _ => CUT_AT_END,
             };
             (
                 Category::Truncation,
-                format!("cut at {end}: drops \"{}\"", dropped),
+                format!("{end}: drops \"{}\"", dropped),
             )
         } else if only_ellipsis && rl > 0 {
             (
@@ -284,6 +284,11 @@ pub(super) fn aligned(old: &[&str], new: &[&str]) -> Vec<usize> {
         .flat_map(|op| op.old_range())
         .collect()
 }
+
+/// How a truncation's detail begins, by the end that is cut (`audit::rejoin_split_quotes`
+/// reads it).
+pub(super) const CUT_AT_START: &str = "cut at the start";
+pub(super) const CUT_AT_END: &str = "cut at the end";
 
 /// Words of a cut, next to the excerpt, whose meaning-sensitive words make the cut
 /// meaning-sensitive.

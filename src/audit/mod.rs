@@ -23,6 +23,7 @@ use crate::model::{
     LinkParams, Quote, Severity, SpeakerType, Story, StoryType,
 };
 use crate::text::normalize::{self, Token};
+use classify::{CUT_AT_END, CUT_AT_START};
 use evidence::{How, attribution, how_attributed};
 
 /// Absent outlets named in a single-outlet finding's detail; more are counted.
@@ -303,6 +304,55 @@ fn fragment_edges(
     out
 }
 
+/// A quote split around its attribution (`"A," he said. "B."`) is one version in two
+/// parts: a part's cut is no truncation when the article's other parts hold the words it
+/// drops (four in five of them), so the parts of a whole quote are not reported as cut.
+fn rejoin_split_quotes(
+    members: &[usize],
+    reference: usize,
+    words: &[Vec<&str>],
+    appearances: &mut [Appearance],
+) {
+    let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, ap) in appearances.iter().enumerate() {
+        if !ap.is_reference {
+            by_article
+                .entry(ap.article_id.as_str())
+                .or_default()
+                .push(k);
+        }
+    }
+    let parts: Vec<Vec<usize>> = by_article.into_values().filter(|v| v.len() > 1).collect();
+    let r = &words[reference];
+    for group in parts {
+        let aligned: Vec<Vec<usize>> = group
+            .iter()
+            .map(|&k| classify::aligned(r, &words[members[k]]))
+            .collect();
+        for (i, &k) in group.iter().enumerate() {
+            let (Some(&first), Some(&last)) = (aligned[i].first(), aligned[i].last()) else {
+                continue;
+            };
+            let others: BTreeSet<usize> = aligned
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .flat_map(|(_, a)| a.iter().copied())
+                .collect();
+            let held = |range: std::ops::Range<usize>| {
+                let n = range.len();
+                n > 0 && range.filter(|p| others.contains(p)).count() * 5 >= n * 4
+            };
+            let (start, end) = (held(0..first), held(last + 1..r.len()));
+            appearances[k].findings.retain(|f| {
+                !(f.category == Category::Truncation
+                    && ((start && f.detail.starts_with(CUT_AT_START))
+                        || (end && f.detail.starts_with(CUT_AT_END))))
+            });
+        }
+    }
+}
+
 /// Numbers a family's findings, its own first, then its appearances' in order: `prefix`
 /// (the story's), the family's id and the number (`5c1a9e03b2d7:f4.2`), so that ids are
 /// unique in a report of many stories and the same in a merge of parts.
@@ -572,6 +622,7 @@ fn family(
         });
     }
 
+    rejoin_split_quotes(members, reference, words, &mut appearances);
     let mut findings = Vec::new();
     // Speakers: different people across outlets, or one person in different forms. Only
     // explicit attributions can accuse an outlet; a conflict that rests on a pronoun, a

@@ -706,6 +706,24 @@ fn the_report_shows_what_is_asked_most_severe_first() {
     assert!(text.stdout.contains(":f1.2"), "{}", text.stdout);
 }
 
+/// Failure pattern: a quote split around its attribution (`"A," he said. "B."`) was
+/// compared part by part as if each were cut.
+#[test]
+fn the_parts_of_a_split_quote_are_not_cut() {
+    let f = shared(
+        "\"We will rebuild the old bridge by next spring,\" Mayor Lee Park said. \"And the new school comes right after that.\"",
+        "\"We will rebuild the old bridge by next spring and the new school comes right after that,\" Mayor Lee Park said.",
+    );
+    let x = findings(&f);
+    assert!(x.iter().all(|x| x.0 != Category::Truncation), "{x:?}");
+    // One part alone is still an excerpt.
+    let f = shared(
+        "\"We will rebuild the old bridge by next spring,\" Mayor Lee Park said.",
+        "\"We will rebuild the old bridge by next spring and the new school comes right after that,\" Mayor Lee Park said.",
+    );
+    assert!(has(&f, Category::Truncation), "{:?}", f.categories);
+}
+
 /// Failure pattern: a quote carried by more articles than `max_postings` proposed no
 /// candidates (every shingle too common) and each copy was reported single-outlet.
 #[test]
