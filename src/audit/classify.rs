@@ -132,6 +132,7 @@ pub fn compare(
         !(kept || ellipsis || typo)
     });
     let deleted: FxHashSet<&str> = deleted.into_iter().collect();
+    let inserted_set: FxHashSet<&str> = inserted.iter().copied().collect();
     let moved = !inserted.is_empty()
         && inserted
             .iter()
@@ -216,6 +217,10 @@ pub fn compare(
                 Category::BracketedEdit,
                 format!("[{}] for \"{}\"", added, dropped),
             )
+        } else if ml == 0 && moved && rs.iter().all(|t| inserted_set.contains(t.norm.as_str())) {
+            // The words left here are the ones put elsewhere: the move is reported once, where
+            // they land (`moves …`).
+            continue;
         } else if ml == 0 {
             (
                 if moved {

@@ -185,6 +185,20 @@ fn splice_reorders_pieces() {
     assert!(has(&f, Category::Splice), "{:?}", f.categories);
 }
 
+/// Failure pattern: one move was reported twice, where the words left and where they
+/// landed.
+#[test]
+fn a_move_is_reported_once() {
+    let f = shared(
+        "\"We will rebuild the old bridge by next spring over the river,\" Lee said.",
+        "\"By next spring we will rebuild the old bridge over the river,\" Lee said.",
+    );
+    let x = findings(&f);
+    assert_eq!(x.len(), 1, "{x:?}");
+    assert_eq!(x[0].0, Category::Splice);
+    assert!(x[0].3.starts_with("moves"), "{}", x[0].3);
+}
+
 #[test]
 fn bracketed_edit() {
     let f = shared(
