@@ -426,6 +426,10 @@ impl Lexicon {
                 .first()
                 .is_some_and(|&b| self.gendered_first[b.to_ascii_lowercase() as usize])
     }
+    /// The full form of a lower-case abbreviated title word (`gov.` → `governor`), if it is one.
+    pub fn title_full(&self, word: &str) -> Option<&str> {
+        self.title_abbreviations.get(word).map(String::as_str)
+    }
     /// The full form of a lower-case title word (`gov.` → `governor`), or the word itself.
     pub fn title_word<'w>(&'w self, word: &'w str) -> &'w str {
         self.title_abbreviations

@@ -126,6 +126,7 @@ fn scan(text: &str, from: usize, to: usize, mut emit: impl FnMut(TokKind, usize,
 /// Tokenises `text[from..to]` (a quote's content) into comparable tokens.
 pub(crate) fn tokens(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> Vec<Token> {
     let mut out = Vec::new();
+    let mut buf = String::new();
     scan(text, from, to, |kind, start, end| {
         if kind == TokKind::Ellipsis {
             out.push(Token {
@@ -142,6 +143,7 @@ pub(crate) fn tokens(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> V
             start,
             end,
             lexicon,
+            &mut buf,
             &mut |norm, variant, start, end| {
                 out.push(Token {
                     norm: norm.to_string(),
@@ -156,29 +158,33 @@ pub(crate) fn tokens(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> V
     out
 }
 
-/// Number words and the digits they are compared as.
-const NUMBER_WORDS: [(&str, &str); 20] = [
-    ("zero", "0"),
-    ("one", "1"),
-    ("two", "2"),
-    ("three", "3"),
-    ("four", "4"),
-    ("five", "5"),
-    ("six", "6"),
-    ("seven", "7"),
-    ("eight", "8"),
-    ("nine", "9"),
-    ("ten", "10"),
-    ("eleven", "11"),
-    ("twelve", "12"),
-    ("thirteen", "13"),
-    ("fourteen", "14"),
-    ("fifteen", "15"),
-    ("sixteen", "16"),
-    ("seventeen", "17"),
-    ("eighteen", "18"),
-    ("nineteen", "19"),
-];
+/// The digits a number word is compared as (`three` → `3`). A `match` on the word, so
+/// the compiler dispatches on its length instead of trying every entry.
+fn number_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "zero" => "0",
+        "one" => "1",
+        "two" => "2",
+        "three" => "3",
+        "four" => "4",
+        "five" => "5",
+        "six" => "6",
+        "seven" => "7",
+        "eight" => "8",
+        "nine" => "9",
+        "ten" => "10",
+        "eleven" => "11",
+        "twelve" => "12",
+        "thirteen" => "13",
+        "fourteen" => "14",
+        "fifteen" => "15",
+        "sixteen" => "16",
+        "seventeen" => "17",
+        "eighteen" => "18",
+        "nineteen" => "19",
+        _ => return None,
+    })
+}
 
 /// Contraction endings and the word they stand for. `'s` and `'d` are not expanded: each
 /// stands for two words (`is`/`has`, `would`/`had`).
@@ -210,20 +216,21 @@ fn fold_word(
     start: usize,
     end: usize,
     lexicon: &Lexicon,
+    folded: &mut String,
     emit: &mut impl FnMut(&str, bool, usize, usize),
 ) {
-    let mut folded = String::with_capacity(end - start);
-    fold_into(&text[start..end], &mut folded);
-    if let Some(us) = lexicon.american(&folded) {
+    // `folded` is the caller's buffer, reused from word to word: no allocation per word.
+    folded.clear();
+    fold_into(&text[start..end], folded);
+    if let Some(us) = lexicon.american(folded) {
         return emit(us, true, start, end);
     }
     if text[end..].starts_with('.') {
-        let mut abbreviated = folded.clone();
-        abbreviated.push('.');
-        let full = lexicon.title_word(&abbreviated);
-        if full != abbreviated {
+        folded.push('.');
+        if let Some(full) = lexicon.title_full(folded) {
             return emit(full, true, start, end);
         }
+        folded.pop();
     }
     if folded.contains(['.', ',']) && folded.chars().any(char::is_alphanumeric) {
         folded.retain(|c| c != '.' && c != ',');
@@ -243,7 +250,7 @@ fn fold_word(
         }
         return;
     }
-    fold_part_folded(&folded, start, end, emit, false);
+    fold_part_folded(folded, start, end, emit, false);
 }
 
 /// [`fold_word`] for one part of a hyphenated word: folded again on its own.
@@ -274,8 +281,15 @@ fn fold_part_folded(
     emit: &mut impl FnMut(&str, bool, usize, usize),
     variant: bool,
 ) {
-    if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(w, _)| *w == folded) {
+    if let Some(digits) = number_word(folded) {
         return emit(digits, true, start, end);
+    }
+    if folded == "cannot" {
+        emit("can", true, start, end);
+        return emit("not", true, start, end);
+    }
+    if !folded.contains('\'') {
+        return emit(folded, variant, start, end);
     }
     if let Some(base) = folded.strip_suffix("n't").filter(|b| !b.is_empty()) {
         let base = match base {
@@ -285,10 +299,6 @@ fn fold_part_folded(
             b => b,
         };
         emit(base, true, start, end);
-        return emit("not", true, start, end);
-    }
-    if folded == "cannot" {
-        emit("can", true, start, end);
         return emit("not", true, start, end);
     }
     for (ending, word) in CONTRACTIONS {
@@ -304,11 +314,12 @@ fn fold_part_folded(
 /// space, without building tokens: the per-quote key of `extract`.
 pub(crate) fn key(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> String {
     let mut out = String::with_capacity(to - from);
+    let mut buf = String::new();
     scan(text, from, to, |kind, start, end| {
         if kind != TokKind::Word {
             return;
         }
-        fold_word(text, start, end, lexicon, &mut |norm, _, _, _| {
+        fold_word(text, start, end, lexicon, &mut buf, &mut |norm, _, _, _| {
             if !out.is_empty() {
                 out.push(' ');
             }

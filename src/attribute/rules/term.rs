@@ -31,17 +31,38 @@ pub(super) fn found() -> Found {
 pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool {
     let text = q.text;
     let content = q.content().trim();
+    if content.ends_with(['!', '?']) {
+        return false;
+    }
     let words: Vec<&str> = content.split_whitespace().collect();
     if words.is_empty() {
         return true;
     }
     let before = win.before();
     let prev_word = before.last().filter(|t| t.is_word());
+    // A stop closes speech, not a name; but American style sets the sentence's own period
+    // inside the marks, so a short quote ending in a period is still a title after a word
+    // that names a work (`the ad titled "Strong."`), or in title case after a preposition or
+    // a possessive (`he said on NBC's "Meet the Press."`). After `called` it is not: `what
+    // he called "this American carnage."` quotes his words. (Most quotes end in a period
+    // after no such word: they are decided here, before the title case is weighed.)
+    let stop = content.ends_with('.');
+    let prev = prev_word.map(|t| &text[t.start..t.end]);
+    let owner_or_place = prev.is_some_and(|w| {
+        w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+            || w.ends_with(['\'', '\u{2019}'])
+            || q.lexicon.is_preposition(&w.to_lowercase())
+    });
     // Words that introduce a name whatever the sentence says (`so-called`, `dubbed`,
     // `these`, a proper adjective: `US "digital escorts"`), and words that do so only when
     // nobody is quoted in the sentence (`the "barbarity of war"` after `called for` is the
     // Pope's phrase): `grammar/term_introducers.txt`.
     let introducer = prev_word.and_then(|t| q.lexicon.term_introducer(&lower(text, t)));
+    let work = introducer == Some(Introducer::Title) && words.len() <= 4;
+    if stop && !work && !(owner_or_place && words.len() <= TITLE_WORDS) {
+        return false;
+    }
     let significant: Vec<&&str> = words
         .iter()
         .filter(|w| w.chars().count() > 3 || w.chars().next().is_some_and(char::is_uppercase))
@@ -59,21 +80,7 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
         && words.len() >= 2
         && !significant.is_empty()
         && capitalised * 10 >= significant.len() * 8;
-    // A stop closes speech, not a name; but American style sets the sentence's own period
-    // inside the marks, so a short quote ending in a period is still a title after a word
-    // that names a work (`the ad titled "Strong."`), or in title case after a preposition or
-    // a possessive (`he said on NBC's "Meet the Press."`). After `called` it is not: `what
-    // he called "this American carnage."` quotes his words.
-    let prev = prev_word.map(|t| &text[t.start..t.end]);
-    let owner_or_place = prev.is_some_and(|w| {
-        q.lexicon.is_preposition(&w.to_lowercase())
-            || w.ends_with("'s")
-            || w.ends_with("\u{2019}s")
-            || w.ends_with(['\'', '\u{2019}'])
-    });
-    let title = (introducer == Some(Introducer::Title) && words.len() <= 4)
-        || (title_case && owner_or_place && words.len() <= TITLE_WORDS);
-    if content.ends_with(['!', '?']) || (content.ends_with('.') && !title) {
+    if stop && !work && !title_case {
         return false;
     }
     let strong = matches!(introducer, Some(Introducer::Strong | Introducer::Title))
