@@ -581,7 +581,11 @@ fn family(
         }
         if let Some(s) = &q.speaker {
             speakers.insert(s.name.clone());
-            if s.speaker_type != SpeakerType::Pronoun {
+            // Forms of a name: a pronoun or a description (`senior officials`) names no one.
+            if matches!(
+                s.speaker_type,
+                SpeakerType::Person | SpeakerType::Organization
+            ) {
                 forms.insert(s.mention.clone());
             }
         }

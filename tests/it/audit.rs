@@ -290,6 +290,8 @@ fn person_versus_description_is_speaker_uncertain() {
         "{detail}"
     );
     assert!(detail.contains("a description"), "{detail}");
+    // A description is no form of a name.
+    assert_eq!(f.name_forms, vec!["Senator Tom Cotton".to_string()]);
 }
 
 /// Failure pattern: a pronoun resolved to the wrong person made a misattribution.
