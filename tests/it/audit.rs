@@ -339,6 +339,19 @@ fn joint_speakers_are_not_a_misattribution() {
     );
 }
 
+/// Failure pattern: the outlet that reported the words was taken for their speaker
+/// (`Smith said: "…," the Ledger reported`) and made a misattribution.
+#[test]
+fn the_reporting_outlet_is_no_speaker_conflict() {
+    let f = shared(
+        "\"We will not back down from this fight over the budget,\" Senator Tom Cotton said.",
+        "\"We will not back down from this fight over the budget,\" the Harbor Ledger reported on Monday.",
+    );
+    let (c, _, detail) = speaker_finding(&f).expect("a speaker finding");
+    assert_eq!(c, Category::SpeakerUncertain, "{detail}");
+    assert!(detail.contains("the reporting outlet"), "{detail}");
+}
+
 /// Every appearance with a speaker carries its evidence: the rule, how the name was
 /// reached, and the sentence, exactly as the article has it.
 #[test]
