@@ -48,12 +48,20 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
     // after no such word: they are decided here, before the title case is weighed.)
     let stop = content.ends_with('.');
     let prev = prev_word.map(|t| &text[t.start..t.end]);
-    let owner_or_place = prev.is_some_and(|w| {
-        w.ends_with("'s")
-            || w.ends_with("\u{2019}s")
-            || w.ends_with(['\'', '\u{2019}'])
-            || q.lexicon.is_preposition(&w.to_lowercase())
-    });
+    // (A plural possessive's apostrophe, `Fox News' "Hannity"`, is a token of its own.)
+    let plural_possessive = before
+        .last()
+        .is_some_and(|t| t.punct().is_some_and(|c| matches!(c, '\'' | '\u{2019}')))
+        && before.len() > 1
+        && before[before.len() - 2].is_word()
+        && text[before[before.len() - 2].start..before[before.len() - 2].end].ends_with(['s', 'S']);
+    let owner_or_place = plural_possessive
+        || prev.is_some_and(|w| {
+            w.ends_with("'s")
+                || w.ends_with("\u{2019}s")
+                || w.ends_with(['\'', '\u{2019}'])
+                || q.lexicon.is_preposition(&w.to_lowercase())
+        });
     // Words that introduce a name whatever the sentence says (`so-called`, `dubbed`,
     // `these`, a proper adjective: `US "digital escorts"`), and words that do so only when
     // nobody is quoted in the sentence (`the "barbarity of war"` after `called for` is the
@@ -192,6 +200,7 @@ pub(super) mod tests {
         for text in [
             "Budget vote set\n\n\"We will not back down,\" Lee Park said on \"Harbor Morning Report.\"\n\nThe vote is Tuesday.",
             "Budget vote set\n\n\"We will not back down,\" Lee Park said on WXRT's \"Harbor Morning.\"\n\nThe vote is Tuesday.",
+            "Budget vote set\n\n\"We will not back down,\" Lee Park said on Harbor News' \"Harbor Morning.\"\n\nThe vote is Tuesday.",
         ] {
             check(
                 text,
