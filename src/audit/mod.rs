@@ -329,19 +329,25 @@ fn rejoin_split_quotes(
             .iter()
             .map(|&k| classify::aligned(r, &words[members[k]]))
             .collect();
+        // held_before[p]: the reference positions before `p` that some part holds. A part's
+        // cuts lie outside its own aligned words, so any part holding a position there is
+        // another part: one count serves every part, in time linear in the parts' words.
+        let mut held_at = vec![false; r.len()];
+        for &p in aligned.iter().flatten() {
+            held_at[p] = true;
+        }
+        let mut held_before = Vec::with_capacity(r.len() + 1);
+        held_before.push(0usize);
+        for h in &held_at {
+            held_before.push(held_before[held_before.len() - 1] + usize::from(*h));
+        }
         for (i, &k) in group.iter().enumerate() {
             let (Some(&first), Some(&last)) = (aligned[i].first(), aligned[i].last()) else {
                 continue;
             };
-            let others: BTreeSet<usize> = aligned
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .flat_map(|(_, a)| a.iter().copied())
-                .collect();
             let held = |range: std::ops::Range<usize>| {
                 let n = range.len();
-                n > 0 && range.filter(|p| others.contains(p)).count() * 5 >= n * 4
+                n > 0 && (held_before[range.end] - held_before[range.start]) * 5 >= n * 4
             };
             let (start, end) = (held(0..first), held(last + 1..r.len()));
             appearances[k].findings.retain(|f| {

@@ -532,6 +532,31 @@ fn one_family_of_many_speakers() {
     assert_eq!(m["severity"], "high");
 }
 
+/// One article that splits the same quote around its attribution `n` times, and another
+/// outlet's whole quote: `n` pairs of parts in one family, each checked against the others
+/// of its article.
+fn split_parts(n: usize) -> String {
+    let part = "\"We will rebuild the old bridge by next spring,\" Mayor Lee Park said. \"And the new school comes right after that.\" ";
+    jsonl(&[
+        json!({"id": "a", "outlet": "A", "story": "s", "text": part.repeat(n)}),
+        json!({"id": "b", "outlet": "B", "story": "s", "text": "\"We will rebuild the old bridge by next spring and the new school comes right after that,\" Mayor Lee Park said."}),
+    ])
+}
+
+/// 5,000 and 10,000 split quotes (10,000 and 20,000 parts). Measured: 0.20 s and 0.41 s, 78
+/// MiB (checking each part against the union of the others took 17.6 s for 10,000).
+#[test]
+#[ignore = "size-driven: .ci/run runs them against the release binary"]
+fn twenty_thousand_parts_of_split_quotes() {
+    require_release_binary();
+    audit_at_two_sizes("split parts", 5_000, split_parts, |n, v| {
+        let fams = families(v);
+        assert_eq!(fams.len(), 1);
+        assert_eq!(fams[0]["appearances"].as_array().unwrap().len(), 2 * n + 1);
+        assert!(!fams[0]["categories"].to_string().contains("truncation"));
+    });
+}
+
 /// `n` one-quote articles in one story of three outlets.
 fn one_big_story(n: usize) -> String {
     let mut w = Words::new(19);
