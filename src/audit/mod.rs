@@ -232,7 +232,7 @@ fn audit_story(
     }
 }
 
-/// Quotes holding a word of a fragment past which the word is too common to place it.
+/// Occurrences of a fragment's rarest word past which the word is too common to place it.
 const FRAGMENT_POSTINGS: usize = 256;
 
 /// Links for fragments: quotes of fewer words than a shingle (`"malarkey"`, `"very
@@ -250,16 +250,17 @@ fn fragment_edges(
     if !(0..words.len()).any(short) {
         return Vec::new();
     }
-    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    // Every occurrence of every word of the longer quotes: (quote, position).
+    let mut postings: FxHashMap<&str, Vec<(u32, u32)>> = FxHashMap::default();
     for (i, w) in words.iter().enumerate() {
         if short(i) {
             continue;
         }
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
-        for &x in w {
-            if seen.insert(x) {
-                postings.entry(x).or_default().push(i);
-            }
+        for (k, &x) in w.iter().enumerate() {
+            postings
+                .entry(x)
+                .or_default()
+                .push((index_u32(i), index_u32(k)));
         }
     }
     let mut uf = link::Families::new(words.len());
@@ -271,28 +272,30 @@ fn fragment_edges(
         let Some(speaker) = speakers[f] else {
             continue;
         };
-        // The rarest word's quotes are the only ones that can hold the run.
-        let Some(list) = words[f]
+        let fragment = words[f].as_slice();
+        // The rarest word's occurrences are the only places the run can be; a word that
+        // occurs too often places nothing. So each fragment costs at most
+        // FRAGMENT_POSTINGS checks, whatever the quotes hold.
+        let Some((at, list)) = fragment
             .iter()
-            .filter_map(|w| postings.get(w))
-            .min_by_key(|l| l.len())
-            .filter(|l| l.len() <= FRAGMENT_POSTINGS)
+            .enumerate()
+            .map(|(k, w)| (k, postings.get(w).map_or(&[][..], Vec::as_slice)))
+            .min_by_key(|(_, l)| l.len())
+            .filter(|(_, l)| !l.is_empty() && l.len() <= FRAGMENT_POSTINGS)
         else {
             continue;
         };
-        if words[f].iter().any(|w| !postings.contains_key(w)) {
-            continue;
-        }
-        let targets: Vec<usize> = list
+        let mut targets: Vec<usize> = list
             .iter()
-            .copied()
-            .filter(|&t| {
-                speakers[t].is_some_and(|s| same_person(opts.lexicon, s, speaker))
-                    && words[t]
-                        .windows(words[f].len())
-                        .any(|w| w == words[f].as_slice())
+            .filter_map(|&(t, pos)| {
+                let (t, pos) = (t as usize, pos as usize);
+                let start = pos.checked_sub(at)?;
+                let held = words[t].get(start..start + fragment.len()) == Some(fragment);
+                (held && speakers[t].is_some_and(|s| same_person(opts.lexicon, s, speaker)))
+                    .then_some(t)
             })
             .collect();
+        targets.dedup();
         let Some(&first) = targets.first() else {
             continue;
         };
