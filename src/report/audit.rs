@@ -53,6 +53,35 @@ fn write_finding(
     )
 }
 
+/// An appearance's attribution, for a speaker finding: `said by MENTION (rule, resolution,
+/// explicit): "sentence"`.
+fn write_attribution(
+    out: &mut impl Write,
+    a: &Appearance,
+    (dim, reset): (&str, &str),
+) -> io::Result<()> {
+    let Some(at) = &a.attribution else {
+        return Ok(());
+    };
+    // The resolution as the JSON writes it (`short_form`).
+    let resolution = serde_json::to_value(at.resolution)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "    {dim}said by {} ({}, {resolution}, {}): {}{reset}",
+        P(a.speaker_mention.as_deref().unwrap_or("")),
+        at.rule.name(),
+        if at.explicit {
+            "explicit"
+        } else {
+            "not explicit"
+        },
+        P(&at.sentence)
+    )
+}
+
 /// Where an appearance is: `outlet · article id · date · url`.
 fn source(a: &Appearance) -> String {
     let mut parts = vec![P(&a.outlet).to_string(), P(&a.article_id).to_string()];
@@ -209,6 +238,14 @@ fn write_text(
                 cats.join(", "),
                 P(&f.outlets.join(", "))
             )?;
+            // A speaker finding is checked against each outlet's own words: its attributions
+            // are shown.
+            let speaker_finding = f.findings.iter().any(|x| {
+                matches!(
+                    x.category,
+                    Category::Misattribution | Category::SpeakerUncertain
+                )
+            });
             if let Some(r) = f.appearances.iter().find(|a| a.is_reference) {
                 writeln!(
                     out,
@@ -217,6 +254,9 @@ fn write_text(
                     P(f.speaker.as_deref().unwrap_or("unattributed")),
                 )?;
                 writeln!(out, "    {}", P(&f.reference))?;
+                if speaker_finding {
+                    write_attribution(out, r, (dim, reset))?;
+                }
             }
             if !f.siblings.is_empty() {
                 writeln!(
@@ -238,6 +278,9 @@ fn write_text(
                     .map(|s| format!(" ({})", P(s)))
                     .unwrap_or_default();
                 writeln!(out, "  {}{speaker}:", source(ap))?;
+                if speaker_finding {
+                    write_attribution(out, ap, (dim, reset))?;
+                }
                 write!(out, "    ")?;
                 for b in &ap.diff {
                     match b.op {

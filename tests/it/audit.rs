@@ -352,6 +352,38 @@ fn the_reporting_outlet_is_no_speaker_conflict() {
     assert!(detail.contains("the reporting outlet"), "{detail}");
 }
 
+/// The text report shows, for a speaker finding, each outlet's attribution: who, by which
+/// rule, whether explicit, and the sentence.
+#[test]
+fn the_text_report_shows_the_evidence_of_a_speaker_finding() {
+    let dir = TempDir::new("speaker-evidence");
+    let path = dir.path().join("a.jsonl");
+    std::fs::write(
+        &path,
+        format!(
+            "{}\n{}\n",
+            serde_json::json!({"id": "a", "outlet": "A", "text": "\"We will not back down from this fight over the budget,\" Senator Tom Cotton said."}),
+            serde_json::json!({"id": "b", "outlet": "B", "text": "\"We will not back down from this fight over the budget,\" the Harbor Ledger reported on Monday."})
+        ),
+    )
+    .unwrap();
+    let out = quotecheck(["--isolated", "audit", "--color", "never"])
+        .arg(&path)
+        .run();
+    assert!(
+        out.stdout.contains(
+            "said by Senator Tom Cotton (speaker-cue-after, mention, explicit): \"We will"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("not explicit): \"We will"),
+        "{}",
+        out.stdout
+    );
+}
+
 /// Every appearance with a speaker carries its evidence: the rule, how the name was
 /// reached, and the sentence, exactly as the article has it.
 #[test]
