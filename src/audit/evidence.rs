@@ -40,7 +40,7 @@ impl How {
 }
 
 /// How `q`'s speaker `s` is given in `text`.
-pub(super) fn how_attributed(text: &str, q: &Quote, s: &Speaker, lexicon: &Lexicon) -> How {
+fn how_attributed(text: &str, q: &Quote, s: &Speaker, lexicon: &Lexicon) -> How {
     if s.resolution == Resolution::Pronoun {
         return How::Pronoun;
     }
@@ -135,9 +135,15 @@ pub(super) fn sentence_end(s: &str, i: usize, lexicon: &Lexicon) -> Option<usize
 /// [`Attribution::sentence`].
 const CONTEXT: usize = 600;
 
-/// The attribution of `q` to `s` in `text`, with the sentence that holds them: the quote's
-/// own sentence, widened to the mention when the mention is in that sentence.
-pub(super) fn attribution(text: &str, q: &Quote, s: &Speaker, lexicon: &Lexicon) -> Attribution {
+/// The attribution of `q` to `s` in `text` and how strong it is, with the sentence that holds
+/// them: the quote's own sentence, widened to the mention when the mention is in that
+/// sentence.
+pub(super) fn attribution(
+    text: &str,
+    q: &Quote,
+    s: &Speaker,
+    lexicon: &Lexicon,
+) -> (How, Attribution) {
     let how = how_attributed(text, q, s, lexicon);
     let (lo, hi) = if how == How::Named {
         (q.start.min(s.start), q.end.max(s.end))
@@ -171,14 +177,15 @@ pub(super) fn attribution(text: &str, q: &Quote, s: &Speaker, lexicon: &Lexicon)
         end = from + past;
     }
     let end = end.max(hi);
-    Attribution {
+    let at = Attribution {
         rule: q.rule,
         resolution: s.resolution,
         explicit: how == How::Named,
         sentence: text[start..end].to_string(),
         sentence_start: start,
         sentence_end: end,
-    }
+    };
+    (how, at)
 }
 
 /// The greatest char boundary of `text` at or before `i`.

@@ -24,7 +24,7 @@ use crate::model::{
 };
 use crate::text::normalize::{self, Token};
 use classify::{CUT_AT_END, CUT_AT_START};
-use evidence::{How, attribution, how_attributed};
+use evidence::{How, attribution};
 
 /// Absent outlets named in a single-outlet finding's detail; more are counted.
 const NAMED_ABSENT: usize = 5;
@@ -598,15 +598,18 @@ fn family(
                 forms.insert(s.mention.clone());
             }
         }
+        let evidence = q
+            .speaker
+            .as_ref()
+            .map(|s| (s, attribution(&a.text, q, s, lexicon)));
         // Only direct quotes vouch for a speaker: a partial quote's fragment is often the
         // reporter quoting a word, not naming who said it.
-        if let Some(s) = q.speaker.as_ref().filter(|_| q.kind == Kind::Direct) {
-            let at = attribution(&a.text, q, s, lexicon);
+        if let Some((s, (how, at))) = evidence.as_ref().filter(|_| q.kind == Kind::Direct) {
             attributed.push(Attributed {
                 name: s.name.clone(),
                 outlet: it.outlet(),
-                how: how_attributed(&a.text, q, s, lexicon),
-                sentence: at.sentence,
+                how: *how,
+                sentence: at.sentence.clone(),
             });
         }
         fam_outlets.insert(it.outlet());
@@ -625,10 +628,7 @@ fn family(
             speaker: q.speaker.as_ref().map(|s| s.name.clone()),
             speaker_mention: q.speaker.as_ref().map(|s| s.mention.clone()),
             cue: q.cue.as_ref().map(|c| c.lemma.clone()),
-            attribution: q
-                .speaker
-                .as_ref()
-                .map(|s| attribution(&a.text, q, s, lexicon)),
+            attribution: evidence.map(|(_, (_, at))| at),
             is_reference: m == reference,
             diff,
             findings,

@@ -17,6 +17,19 @@ fn article(id: &str, outlet: &str, text: &str) -> ArticleQuotes {
     })
 }
 
+/// JSON Lines of articles `(id, outlet, text)`, for the command line.
+fn jsonl_of(articles: &[(&str, &str, &str)]) -> String {
+    articles
+        .iter()
+        .map(|(id, outlet, text)| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": id, "outlet": outlet, "text": text})
+            )
+        })
+        .collect()
+}
+
 /// Audits two articles and returns the families that hold a quote from each.
 fn audit(a: &str, b: &str) -> Vec<Family> {
     let arts = vec![article("a", "A", a), article("b", "B", b)];
@@ -356,19 +369,20 @@ fn the_reporting_outlet_is_no_speaker_conflict() {
 /// rule, whether explicit, and the sentence.
 #[test]
 fn the_text_report_shows_the_evidence_of_a_speaker_finding() {
-    let dir = TempDir::new("speaker-evidence");
-    let path = dir.path().join("a.jsonl");
-    std::fs::write(
-        &path,
-        format!(
-            "{}\n{}\n",
-            serde_json::json!({"id": "a", "outlet": "A", "text": "\"We will not back down from this fight over the budget,\" Senator Tom Cotton said."}),
-            serde_json::json!({"id": "b", "outlet": "B", "text": "\"We will not back down from this fight over the budget,\" the Harbor Ledger reported on Monday."})
+    let input = jsonl_of(&[
+        (
+            "a",
+            "A",
+            "\"We will not back down from this fight over the budget,\" Senator Tom Cotton said.",
         ),
-    )
-    .unwrap();
-    let out = quotecheck(["--isolated", "audit", "--color", "never"])
-        .arg(&path)
+        (
+            "b",
+            "B",
+            "\"We will not back down from this fight over the budget,\" the Harbor Ledger reported on Monday.",
+        ),
+    ]);
+    let out = quotecheck(["--isolated", "audit", "--color", "never", "-"])
+        .stdin(input)
         .run();
     assert!(
         out.stdout.contains(
@@ -595,26 +609,18 @@ fn versions_of_one_outlet_are_not_findings_by_default() {
     );
     assert!(!f.appearances[1].diff.is_empty() || !f.appearances[0].diff.is_empty());
     // Asked for, they are.
-    let dir = TempDir::new("same-outlet");
-    let path = dir.path().join("a.jsonl");
-    std::fs::write(
-        &path,
-        format!(
-            "{}\n{}\n",
-            serde_json::json!({"id": "a", "outlet": "A", "text": a}),
-            serde_json::json!({"id": "b", "outlet": "A", "text": b})
-        ),
-    )
-    .unwrap();
-    let asked = quotecheck(["audit", "--format", "json", "--same-outlet"])
-        .arg(&path)
+    let input = jsonl_of(&[("a", "A", a), ("b", "A", b)]);
+    let asked = quotecheck(["audit", "--format", "json", "--same-outlet", "-"])
+        .stdin(input.clone())
         .run();
     assert!(
         asked.stdout.contains("unmarked-omission"),
         "{}",
         asked.stdout
     );
-    let default = quotecheck(["audit", "--format", "json"]).arg(&path).run();
+    let default = quotecheck(["audit", "--format", "json", "-"])
+        .stdin(input)
+        .run();
     assert!(
         !default.stdout.contains("unmarked-omission"),
         "{}",
