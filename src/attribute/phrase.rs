@@ -1589,6 +1589,8 @@ pub fn clause_subject_verb(
         while m > lo && super::is_adverb(text, lexicon, &toks[m - 1]) {
             m -= 1;
         }
+        // News sets the day between subject and verb (`Ana Ruiz on Monday called…`).
+        m = before_time_adjunct(text, toks, lo, m);
         let last = toks.get(m.checked_sub(1)?)?;
         let pronoun = last.is_word() && lexicon.pronoun(&lower(text, last)).is_some();
         // A name or a description needs a verb that shows itself as one (`Park appeared`,
@@ -1612,6 +1614,40 @@ pub fn clause_subject_verb(
         });
         (!reported).then_some((np, k))
     })
+}
+
+/// Where a time adjunct that ends at `m` starts (`on Monday`, `on Tuesday night`,
+/// `yesterday`), or `m` when none does: the day a reporter sets between a subject and its
+/// verb.
+fn before_time_adjunct(text: &str, toks: &[Tok], lo: usize, m: usize) -> usize {
+    let is = |k: usize, words: &[&str]| {
+        toks[k].is_word() && words.contains(&lower(text, &toks[k]).as_ref())
+    };
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+    let mut k = m;
+    if k > lo && is(k - 1, &["yesterday", "today", "tonight"]) {
+        return k - 1;
+    }
+    if k > lo && is(k - 1, PARTS) {
+        k -= 1;
+    }
+    if k > lo && is(k - 1, DAYS) {
+        k -= 1;
+        if k > lo && is(k - 1, &["on", "late", "early"]) {
+            k -= 1;
+        }
+        return k;
+    }
+    m
 }
 
 /// An opening subject whose appositive a second comma closes before its verb (`Pell, one of

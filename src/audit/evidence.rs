@@ -40,7 +40,7 @@ impl How {
 }
 
 /// How `q`'s speaker `s` is given in `text`.
-fn how_attributed(text: &str, q: &Quote, s: &Speaker, lexicon: &Lexicon) -> How {
+pub(super) fn how(text: &str, q: &Quote, s: &Speaker, lexicon: &Lexicon) -> How {
     if s.resolution == Resolution::Pronoun {
         return How::Pronoun;
     }
@@ -144,7 +144,7 @@ pub(super) fn attribution(
     s: &Speaker,
     lexicon: &Lexicon,
 ) -> (How, Attribution) {
-    let how = how_attributed(text, q, s, lexicon);
+    let how = how(text, q, s, lexicon);
     let (lo, hi) = if how == How::Named {
         (q.start.min(s.start), q.end.max(s.end))
     } else {

@@ -521,12 +521,23 @@ impl Families {
 }
 
 /// The linked pairs (i < j) among the quotes (their normalised words), sorted.
+#[cfg(test)]
 pub fn edges(quotes: &[Vec<&str>], p: &LinkParams) -> Vec<(usize, usize)> {
+    edges_or(quotes, p, |_, _| false)
+}
+
+/// [`edges`], with the candidate pairs that `also` accepts though the link rules do not (a
+/// reworded version of the same speaker's statement).
+pub fn edges_or(
+    quotes: &[Vec<&str>],
+    p: &LinkParams,
+    also: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
     candidates(quotes, p)
         .into_iter()
         .filter(|&(i, j)| {
             overlap_coefficient(&quotes[i], &quotes[j]) >= p.min_overlap
-                && linked(&quotes[i], &quotes[j])
+                && (linked(&quotes[i], &quotes[j]) || also(i, j))
         })
         .collect()
 }
@@ -572,11 +583,47 @@ pub fn says_the_same(
     let by_pieces = enough(covered.len())
         && content_ok(covered.iter().filter(|&&i| !function(version[i])).count());
     by_pieces
-        || (enough(common_subsequence(version, reference)) && {
-            let v: Vec<&str> = version.iter().copied().filter(|w| !function(w)).collect();
-            let r: Vec<&str> = reference.iter().copied().filter(|w| !function(w)).collect();
-            content_ok(common_subsequence(&v, &r))
-        })
+        || (enough(common_subsequence(version, reference))
+            && content_ok(content_in_order(version, reference, &function)))
+}
+
+/// The content words (not `function` words) of `version` that occur in `reference`'s, in
+/// order.
+fn content_in_order(
+    version: &[&str],
+    reference: &[&str],
+    function: &impl Fn(&str) -> bool,
+) -> usize {
+    let v: Vec<&str> = version.iter().copied().filter(|w| !function(w)).collect();
+    let r: Vec<&str> = reference.iter().copied().filter(|w| !function(w)).collect();
+    common_subsequence(&v, &r)
+}
+
+/// Words in a row a reworded version must share with the reference ([`reworded_same`]): two
+/// statements of one speaker share five by chance (`we have got a big challenge`), rarely
+/// six.
+const REWORDED_RUN: usize = 6;
+
+/// Whether a version of the same speaker's statement rewords the reference rather than
+/// saying something else: three of its words in four are the reference's, in order, and in
+/// runs of [`PIECE_WORDS`] or more (a restatement that starts like the reference and then goes
+/// its own way is another statement); they hold [`SHARED_CONTENT_WORDS`] of its content
+/// words; and [`REWORDED_RUN`] of them run together. Weaker than [`says_the_same`]: a caller
+/// asks it only when both outlets give the quote to the same named person, which is evidence
+/// of its own that the two are one statement (`nobody at the council asked why … and they
+/// closed his firm` against `nobody asked why … and it closed his firm, and I think…`).
+pub fn reworded_same(
+    version: &[&str],
+    reference: &[&str],
+    function: impl Fn(&str) -> bool,
+) -> bool {
+    let three_in_four = |n: usize| n * 4 >= version.len() * 3;
+    version.len() >= REWORDED_RUN
+        && longest_common_run(version, reference) >= REWORDED_RUN
+        && three_in_four(covered_by_pieces(version, reference).len())
+        && three_in_four(common_subsequence(version, reference))
+        && content_in_order(version, reference, &function)
+            >= SHARED_CONTENT_WORDS.min(version.iter().filter(|w| !function(w)).count())
 }
 
 /// The positions of `version` that lie in a run of at least [`PIECE_WORDS`] words (or all

@@ -20,7 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::lexicon::Lexicon;
 use crate::model::{
     Appearance, ArticleQuotes, Category, Elsewhere, Family, Finding, FirstAppearance, Kind,
-    LinkParams, Quote, Severity, SpeakerType, Story, StoryType,
+    LinkParams, Quote, Resolution, Severity, SpeakerType, Story, StoryType,
 };
 use crate::text::normalize::{self, Token};
 use classify::{CUT_AT_END, CUT_AT_START};
@@ -151,7 +151,18 @@ fn audit_story(
         .iter()
         .map(|it| normalize::words(&it.tokens).collect())
         .collect();
-    let mut edges = link::edges(&words, &opts.link);
+    let function = |w: &str| opts.lexicon.is_function_word(w);
+    // A reworded version of the same speaker's statement: the shorter is the version.
+    let reworded = |i: usize, j: usize| {
+        let (v, r) = if words[i].len() <= words[j].len() {
+            (i, j)
+        } else {
+            (j, i)
+        };
+        link::reworded_same(&words[v], &words[r], function)
+            && same_named_speaker(&items[i], &items[j], opts.lexicon)
+    };
+    let mut edges = link::edges_or(&words, &opts.link, reworded);
     let speakers: Vec<Option<&str>> = items
         .iter()
         .map(|it| it.q().speaker.as_ref().map(|s| s.name.as_str()))
@@ -169,6 +180,7 @@ fn audit_story(
                 opts.lexicon,
             )
         },
+        |a, b| same_named_speaker(&items[a], &items[b], opts.lexicon),
         opts.lexicon,
     );
     let outlets: BTreeSet<String> = articles.iter().map(|a| outlet_of(a)).collect();
@@ -410,6 +422,7 @@ fn refine(
     words: &[Vec<&str>],
     reference_of: impl Fn(&[usize]) -> usize,
     sentences: impl Fn(usize) -> Vec<u32>,
+    same_speaker: impl Fn(usize, usize) -> bool,
     lexicon: &Lexicon,
 ) -> Vec<Vec<usize>> {
     let mut adjacent: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
@@ -431,10 +444,13 @@ fn refine(
         let r = reference_of(&group);
         // Linked through the candidates' edges or not, each version is checked against the
         // reference itself: a common shingle pairs quotes with a hub, not with each other.
+        // A reworded version stays when both outlets name the same speaker in its sentence.
+        let function = |w: &str| lexicon.is_function_word(w);
         let (kept, rest): (Vec<usize>, Vec<usize>) = group.into_iter().partition(|&m| {
             m == r
                 || (link::linked(&words[m], &words[r])
-                    && link::says_the_same(&words[m], &words[r], |w| lexicon.is_function_word(w)))
+                    && link::says_the_same(&words[m], &words[r], function))
+                || (link::reworded_same(&words[m], &words[r], function) && same_speaker(m, r))
         });
         out.extend(by_sentence(r, kept, words, &sentences));
         // The components of the rest, through links among themselves only.
@@ -526,6 +542,28 @@ fn by_sentence(
     groups
 }
 
+/// Whether two quotes of different articles are each given to a named speaker (in the
+/// quote's sentence, in another, or through a pronoun that resolves to the name; not a
+/// description, not a reporting outlet), and that speaker is the same person.
+fn same_named_speaker(a: &Item, b: &Item, lexicon: &Lexicon) -> bool {
+    fn named<'a>(it: &'a Item, lexicon: &Lexicon) -> Option<&'a str> {
+        let q = it.q();
+        q.speaker
+            .as_ref()
+            .filter(|s| {
+                matches!(
+                    evidence::how(&it.article.article.text, q, s, lexicon),
+                    How::Named | How::Elsewhere | How::Pronoun
+                )
+            })
+            .map(|s| s.name.as_str())
+    }
+    a.article.article.id != b.article.article.id
+        && named(a, lexicon)
+            .zip(named(b, lexicon))
+            .is_some_and(|(x, y)| same_person(lexicon, x, y))
+}
+
 /// Whether two canonical names can be the same person: equal, one's last word ends the other
 /// (`Cotton` / `Tom Cotton`), last names within a letter or two (Jaro-Winkler), or a given
 /// name alone that starts the other (`Dana` / `Dana Whitfield`).
@@ -590,11 +628,13 @@ fn family(
         }
         if let Some(s) = &q.speaker {
             speakers.insert(s.name.clone());
-            // Forms of a name: a pronoun or a description (`senior officials`) names no one.
+            // Forms of a name: a pronoun or a description (`senior officials`) names no one,
+            // nor does a pronoun resolved to someone who is named elsewhere.
             if matches!(
                 s.speaker_type,
                 SpeakerType::Person | SpeakerType::Organization
-            ) {
+            ) && s.resolution != Resolution::Pronoun
+            {
                 forms.insert(s.mention.clone());
             }
         }

@@ -540,6 +540,41 @@ fn a_restatement_sharing_a_phrase_is_not_a_wording_change() {
     assert!(has(&f, Category::WordingChange), "{:?}", f.categories);
 }
 
+/// Missed link: another outlet's version of the same speaker's statement, reworded here and
+/// there (three of its words in four are the reference's, in runs), is too far from the
+/// reference for the link rules alone; both outlets naming the same speaker make it one
+/// statement, reported as a wording change with the diff. Named differently, the same two
+/// texts stay apart.
+#[test]
+fn a_reworded_version_of_the_same_speaker_is_a_wording_change() {
+    let a = "\"The county paid for the bridge twice over and nobody at the council asked why. The contractor lied to the inspectors and they closed his firm,\" Mayor Dana Whitfield said.";
+    let b = "\"The county paid for the bridge twice over, and nobody asked why. The contractor lied to the inspectors, and it closed his firm, and I think that is a shame,\" Dana Whitfield said.";
+    let f = shared(a, b);
+    let found = findings(&f);
+    assert!(
+        found
+            .iter()
+            .any(|(c, _, _, d)| *c == Category::WordingChange && d == "\"they\" for \"it\""),
+        "{found:?}"
+    );
+    let fams = audit(
+        a,
+        &b.replace("Dana Whitfield said", "Council member Ray Ortiz said"),
+    );
+    assert!(fams.iter().all(|f| f.outlets.len() == 1), "{fams:#?}");
+}
+
+/// A pronoun that resolves to a person is not another form of that person's name.
+#[test]
+fn a_pronoun_is_not_a_name_form() {
+    let f = shared(
+        "Dana Whitfield spoke.\n\n\"We will fix the bridge,\" she said.",
+        "Dana Whitfield spoke.\n\n\"We will fix the bridge,\" Ms. Whitfield said.",
+    );
+    assert_eq!(f.name_forms, ["Ms. Whitfield"], "{f:#?}");
+    assert!(!has(&f, Category::SpeakerNameVariant), "{:?}", f.categories);
+}
+
 /// Failure pattern: two outlets that each quote a different sentence of a third outlet's
 /// long quote were one family, so their two excerpts counted as one utterance. Each
 /// sentence heads a family of its own, with the long quote as the reference of both.

@@ -500,6 +500,23 @@ pub(super) mod tests {
     pub(in crate::attribute) const EXAMPLE_QUOTE: &str =
         "\"The reading room stays open all summer.\"";
 
+    /// News sets the day between a subject and its verb: the participle's subject is still
+    /// the sentence's.
+    #[test]
+    fn a_day_between_subject_and_verb() {
+        check(
+            "Dana Whitfield on Tuesday assailed the board, calling her remarks about the plan \u{201c}highly inappropriate\u{201d} and more.",
+            Expect {
+                quote: "highly inappropriate",
+                kind: Kind::Partial,
+                rule: Rule::PartialInCuedSentence,
+                mention: Some("Dana Whitfield"),
+                name: None,
+                cue: Some("calling"),
+            },
+        );
+    }
+
     #[test]
     fn a_participle_after_a_title_in_the_sentence_is_the_cue() {
         // The title is words of the sentence: the lead-in reads across it to its subject.

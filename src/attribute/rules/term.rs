@@ -91,9 +91,30 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
     if stop && !work && !title_case {
         return false;
     }
+    // A capitalised word before the quote reads as a proper adjective (`US "digital
+    // escorts"`), unless it ends a person's name: after a given name or a title it is a
+    // surname, the subject or object of the sentence (`David Bowdich "overruled" the office`,
+    // `called the case against Michael Flynn "very unfair"`), and the quote its words.
+    let surname = |k: usize| {
+        before[..k]
+            .iter()
+            .rev()
+            .find(|t| !t.is_punct('.'))
+            .is_some_and(|p| {
+                p.is_word() && {
+                    let w = lower(text, p);
+                    q.lexicon.first_name(&w).is_some()
+                        || q.lexicon.is_title(&w)
+                        || q.lexicon.title_full(&w).is_some()
+                }
+            })
+    };
     let strong = matches!(introducer, Some(Introducer::Strong | Introducer::Title))
         || prev_word.is_some_and(|t| {
-            before.len() > 1 && !q.in_headline && text::is_capitalised(&text[t.start..t.end])
+            before.len() > 1
+                && !q.in_headline
+                && text::is_capitalised(&text[t.start..t.end])
+                && !surname(before.len() - 1)
         });
     let weak = introducer == Some(Introducer::Weak);
     let named = strong || (weak && !cued);
@@ -164,6 +185,34 @@ pub(super) mod tests {
                 },
             );
         }
+    }
+
+    /// A capitalised word after a given name or a title ends a person's name: it is the
+    /// sentence's subject or object, not a proper adjective, and the quote is speech.
+    #[test]
+    fn a_surname_before_a_quote_is_not_a_proper_adjective() {
+        check(
+            "Dana Whitfield called the case against her former aide Tom Reyes \u{201c}very unfair,\u{201d} claiming he lied.",
+            Expect {
+                quote: "very unfair",
+                kind: Kind::Partial,
+                rule: Rule::PartialInCuedSentence,
+                mention: Some("Dana Whitfield"),
+                name: None,
+                cue: Some("called"),
+            },
+        );
+        check(
+            "Ana Ruiz said Deputy Director David Bowdich \u{201c}overruled\u{201d} the review office.",
+            Expect {
+                quote: "overruled",
+                kind: Kind::Partial,
+                rule: Rule::PartialInCuedSentence,
+                mention: Some("Ana Ruiz"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
     }
 
     #[test]
