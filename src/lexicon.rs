@@ -36,6 +36,9 @@ pub enum Introducer {
     Title,
     /// Only when nobody is quoted in the sentence (`the`, `as`).
     Weak,
+    /// The text of a chant or a sign (`chanting`, `a banner reading`): a slogan whatever its
+    /// punctuation, not one person's utterance.
+    Slogan,
 }
 
 /// Every lexicon, lower-cased.
@@ -278,6 +281,7 @@ impl Lexicon {
                         "strong" => Introducer::Strong,
                         "title" => Introducer::Title,
                         "weak" => Introducer::Weak,
+                        "slogan" => Introducer::Slogan,
                         _ => return None,
                     };
                     Some((word, strength))

@@ -168,6 +168,14 @@ fn attribute_with(
             in_headline: s.start < headline_end,
             prev_family: n.checked_sub(1).map(|m| spans[top[m]].family),
             after_prev_quote: prev.is_some() && gap_start == spans[prev.unwrap_or(0)].end,
+            // `the name "tea party" or "patriot."`: joined to a term by a conjunction.
+            after_term: prev.is_some_and(|m| {
+                previous.as_ref().is_some_and(|pa| pa.kind == Kind::Term)
+                    && matches!(
+                        text[spans[m].end..s.start].trim(),
+                        "or" | "and" | "nor" | "," | ", or" | ", and"
+                    )
+            }),
             prev_ends_sentence: prev.is_some_and(|m| {
                 let c = &text[spans[m].content_start..spans[m].content_end];
                 c.trim_end().ends_with(['.', '?', '!'])
@@ -265,6 +273,9 @@ struct Quote<'a> {
     after_prev_quote: bool,
     /// The previous quote of the paragraph ended its sentence (`"…." The minister said…`).
     prev_ends_sentence: bool,
+    /// The previous quote of the paragraph is a term and only a conjunction or a comma
+    /// stands between the two.
+    after_term: bool,
 }
 
 impl Quote<'_> {
@@ -531,7 +542,7 @@ fn lower<'a>(text: &'a str, t: &Tok) -> text::Lower<'a> {
 }
 
 /// The lemma of a speech verb token, if it is one.
-fn cue_lemma<'l>(text: &str, lexicon: &'l Lexicon, t: &Tok) -> Option<&'l str> {
+pub(super) fn cue_lemma<'l>(text: &str, lexicon: &'l Lexicon, t: &Tok) -> Option<&'l str> {
     // A capitalised form is a name or a noun (`United States`), not a cue.
     if !t.is_word() || !text::is_lowercase_word(&text[t.start..t.end]) {
         return None;
@@ -771,6 +782,11 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
     // its attribution, so the sentence that is attributed is the reporter's, and the quote a
     // fragment of it. A quote closed by its own `, . ? !` is a whole utterance even then
     // (`"…," at the convention, he said`).
+    // Names whatever follows them: an attribution after a title, or after a name put before
+    // a noun, is the reporter's sentence's.
+    if !q.in_headline && (rules::names_a_work(q, win) || premodifies_noun(q, win)) {
+        return Kind::Term;
+    }
     if has_after_attribution && !e && reporter_words_before(q, win, found) {
         return Kind::Partial;
     }
@@ -876,11 +892,64 @@ fn quote_kind(q: &Quote, win: &Window, found: Option<&Found>) -> Kind {
             }
         }
     }
-    if !spoken && rules::is_term(q, win, found.is_some()) {
+    // A short quote coordinated with a term is another of the same (`the name "tea party"
+    // or "patriot."`), its period the sentence's.
+    let coordinated = q.after_term && q.n_words() <= PREMODIFIER_WORDS;
+    if !spoken && (coordinated || rules::is_term(q, win, found.is_some())) {
         Kind::Term
     } else {
         Kind::Partial
     }
+}
+
+/// The most words a quote that modifies the noun after it has.
+const PREMODIFIER_WORDS: usize = 4;
+
+/// `the "don't ask, don't tell" policy`, `a "model" state law`, `"Make America Great Again"
+/// hats`: a short quote without its own final punctuation followed at once by a noun is a
+/// name put before that noun, not speech. A noun here is a lower-case word that is no
+/// function word, adverb, auxiliary, verb of speech or participle (`"lied" to the FBI`,
+/// `"overruled" the office` keep their words' grammar); and a quote right after its verb of
+/// speech is that verb's object, whatever follows.
+fn premodifies_noun(q: &Quote, win: &Window) -> bool {
+    let (text, lexicon) = (q.text, q.lexicon);
+    if q.n_words() > PREMODIFIER_WORDS
+        || q.own_end().ends_with([',', '.', '?', '!', ';', ':'])
+        || q.in_headline
+    {
+        return false;
+    }
+    // Right after its verb of speech the quote is what was said (`He said "yes" twice`).
+    if win
+        .before()
+        .last()
+        .is_some_and(|t| t.is_word() && cue_lemma(text, lexicon, t).is_some())
+    {
+        return false;
+    }
+    let Some(next) = win.all_after.first() else {
+        return false;
+    };
+    let w = &text[next.start..next.end];
+    let gap = &text[q.span.end..next.start];
+    if !next.is_word()
+        || gap.is_empty()
+        || gap.bytes().any(|b| b != b' ')
+        || !text::is_lowercase_word(w)
+    {
+        return false;
+    }
+    let lw = w.to_lowercase();
+    !(lexicon.is_function_word(&lw)
+        || lexicon.is_preposition(&lw)
+        || lexicon.is_determiner(&lw)
+        || lexicon.is_auxiliary(&lw)
+        || lexicon.is_clause_opener(&lw)
+        || lexicon.is_relative(&lw)
+        || is_adverb(text, lexicon, next)
+        || cue_lemma(text, lexicon, next).is_some()
+        || lw.ends_with("ed")
+        || lw.ends_with("ing"))
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ use super::{Attribution, CueRef, Found, Np, Quote, Window};
 use crate::model::{Kind, Rule};
 
 pub(super) use nested::attribution as nested;
-pub(super) use term::{is_heading, is_subject_title, is_term};
+pub(super) use term::{is_heading, is_subject_title, is_term, names_a_work};
 
 /// What `quotecheck explain RULE` says of a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

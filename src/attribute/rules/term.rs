@@ -9,7 +9,7 @@ use crate::model::Rule;
 use crate::text;
 
 pub(super) const DOC: RuleDoc = RuleDoc {
-    what: "A scare quote, title or nickname: short, introduced like a name (so-called, these, a proper adjective) or in title case; or a short heading in single marks alone on its line.",
+    what: "A scare quote, title or nickname: short, introduced like a name (so-called, these, a proper adjective, a word for a work) or in title case; a short quote set before the noun it modifies (the \"pay as you go\" policy); the text of a chant; or a short heading in single marks alone on its line.",
     why: "Not speech: counting it as a quotation would invent a speaker.",
     example: "The town hired so-called \"street ambassadors\" last spring.",
 };
@@ -68,7 +68,15 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
     // Pope's phrase): `grammar/term_introducers.txt`.
     let introducer = prev_word.and_then(|t| q.lexicon.term_introducer(&lower(text, t)));
     let work = introducer == Some(Introducer::Title) && words.len() <= 4;
-    if stop && !work && !(owner_or_place && words.len() <= TITLE_WORDS) {
+    // An event's or a work's name in title case, after a word of the reporter's that is no
+    // verb of speech (`what became an unofficial "Harbor Cleanup Day."`): speech is not set
+    // in title case, and a cue would have led into it.
+    let named_event = words.len() >= 2
+        && words.len() <= TITLE_WORDS
+        && all_capitalised(&words)
+        && prev_word.is_some_and(|t| crate::attribute::cue_lemma(text, q.lexicon, t).is_none());
+    let name_despite_stop = work || named_event || (owner_or_place && words.len() <= TITLE_WORDS);
+    if stop && !name_despite_stop {
         return false;
     }
     let significant: Vec<&&str> = words
@@ -119,6 +127,59 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
     let weak = introducer == Some(Introducer::Weak);
     let named = strong || (weak && !cued);
     (words.len() <= 4 && named) || (title_case && !before.is_empty()) || (words.len() <= 2 && !cued)
+}
+
+/// A work's title or a slogan, whatever follows it: a short quote without its own final
+/// punctuation right after a word that names a work (`the ad "Strong" ends with Perry
+/// claiming`), a quote in title case right after a possessive (`On Fox News' "Hannity," she
+/// called on…`), or a chant's or a sign's text (`chanting, "Hands off our harbor!"`). An
+/// attribution after such a quote belongs to the reporter's sentence, not to the title.
+pub(in crate::attribute) fn names_a_work(q: &Quote, win: &Window) -> bool {
+    let text = q.text;
+    let before = win.before();
+    let Some(prev) = before.last() else {
+        return false;
+    };
+    let content = q.content().trim();
+    let words: Vec<&str> = content.split_whitespace().collect();
+    if words.is_empty() || words.len() > TITLE_WORDS {
+        return false;
+    }
+    let verb = if prev.is_punct(',') && before.len() > 1 {
+        &before[before.len() - 2]
+    } else {
+        prev
+    };
+    if verb.is_word() && q.lexicon.term_introducer(&lower(text, verb)) == Some(Introducer::Slogan) {
+        return true;
+    }
+    if prev.is_word()
+        && q.lexicon.term_introducer(&lower(text, prev)) == Some(Introducer::Title)
+        && words.len() <= 4
+        && !content.ends_with([',', '.', '?', '!'])
+    {
+        return true;
+    }
+    let plural_possessive = prev.punct().is_some_and(|c| matches!(c, '\'' | '\u{2019}'))
+        && before.len() > 1
+        && before[before.len() - 2].is_word()
+        && text[before[before.len() - 2].start..before[before.len() - 2].end].ends_with(['s', 'S']);
+    let possessive = plural_possessive
+        || (prev.is_word() && {
+            let w = &text[prev.start..prev.end];
+            w.ends_with("'s") || w.ends_with("\u{2019}s")
+        });
+    possessive && all_capitalised(&words) && !content.ends_with(['?', '!'])
+}
+
+/// Every word capitalised but the short ones (`Meet the Press`), and one at least.
+fn all_capitalised(words: &[&str]) -> bool {
+    words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.chars().count() <= 3 || w.chars().next().is_some_and(|c| !c.is_lowercase())
+    }) && words
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The most words a section heading in quotation marks has.
@@ -226,6 +287,70 @@ pub(super) mod tests {
                 mention: None,
                 name: None,
                 cue: None,
+            },
+        );
+    }
+
+    /// Names, not speech: a quote before the noun it modifies, a work's title whatever
+    /// follows it, a term's partner across `or`, an event's name in title case.
+    #[test]
+    fn names_in_the_reporters_sentence_are_terms() {
+        for (text, quote) in [
+            (
+                "Ana Ruiz said she opposes the county's \"pay as you go\" policy.",
+                "pay as you go",
+            ),
+            (
+                "Ana Ruiz said the crowd wore \"buy local\" pins.",
+                "buy local",
+            ),
+            (
+                "The new ad \"Steady\" ends with Lee Park saying he will win.",
+                "Steady",
+            ),
+            (
+                "On Harbor News\u{2019} \u{201c}Morning Hour,\u{201d} she called on the council to act.",
+                "Morning Hour",
+            ),
+            (
+                "Clerks flagged groups with the name \"river watch\" or \"green shield.\"",
+                "green shield",
+            ),
+            (
+                "Ana Ruiz asked on what became an unofficial \"Harbor Cleanup Day.\"",
+                "Harbor Cleanup Day",
+            ),
+            (
+                "Hundreds marched to the pier, chanting, \"Hands off our harbor!\"",
+                "Hands off",
+            ),
+            (
+                "Thousands \"shared\" photos that Ana Ruiz posted on Monday.",
+                "shared",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote,
+                    kind: Kind::Term,
+                    rule: Rule::Term,
+                    mention: None,
+                    name: None,
+                    cue: None,
+                },
+            );
+        }
+        // The speaker's own words keep their grammar: a verb, a preposition after them.
+        check(
+            "Ana Ruiz said the treasurer \"lied\" to the board.",
+            Expect {
+                quote: "lied",
+                kind: Kind::Partial,
+                rule: Rule::PartialInCuedSentence,
+                mention: Some("Ana Ruiz"),
+                name: None,
+                cue: Some("said"),
             },
         );
     }
