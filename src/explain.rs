@@ -99,6 +99,11 @@ pub fn category(c: Category) -> Doc {
             "A quote only one outlet carries deserves a source check; words carried unquoted elsewhere may be a paraphrase.",
             "\"obviously unacceptable\": only in one outlet; absent from the other",
         ),
+        Category::BlockQuote => (
+            "A long quote that reproduces another article's text, its narration as well as its quotes: one outlet quoting another outlet's article at length. Reported once, linked to no other quote.",
+            "Compared as one speaker's words, the other article's every quote would look like a truncation of it.",
+            "The Ledger reported: \"The council met on Monday. 'We will fix the bridge,' the mayor said. …\"",
+        ),
     };
     Doc {
         name: c.name(),

@@ -367,7 +367,7 @@ fn excerpt_diff(old: &[&str], new: &[&str]) -> Option<Vec<DiffOp>> {
 
 /// Where `needle` first occurs as a run of `hay` (Knuth–Morris–Pratt: linear in both,
 /// however the words repeat).
-fn find_run(hay: &[&str], needle: &[&str]) -> Option<usize> {
+pub(super) fn find_run(hay: &[&str], needle: &[&str]) -> Option<usize> {
     // fail[i]: the length of the longest proper border of needle[..=i].
     let mut fail = vec![0usize; needle.len()];
     let mut k = 0;

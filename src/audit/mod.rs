@@ -8,6 +8,7 @@
 //! with their evidence, not verdicts: a category, a severity, the word diff and the raw
 //! words of both texts.
 
+mod block;
 mod classify;
 mod evidence;
 pub(crate) mod link;
@@ -124,7 +125,8 @@ fn audit_story(
     opts: &Params,
 ) -> Story {
     let mut items: Vec<Item> = Vec::new();
-    for a in articles {
+    let mut article_of: Vec<usize> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
         for (qi, q) in a.quotes.iter().enumerate() {
             if !matches!(q.kind, Kind::Direct | Kind::Partial) {
                 continue;
@@ -139,6 +141,7 @@ fn audit_story(
                 continue;
             }
             let order = items.len();
+            article_of.push(ai);
             items.push(Item {
                 article: a,
                 quote: qi,
@@ -168,6 +171,11 @@ fn audit_story(
         .map(|it| it.q().speaker.as_ref().map(|s| s.name.as_str()))
         .collect();
     edges.extend(fragment_edges(&words, &speakers, &edges, opts));
+    // A block quote of another article is no speaker's utterance: it links to nothing.
+    let block = block::block_quotes(articles, &article_of, &words, opts.lexicon);
+    if block.iter().any(Option::is_some) {
+        edges.retain(|&(i, j)| block[i].is_none() && block[j].is_none());
+    }
     let groups = refine(
         link::components(words.len(), &edges),
         &edges,
@@ -219,6 +227,11 @@ fn audit_story(
             &mut text_index,
             opts,
         );
+        if let [m] = g[..] {
+            if let Some(a) = block[m] {
+                block_quote(&mut fam, articles[a], words[m].len());
+            }
+        }
         if let Some(ids) = by_reference.get(&reference_of(g, &items, &words)) {
             fam.siblings = ids.iter().filter(|s| **s != id).cloned().collect();
         }
@@ -372,6 +385,21 @@ fn rejoin_split_quotes(
             });
         }
     }
+}
+
+/// Reports a family of one block quote as that, not as a quote only its outlet carries.
+fn block_quote(fam: &mut Family, source: &ArticleQuotes, n_words: usize) {
+    fam.findings = vec![Finding::new(
+        Category::BlockQuote,
+        format!(
+            "quotes at length ({n_words} words) the text of {}'s article {}, its narration with its quotes: not one speaker's words",
+            outlet_of(source),
+            source.article.id
+        ),
+    )];
+    fam.elsewhere = None;
+    fam.categories = vec![Category::BlockQuote];
+    fam.severity = Category::BlockQuote.severity();
 }
 
 /// Numbers a family's findings, its own first, then its appearances' in order: `prefix`

@@ -51,6 +51,9 @@ named_enum! {
         SpeakerNameVariant,
         /// The quote appears in only one outlet of the story.
         SingleOutlet,
+        /// A long quote that reproduces another article's text, its narration with its
+        /// quotes (`The Ledger reported: "…"`): a quote of that article, not of a speaker.
+        BlockQuote,
     }
     /// Every category, text categories first, then the family-level ones.
     ALL;
@@ -66,7 +69,8 @@ impl Category {
             Category::Typographic
             | Category::SpeakerNameVariant
             | Category::SingleOutlet
-            | Category::SpeakerUncertain => Severity::Info,
+            | Category::SpeakerUncertain
+            | Category::BlockQuote => Severity::Info,
             Category::Truncation | Category::MarkedElision | Category::BracketedEdit => {
                 Severity::Low
             }
@@ -439,7 +443,7 @@ pub struct InputHash {
 
 /// The format version of a [`Part`]: `merge` refuses parts of another version, since a
 /// part is read field by field and a change of its shape would be misread.
-pub const PART_VERSION: u32 = 2;
+pub const PART_VERSION: u32 = 3;
 
 /// The audit of one story with what the report needs from it: the unit that
 /// `audit --format parts` writes, one per line, and that [`crate::merge`] reads. A line with

@@ -117,9 +117,7 @@ mod tests {
         assert_eq!(Category::SpeakerNameVariant.name(), "speaker-name-variant");
         assert_eq!(Rule::ALL.len(), 14);
         assert_eq!(Rule::ALL[0], Rule::SpeakerCueAfter);
-        assert_eq!(
-            Category::ALL[Category::ALL.len() - 1],
-            Category::SingleOutlet
-        );
+        assert_eq!(Category::ALL[Category::ALL.len() - 1], Category::BlockQuote);
+        assert_eq!(Category::BlockQuote.name(), "block-quote");
     }
 }

@@ -497,6 +497,45 @@ fn family_with<'a>(fams: &'a [Family], words: &str) -> &'a Family {
         .unwrap_or_else(|| panic!("no family holds {words:?}"))
 }
 
+/// Failure pattern: an article that block-quotes another outlet's article (its narration
+/// with its quotes) was the reference of that article's quotes, each reported as a
+/// truncation of it. The block quote is reported once, as a block quote of that article,
+/// and the quotes inside it are compared with the other outlets' as usual.
+#[test]
+fn a_block_quote_of_another_article_is_reported_once() {
+    let ledger = "The city council met on Monday night to vote on the repair of the old harbor bridge, which has been closed to trucks since the spring floods damaged two of its piers.\n\n\"We will fix the bridge before the first snow, and we will not raise a single fee to do it,\" Mayor Dana Whitfield said after the vote.\n\nCouncil member Ray Ortiz voted against the plan and warned that the budget leaves nothing for the school roof, which leaked all through the winter.";
+    let courier = "The Harbor Ledger reported on Tuesday:\n\n\"The city council met on Monday night to vote on the repair of the old harbor bridge, which has been closed to trucks since the spring floods damaged two of its piers. 'We will fix the bridge before the first snow, and we will not raise a single fee to do it,' Mayor Dana Whitfield said after the vote. Council member Ray Ortiz voted against the plan and warned that the budget leaves nothing for the school roof, which leaked all through the winter.\"";
+    let post = "Mayor Dana Whitfield promised on Monday that \"we will fix the bridge before the first snow.\"";
+    let fams = audit_many(&[ledger, courier, post]);
+    let block = family_with(&fams, "The city council met");
+    assert_eq!(block.appearances.len(), 1, "{block:#?}");
+    assert_eq!(block.categories, [Category::BlockQuote], "{block:#?}");
+    assert!(
+        block.findings[0].detail.contains("A's article a0"),
+        "{}",
+        block.findings[0].detail
+    );
+    // The mayor's words: the Post's excerpt against the Ledger's quote, one truncation.
+    let mayor = family_with(&fams, "We will fix the bridge before the first snow, and");
+    assert_eq!(mayor.outlets, ["A", "C"], "{mayor:#?}");
+    let cuts: usize = fams
+        .iter()
+        .flat_map(|f| f.appearances.iter())
+        .flat_map(|a| a.findings.iter())
+        .filter(|f| f.category == Category::Truncation)
+        .count();
+    assert_eq!(cuts, 1, "{fams:#?}");
+    // A long statement another outlet printed without quotation marks is not an article.
+    let statement = "\"The city council met on Monday night to vote on the repair of the old harbor bridge, which has been closed to trucks since the spring floods damaged two of its piers, and we will fix it before the first snow without raising a single fee,\" Mayor Dana Whitfield said.";
+    let unquoted = "The city council met on Monday night to vote on the repair of the old harbor bridge, which has been closed to trucks since the spring floods damaged two of its piers, the mayor said.";
+    let fams = audit_many(&[unquoted, statement]);
+    assert!(
+        fams.iter()
+            .all(|f| !f.categories.contains(&Category::BlockQuote)),
+        "{fams:#?}"
+    );
+}
+
 /// Failure pattern: two different sentences that share a short phrase, joined through a
 /// third quote of only that phrase, were one family and compared as if one were an edit of
 /// the other.
