@@ -12,10 +12,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{classify, link};
-use crate::lexicon::Lexicon;
+use super::classify;
 use crate::model::{ArticleQuotes, Kind};
-use crate::text::normalize::{self, TokKind};
 
 /// Words a quote needs to be looked at as a possible block quote.
 pub(super) const BLOCK_WORDS: usize = 40;
@@ -31,38 +29,49 @@ const BLOCK_COVER: usize = 2 * BLOCK_RUN;
 /// Words one of the other article's quotes needs to count as held by the block quote.
 const HELD_QUOTE_WORDS: usize = 3;
 
+/// The words of a story's articles, as the audit's text index holds them: each article's
+/// words as numbers, with the byte offset where each starts; `id` numbers a quote's word
+/// (`u32::MAX` for a word no article has).
+pub(super) struct ArticleWords<'a, F: Fn(&str) -> u32> {
+    pub words: &'a [Vec<u32>],
+    pub starts: &'a [Vec<usize>],
+    pub id: F,
+}
+
 /// For each quote (`words[i]`, in article `article_of[i]`), the article whose text it block
-/// quotes, if any. Linear in the articles' words and the long quotes' words.
-pub(super) fn block_quotes(
+/// quotes, if any. Linear in the articles' words and the long quotes' words: each run of
+/// [`BLOCK_RUN`] words is hashed by rolling, not word by word.
+pub(super) fn block_quotes<F: Fn(&str) -> u32>(
     articles: &[&ArticleQuotes],
+    text: &ArticleWords<'_, F>,
     article_of: &[usize],
     words: &[Vec<&str>],
-    lexicon: &Lexicon,
 ) -> Vec<Option<usize>> {
     let mut out = vec![None; words.len()];
-    if articles.len() < 2 || !words.iter().any(|w| w.len() >= BLOCK_WORDS) {
-        return out;
-    }
     // Every run of BLOCK_RUN narration words, by hash: the articles that have it.
     let mut runs: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let mut buf: Vec<String> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
+        let inside = quoted(a);
+        let (ids, starts) = (&text.words[ai], &text.starts[ai]);
         let ai = u32::try_from(ai).unwrap_or(u32::MAX);
-        for (from, to) in narration(a) {
-            buf.clear();
-            buf.extend(
-                normalize::tokens(&a.article.text, from, to, lexicon)
-                    .into_iter()
-                    .filter(|t| t.kind == TokKind::Word)
-                    .map(|t| t.norm),
-            );
-            for run in buf.windows(BLOCK_RUN) {
-                let list = runs
-                    .entry(link::hash_words(run.iter().map(String::as_str)))
-                    .or_default();
-                if list.last() != Some(&ai) {
-                    list.push(ai);
+        // The narration's words in pieces between quotes; a run never crosses a quote.
+        let mut q = 0;
+        let mut piece_start = 0;
+        for k in 0..=ids.len() {
+            let in_quote = k < ids.len() && {
+                while q < inside.len() && inside[q].1 <= starts[k] {
+                    q += 1;
                 }
+                q < inside.len() && inside[q].0 <= starts[k]
+            };
+            if k == ids.len() || in_quote {
+                rolling(&ids[piece_start..k], |h| {
+                    let list = runs.entry(h).or_default();
+                    if list.last() != Some(&ai) {
+                        list.push(ai);
+                    }
+                });
+                piece_start = k + 1;
             }
         }
     }
@@ -71,26 +80,27 @@ pub(super) fn block_quotes(
     for (i, &ai) in article_of.iter().enumerate() {
         quotes_of[ai].push(i);
     }
+    let mut ids: Vec<u32> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.len() < BLOCK_WORDS {
             continue;
         }
+        ids.clear();
+        ids.extend(w.iter().map(|x| (text.id)(x)));
         // Per other article: the words covered so far, and where coverage reaches. Runs
         // come in order, so each word is counted once.
         let mut covered: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
-        for (k, run) in w.windows(BLOCK_RUN).enumerate() {
-            let Some(list) = runs.get(&link::hash_words(run.iter().copied())) else {
-                continue;
-            };
-            for &a in list {
-                if a as usize == article_of[i] {
-                    continue;
+        let mut k = 0;
+        rolling(&ids, |h| {
+            for &a in runs.get(&h).map_or(&[][..], Vec::as_slice) {
+                if a as usize != article_of[i] {
+                    let (n, reach) = covered.entry(a).or_default();
+                    *n += k + BLOCK_RUN - (*reach).max(k);
+                    *reach = k + BLOCK_RUN;
                 }
-                let (n, reach) = covered.entry(a).or_default();
-                *n += k + BLOCK_RUN - (*reach).max(k);
-                *reach = k + BLOCK_RUN;
             }
-        }
+            k += 1;
+        });
         let holds_a_quote = |a: usize| {
             quotes_of[a].iter().any(|&j| {
                 words[j].len() >= HELD_QUOTE_WORDS
@@ -109,8 +119,30 @@ pub(super) fn block_quotes(
     out
 }
 
-/// The byte ranges of an article's text outside its quotes (their marks included).
-fn narration(a: &ArticleQuotes) -> Vec<(usize, usize)> {
+/// Calls `f` with the hash of every run of [`BLOCK_RUN`] words of `ids`, in order: a
+/// polynomial hash rolled one word at a time.
+fn rolling(ids: &[u32], mut f: impl FnMut(u64)) {
+    const BASE: u64 = 0x100_0000_01b3;
+    if ids.len() < BLOCK_RUN {
+        return;
+    }
+    // BASE to the power of BLOCK_RUN − 1: the weight of the word that leaves the run.
+    let top = (1..BLOCK_RUN).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let word = |id: u32| u64::from(id).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x2545_f491;
+    let mut h = 0u64;
+    for (k, &id) in ids.iter().enumerate() {
+        if k >= BLOCK_RUN {
+            h = h.wrapping_sub(word(ids[k - BLOCK_RUN]).wrapping_mul(top));
+        }
+        h = h.wrapping_mul(BASE).wrapping_add(word(id));
+        if k + 1 >= BLOCK_RUN {
+            f(h);
+        }
+    }
+}
+
+/// The byte ranges of an article's quotes (their marks included), sorted.
+fn quoted(a: &ArticleQuotes) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = a
         .quotes
         .iter()
@@ -118,16 +150,26 @@ fn narration(a: &ArticleQuotes) -> Vec<(usize, usize)> {
         .map(|q| (q.start, q.end))
         .collect();
     spans.sort_unstable();
-    let mut out = Vec::new();
-    let mut at = 0;
-    for (s, e) in spans {
-        if s > at {
-            out.push((at, s));
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rolling_hash_is_the_hash_of_each_run() {
+        let ids: Vec<u32> = (0..30).map(|i| i % 17).collect();
+        let mut rolled = Vec::new();
+        rolling(&ids, |h| rolled.push(h));
+        assert_eq!(rolled.len(), ids.len() - BLOCK_RUN + 1);
+        for (k, h) in rolled.iter().enumerate() {
+            let mut one = Vec::new();
+            rolling(&ids[k..k + BLOCK_RUN], |x| one.push(x));
+            assert_eq!(one, [*h]);
         }
-        at = at.max(e);
+        // Runs of the same words hash alike, others not.
+        assert_eq!(rolled[0], rolled[17]);
+        assert_ne!(rolled[0], rolled[1]);
     }
-    if at < a.article.text.len() {
-        out.push((at, a.article.text.len()));
-    }
-    out
 }

@@ -171,9 +171,20 @@ fn audit_story(
         .map(|it| it.q().speaker.as_ref().map(|s| s.name.as_str()))
         .collect();
     edges.extend(fragment_edges(&words, &speakers, &edges, opts));
+    // The words of whole articles, indexed by shingle, for the single-outlet check and the
+    // block quotes; built only when the story has more than one outlet, or a long quote.
+    let mut text_index: Option<TextIndex> = None;
     // A block quote of another article is no speaker's utterance: it links to nothing.
-    let block = block::block_quotes(articles, &article_of, &words, opts.lexicon);
-    if block.iter().any(Option::is_some) {
+    let mut block = vec![None; words.len()];
+    if articles.len() > 1 && words.iter().any(|w| w.len() >= block::BLOCK_WORDS) {
+        let index =
+            text_index.get_or_insert_with(|| TextIndex::new(articles, &opts.link, opts.lexicon));
+        let text = block::ArticleWords {
+            words: &index.words,
+            starts: &index.starts,
+            id: |w: &str| index.ids.get(w).copied().unwrap_or(u32::MAX),
+        };
+        block = block::block_quotes(articles, &text, &article_of, &words);
         edges.retain(|&(i, j)| block[i].is_none() && block[j].is_none());
     }
     let groups = refine(
@@ -192,9 +203,6 @@ fn audit_story(
         opts.lexicon,
     );
     let outlets: BTreeSet<String> = articles.iter().map(|a| outlet_of(a)).collect();
-    // The words of whole articles, indexed by shingle, for the single-outlet check; built
-    // only when the story has more than one outlet.
-    let mut text_index: Option<TextIndex> = None;
 
     let finding_prefix = format!(
         "{:012x}:",
@@ -952,6 +960,8 @@ fn date_key(it: &Item) -> (bool, String) {
 struct TextIndex {
     /// Each article's words, as numbers into `vocabulary`.
     words: Vec<Vec<u32>>,
+    /// Where each of those words starts in its article's text (a byte offset).
+    starts: Vec<Vec<usize>>,
     ids: rustc_hash::FxHashMap<String, u32>,
     vocabulary: Vec<String>,
     /// Shingle hash → every (article, word position) where it starts, in article order;
@@ -966,23 +976,29 @@ impl TextIndex {
     fn new(articles: &[&ArticleQuotes], p: &LinkParams, lexicon: &Lexicon) -> Self {
         let mut ids: rustc_hash::FxHashMap<String, u32> = Default::default();
         let mut vocabulary = Vec::new();
+        let mut starts: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
         let words: Vec<Vec<u32>> = articles
             .iter()
             .map(|a| {
-                normalize::tokens(&a.article.text, 0, a.article.text.len(), lexicon)
+                let mut at = Vec::new();
+                let w = normalize::tokens(&a.article.text, 0, a.article.text.len(), lexicon)
                     .into_iter()
                     .filter(|t| t.kind == normalize::TokKind::Word)
                     .map(|t| {
+                        at.push(t.start);
                         *ids.entry(t.norm).or_insert_with_key(|w| {
                             vocabulary.push(w.clone());
                             u32::try_from(vocabulary.len() - 1).unwrap_or(u32::MAX)
                         })
                     })
-                    .collect()
+                    .collect();
+                starts.push(at);
+                w
             })
             .collect();
         let mut index = TextIndex {
             words,
+            starts,
             ids,
             vocabulary,
             postings: Default::default(),
