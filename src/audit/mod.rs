@@ -170,7 +170,14 @@ fn audit_story(
         .iter()
         .map(|it| it.q().speaker.as_ref().map(|s| s.name.as_str()))
         .collect();
-    edges.extend(fragment_edges(&words, &speakers, &edges, opts));
+    // A fragment whose speaker is one of several (`Mr. Trump and his allies … assailing it
+    // as a "witch hunt"`) is what they all say, not one statement of one of them.
+    let fragment_speakers: Vec<Option<&str>> = items
+        .iter()
+        .zip(&speakers)
+        .map(|(it, s)| s.filter(|_| !joint_speaker(it)))
+        .collect();
+    edges.extend(fragment_edges(&words, &fragment_speakers, &edges, opts));
     // The words of whole articles, indexed by shingle, for the single-outlet check and the
     // block quotes; built only when the story has more than one outlet, or a long quote.
     let mut text_index: Option<TextIndex> = None;
@@ -393,6 +400,21 @@ fn rejoin_split_quotes(
             });
         }
     }
+}
+
+/// Whether the quote's speaker is named with others (`Ana Ruiz and her allies`, `Ana Ruiz
+/// and Ray Ortiz`): the mention is followed by `and` and another noun phrase.
+fn joint_speaker(it: &Item) -> bool {
+    let text = it.article.article.text.as_str();
+    it.q().speaker.as_ref().is_some_and(|s| {
+        let after = text
+            .get(s.end..)
+            .unwrap_or("")
+            .trim_start_matches([',', ' ']);
+        after
+            .strip_prefix("and ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphabetic()))
+    })
 }
 
 /// Reports a family of one block quote as that, not as a quote only its outlet carries.

@@ -724,6 +724,13 @@ fn a_quoted_word_joins_the_statement_of_its_speaker() {
     ]);
     let f = family_with(&fams, "malarkey.\"");
     assert_eq!(f.appearances.len(), 1, "{fams:#?}");
+    // Failure pattern: a word the speaker and others use (`Ms. Ruiz and her allies have
+    // called it "malarkey"`) is what they all say, not this one statement of hers.
+    let fams = audit(
+        statement,
+        "Senator Ana Ruiz spoke on Monday.\n\nMs. Ruiz and her allies have called the claim \"malarkey.\"",
+    );
+    assert!(fams.iter().all(|f| f.appearances.len() == 1), "{fams:#?}");
 }
 
 /// A cut is meaning-sensitive through the dropped words next to the excerpt (`not`), not
