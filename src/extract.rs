@@ -604,11 +604,31 @@ impl Pairer {
                 seen = true;
             }
         }
+        // later_same[i]: the marks of mark i's family after it in the paragraph.
+        let mut later_same = vec![0usize; marks.len()];
+        for i in (0..marks.len()).rev() {
+            later_same[i] = marks[i + 1..].first().map_or(0, |_| {
+                later_same[i + 1] + usize::from(marks[i + 1].family == marks[i].family)
+            });
+        }
         for (i, m) in marks.iter().enumerate() {
             if i == 0 && skip_first {
                 continue;
             }
             match m.role {
+                // A closing mark typed as an opening one (`…is wrong. "Perry is referring`):
+                // a straight mark after a sentence's end and a space, while a quote of its
+                // family is open, closes it when the marks after it in the paragraph pair
+                // among themselves (an even number): opened, it would leave both unclosed.
+                Role::Open
+                    if m.glyph.is_straight()
+                        && self.is_open(m.family)
+                        && later_same[i] % 2 == 0
+                        && text[..m.pos].ends_with(' ')
+                        && text[..m.pos].trim_end().ends_with(['.', '!', '?', ',']) =>
+                {
+                    self.close(m);
+                }
                 Role::Open => self.open(m),
                 // A single mark that would close across a quote of another family is an
                 // apostrophe (see `crosses`).
@@ -790,6 +810,23 @@ mod tests {
     #[test]
     fn straight_double() {
         assert_eq!(quotes(r#"He said "yes," and left."#), vec![r#""yes,""#]);
+    }
+
+    /// A closing mark typed after a space, like an opening one, closes the quote that is
+    /// open when the marks after it pair among themselves; a real opening mark (nothing
+    /// open, or an odd number after it) still opens.
+    #[test]
+    fn a_closing_mark_typed_as_an_opening_one() {
+        let t = r#"Ruiz wrote, "We waited. Nobody came. "Ruiz is referring to a memo that asks staff to "hold and review" every claim."#;
+        assert_eq!(
+            quotes(t),
+            vec![r#""We waited. Nobody came. ""#, r#""hold and review""#]
+        );
+        // One mark after it: closing would leave that one alone, so it opens.
+        let t = r#"She said, "We waited. "Nobody came," she added."#;
+        assert_eq!(quotes(t), vec![r#""Nobody came,""#]);
+        let t = r#"It ended. "Nobody came," she said."#;
+        assert_eq!(quotes(t), vec![r#""Nobody came,""#]);
     }
 
     #[test]
