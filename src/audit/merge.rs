@@ -209,16 +209,16 @@ fn check(p: &Part) -> Result<(), PartError> {
             return Ok(());
         }
         return Err(PartError::Inconsistent(format!(
-            "a part with no story lists {} input(s); only a story's part has inputs",
-            p.inputs.len()
+            "a part with no story lists {}; only a story's part has inputs",
+            crate::text::count(p.inputs.len(), "input", "inputs")
         )));
     };
     let name = &story.story;
     if p.inputs.len() != story.articles {
         return Err(PartError::Inconsistent(format!(
-            "story `{name}` has {} article(s) but its part lists {} input(s)",
-            story.articles,
-            p.inputs.len()
+            "story `{name}` has {} but its part lists {}",
+            crate::text::count(story.articles, "article", "articles"),
+            crate::text::count(p.inputs.len(), "input", "inputs")
         )));
     }
     for f in &story.families {

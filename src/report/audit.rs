@@ -220,9 +220,9 @@ fn write_text(
     for st in stories {
         writeln!(
             out,
-            "{bold}== story {} — {} article(s), outlets: {}{reset}",
+            "{bold}== story {} · {} · outlets: {}{reset}",
             P(&st.story),
-            st.articles,
+            crate::text::count(st.articles, "article", "articles"),
             P(&st.outlets.join(", "))
         )?;
         for f in &st.families {
@@ -306,13 +306,21 @@ fn write_text(
     let s = summary(all);
     writeln!(
         out,
-        "{} stor(y/ies), {} article(s), {} quote(s) in {} famil(y/ies), {} shared across outlets",
-        s.stories, s.articles, s.quotes, s.families, s.shared_families
+        "{}, {}, {} in {}, {} shared across outlets",
+        crate::text::count(s.stories, "story", "stories"),
+        crate::text::count(s.articles, "article", "articles"),
+        crate::text::count(s.quotes, "quote", "quotes"),
+        crate::text::count(s.families, "family", "families"),
+        s.shared_families
     )?;
     let cats: Vec<String> = s
         .by_category
         .iter()
         .map(|(k, v)| format!("{k} {v}"))
         .collect();
-    writeln!(out, "findings: {}", cats.join(", "))
+    if cats.is_empty() {
+        writeln!(out, "findings: none")
+    } else {
+        writeln!(out, "findings: {}", cats.join(", "))
+    }
 }

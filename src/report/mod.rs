@@ -119,8 +119,11 @@ impl<W: Write> Writer<W> {
                 let s = &self.summary;
                 writeln!(
                     self.out,
-                    "{} article(s), {} quote(s) ({} attributed), {} skipped",
-                    s.articles_processed, s.quotes, s.attributed, s.articles_skipped
+                    "{}, {} ({} attributed), {} skipped",
+                    crate::text::count(s.articles_processed, "article", "articles"),
+                    crate::text::count(s.quotes, "quote", "quotes"),
+                    s.attributed,
+                    s.articles_skipped
                 )?;
             }
             Format::Jsonl => {}
@@ -137,10 +140,10 @@ fn write_text(out: &mut impl Write, a: &ArticleQuotes) -> io::Result<()> {
     let outlet = a.article.outlet.as_deref().unwrap_or("-");
     writeln!(
         out,
-        "== {} ({}) — {} quote(s)",
+        "== {} · outlet: {} · {}",
         Printable(&a.article.id),
         Printable(outlet),
-        a.quotes.len()
+        crate::text::count(a.quotes.len(), "quote", "quotes")
     )?;
     for q in &a.quotes {
         let who = match &q.speaker {

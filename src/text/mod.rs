@@ -321,6 +321,12 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
+/// `n` with the noun in the number it takes (`1 story`, `2 stories`), for messages and
+/// listings.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -193,7 +193,12 @@ fn audit_of_records_with_a_broken_record() {
         .arg(&path)
         .run();
     assert_eq!(out.code, Some(2));
-    assert!(out.stdout.contains("1 article(s)"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("1 story, 1 article, 1 quote in 1 family"),
+        "{}",
+        out.stdout
+    );
     assert!(
         out.stderr.contains(&format!(
             "{}:2: skipped: not an extract record",
