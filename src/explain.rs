@@ -1,19 +1,21 @@
-//! The documentation of every attribution rule and audit category, as `quotecheck explain`
-//! prints it: what it means, why it matters, and an example. The names are the ones the
-//! output uses (`rule`, `category`), so a reader can look up any value they see. A rule's
-//! documentation lives in its file under `src/attribute/rules/`; the categories' are here.
+//! The documentation of every name the output uses, as `quotecheck explain` prints it: the
+//! attribution rules, the quote kinds, the audit categories, the severities and the flags —
+//! what each means, why it matters, and an example. The names are the ones the output writes
+//! (`rule`, `kind`, `category`, `severity`, `meaning_sensitive`), so a reader can look up any
+//! value they see. A rule's documentation lives in its file under `src/attribute/rules/`;
+//! the others' are here.
 
 use std::io::{self, Write};
 
 use crate::error::Error;
-use crate::model::{Category, Rule};
+use crate::model::{Category, Kind, Rule, Severity};
 
 /// One explained name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Doc {
     /// The name as the output writes it (`speaker-cue-after`, `truncation`).
     pub name: &'static str,
-    /// `rule` or `category`.
+    /// What sort of name: `rule`, `quote kind`, `category`, `severity` or `flag`.
     pub kind: &'static str,
     /// What it means.
     pub what: &'static str,
@@ -114,19 +116,119 @@ pub fn category(c: Category) -> Doc {
     }
 }
 
-/// Every documented name, rules first.
+/// The documentation of a quote kind.
+pub fn quote_kind(k: Kind) -> Doc {
+    let (what, why, example) = match k {
+        Kind::Direct => (
+            "The reported words are wholly inside the marks: a sentence or more of the speaker's.",
+            "Direct quotes are what outlets compare and readers trust most; the audit compares them word for word.",
+            "\"We will fix the bridge by spring,\" the mayor said.",
+        ),
+        Kind::Partial => (
+            "A quoted fragment inside the reporter's own sentence.",
+            "The fragment is the speaker's wording, the sentence around it the reporter's: only the fragment is compared.",
+            "The mayor said the delay was \"simply not good enough\".",
+        ),
+        Kind::Term => (
+            "Not speech: a scare quote, a title, a nickname, a name set before a noun, the text of a chant. No speaker, no cue.",
+            "Counting it as a quotation would invent a speaker; the audit leaves terms out.",
+            "The town hired so-called \"street ambassadors\"; the \"pay as you go\" policy.",
+        ),
+        Kind::Nested => (
+            "A quotation inside another quotation.",
+            "Its words are quoted by the outer speaker, not said to the reporter: it takes no attribution of its own.",
+            "\"He told me 'never again,'\" she said.",
+        ),
+    };
+    Doc {
+        name: k.name(),
+        kind: "quote kind",
+        what,
+        why,
+        example,
+    }
+}
+
+/// The documentation of a severity.
+pub fn severity(s: Severity) -> Doc {
+    let (what, why, example) = match s {
+        Severity::None => (
+            "Nothing differs: the same text.",
+            "Shown only to say the outlets agree.",
+            "verbatim",
+        ),
+        Severity::Info => (
+            "Worth knowing, not a fault: typography, a name form, a quote only one outlet carries, a speaker the attributions leave uncertain, a block quote.",
+            "Context for a check; nothing an outlet should answer for.",
+            "typographic, speaker-name-variant, single-outlet, speaker-uncertain, block-quote",
+        ),
+        Severity::Low => (
+            "A usual editing choice: an excerpt, a marked elision, a bracketed edit.",
+            "Fine in itself; raised to medium or high when the cut drops a meaning-sensitive word.",
+            "truncation, marked-elision, bracketed-edit",
+        ),
+        Severity::Medium => (
+            "Words changed, dropped without a mark, or pieces joined.",
+            "The quote no longer gives the speaker's words as said: worth checking against the source.",
+            "wording-change, unmarked-omission, splice",
+        ),
+        Severity::High => (
+            "A meaning-sensitive edit (a negation, number, modal, quantifier, hedge or name changed or dropped), or two outlets each naming a different speaker.",
+            "What a fact-checker acts on first; `--fail-on high` makes the command fail on it.",
+            "\"would not\" for \"would\"; misattribution",
+        ),
+    };
+    Doc {
+        name: s.name(),
+        kind: "severity",
+        what,
+        why,
+        example,
+    }
+}
+
+/// The documentation of the flags a report sets on a finding or an attribution.
+pub fn flags() -> [Doc; 2] {
+    [
+        Doc {
+            name: "meaning-sensitive",
+            kind: "flag",
+            what: "A finding's edit touches a negation, number, modal, quantifier, hedge or name (`grammar/sensitive_words.txt`), in the words changed or in the three words dropped next to an excerpt; written `meaning_sensitive` in JSON.",
+            why: "Such an edit can change what the speaker said; it raises the finding's severity one level.",
+            example: "\"we will approve the budget\" cut from \"we will not approve the budget\"",
+        },
+        Doc {
+            name: "explicit",
+            kind: "flag",
+            what: "An attribution names its speaker in the quote's own sentence (a name as written, or resolved from a surname or a short form), not through a pronoun, a role or another sentence.",
+            why: "Only explicit attributions on both sides can make a misattribution; anything weaker is reported as speaker-uncertain.",
+            example: "\"…,\" Senator Tom Cotton said (explicit) / \"…,\" he said (not)",
+        },
+    ]
+}
+
+/// Every documented name: rules, quote kinds, categories, severities, flags.
 pub fn all() -> Vec<Doc> {
     Rule::ALL
         .iter()
         .map(|&r| rule(r))
+        .chain(Kind::ALL.iter().map(|&k| quote_kind(k)))
         .chain(Category::ALL.iter().map(|&c| category(c)))
+        .chain(Severity::ALL.iter().map(|&s| severity(s)))
+        .chain(flags())
         .collect()
 }
 
-/// The documentation of a name, case-insensitive, with `_` or `-`.
+/// The documentation of a name, case-insensitive, with `_` or `-`: the first of its kinds
+/// (`term` is a rule and a quote kind; [`find_all`] gives both).
 pub fn find(name: &str) -> Option<Doc> {
+    find_all(name).into_iter().next()
+}
+
+/// Every documentation of a name, case-insensitive, with `_` or `-`.
+pub fn find_all(name: &str) -> Vec<Doc> {
     let n = name.trim().to_lowercase().replace('_', "-");
-    all().into_iter().find(|d| d.name == n)
+    all().into_iter().filter(|d| d.name == n).collect()
 }
 
 /// What `quotecheck explain` prints: every name with its one-line meaning, or one name in
@@ -135,24 +237,45 @@ pub fn write(out: &mut impl Write, name: Option<&str>) -> Result<(), Error> {
     match name {
         None => write_list(out)?,
         Some(n) => {
-            let d = find(n).ok_or_else(|| Error::UnknownName(n.to_string()))?;
-            writeln!(
-                out,
-                "{} ({})\n\nWhat it is: {}\nWhy it matters: {}\nExample: {}",
-                d.name, d.kind, d.what, d.why, d.example
-            )?;
+            let docs = find_all(n);
+            if docs.is_empty() {
+                return Err(Error::UnknownName(n.to_string()));
+            }
+            for (i, d) in docs.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(
+                    out,
+                    "{} ({})\n\nWhat it is: {}\nWhy it matters: {}\nExample: {}",
+                    d.name, d.kind, d.what, d.why, d.example
+                )?;
+            }
         }
     }
     Ok(())
 }
 
 fn write_list(out: &mut impl Write) -> io::Result<()> {
-    for kind in ["rule", "category"] {
-        let title = if kind == "rule" {
-            "Attribution rules (the `rule` of each quote):"
-        } else {
-            "\nAudit categories (the `category` of each finding):"
-        };
+    for (i, (kind, title)) in [
+        ("rule", "Attribution rules (the `rule` of each quote):"),
+        ("quote kind", "Quote kinds (the `kind` of each quote):"),
+        (
+            "category",
+            "Audit categories (the `category` of each finding):",
+        ),
+        (
+            "severity",
+            "Severities (the `severity` of each finding and family):",
+        ),
+        ("flag", "Flags:"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            writeln!(out)?;
+        }
         writeln!(out, "{title}")?;
         for d in all().into_iter().filter(|d| d.kind == kind) {
             writeln!(out, "  {:<26} {}", d.name, d.what)?;
@@ -171,8 +294,11 @@ mod tests {
     #[test]
     fn every_rule_and_category_is_documented_once() {
         let docs = all();
-        assert_eq!(docs.len(), Rule::ALL.len() + Category::ALL.len());
-        let mut names: Vec<&str> = docs.iter().map(|d| d.name).collect();
+        assert_eq!(
+            docs.len(),
+            Rule::ALL.len() + Kind::ALL.len() + Category::ALL.len() + Severity::ALL.len() + 2
+        );
+        let mut names: Vec<(&str, &str)> = docs.iter().map(|d| (d.name, d.kind)).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), docs.len(), "a name is documented twice");
@@ -192,7 +318,18 @@ mod tests {
             let json = serde_json::to_string(&c).unwrap();
             assert_eq!(json.trim_matches('"'), category(c).name);
         }
+        for k in Kind::ALL {
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(json.trim_matches('"'), quote_kind(k).name);
+        }
+        for v in Severity::ALL {
+            let json = serde_json::to_string(&v).unwrap();
+            assert_eq!(json.trim_matches('"'), severity(v).name);
+        }
         assert_eq!(find("Marked_Elision").unwrap().name, "marked-elision");
+        assert_eq!(find("meaning_sensitive").unwrap().kind, "flag");
+        let term: Vec<&str> = find_all("term").iter().map(|d| d.kind).collect();
+        assert_eq!(term, ["rule", "quote kind"]);
         assert!(find("nonsense").is_none());
     }
 

@@ -163,13 +163,17 @@ pub enum Kind {
     Direct,
     /// A quoted fragment inside the reporter's sentence: `He said it was "unacceptable".`
     Partial,
-    /// Not speech: a scare quote, a title or a nickname (`so-called "digital escorts"`).
+    /// Not speech: a scare quote, a title, a nickname, a name set before a noun or a chant
+    /// (`so-called "digital escorts"`).
     Term,
     /// A quotation inside another quotation (`"He told me 'no'," she said.`).
     Nested,
 }
 
 impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 4] = [Kind::Direct, Kind::Partial, Kind::Term, Kind::Nested];
+
     /// The kind's name as it appears in the output.
     pub fn name(self) -> &'static str {
         match self {

@@ -30,6 +30,24 @@ fn explain_one_name_and_an_unknown_one() {
         "{}",
         out.stdout
     );
+    // Quote kinds, severities and flags are explained too; a name that is a rule and a
+    // kind is explained as both.
+    for (name, kind) in [
+        ("partial", "(quote kind)"),
+        ("high", "(severity)"),
+        ("meaning-sensitive", "(flag)"),
+        ("meaning_sensitive", "(flag)"),
+    ] {
+        let out = run(["explain", name]);
+        assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
+        assert!(out.stdout.contains(kind), "{name}: {}", out.stdout);
+    }
+    let out = run(["explain", "term"]);
+    assert!(
+        out.stdout.contains("term (rule)") && out.stdout.contains("term (quote kind)"),
+        "{}",
+        out.stdout
+    );
     let out = run(["explain", "no-such-rule"]);
     assert_eq!(out.code, Some(2));
     assert!(out.stderr.contains("no-such-rule"), "{}", out.stderr);
