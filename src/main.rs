@@ -39,6 +39,20 @@ enum Outcome {
     Audited { errored: bool, failed: bool },
 }
 
+/// The paths to read: those given, else standard input when it is not a terminal (`cat
+/// a.txt | quotecheck extract`); with neither, a usage error rather than a wait for typing.
+fn inputs(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Ok(paths.to_vec());
+    }
+    if io::stdin().is_terminal() {
+        anyhow::bail!(
+            "no input: give files or folders of articles, or pipe them to standard input"
+        );
+    }
+    Ok(vec![PathBuf::from("-")])
+}
+
 /// 2 when an input was skipped (the output is incomplete), else 1 when a finding reached
 /// `--fail-on`, else 0.
 fn exit_code(outcome: Outcome) -> ExitCode {
@@ -57,7 +71,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let pipeline = with_threads(pipeline(&cli.config, cli.isolated)?.0, &args.input)?;
             let mut listener = Stderr::with_progress();
             let summary = pipeline.extract_paths(
-                &args.input.paths,
+                &inputs(&args.input.paths)?,
                 &args.options(),
                 args.format(),
                 stdout(),
@@ -71,7 +85,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit(args) => {
             let pipeline = with_threads(pipeline(&cli.config, cli.isolated)?.0, &args.input)?;
             let mut listener = Stderr::new();
-            let audit = pipeline.audit_paths(&args.input.paths, &args.options(), &mut listener);
+            let paths = inputs(&args.input.paths)?;
+            let audit = pipeline.audit_paths(&paths, &args.options(), &mut listener);
             listener.finish();
             let format = args.format.format(args.color, io::stdout().is_terminal());
             let fail_on = pipeline.fail_on(args.fail_on.map(FailOn::from));
@@ -80,7 +95,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Merge(args) => {
             let pipeline = pipeline(&cli.config, cli.isolated)?.0;
             let mut listener = Stderr::new();
-            let audit = quotecheck::merge_paths(&args.paths, &mut listener);
+            let audit = quotecheck::merge_paths(&inputs(&args.paths)?, &mut listener);
             listener.finish();
             let format = args.format.format(args.color, io::stdout().is_terminal());
             let fail_on = pipeline.fail_on(args.fail_on.map(FailOn::from));
@@ -88,7 +103,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Fingerprint { paths } => {
             let mut listener = Stderr::new();
-            let errors = quotecheck::fingerprint(&paths, stdout(), &mut listener);
+            let errors = quotecheck::fingerprint(&inputs(&paths)?, stdout(), &mut listener);
             listener.finish();
             Outcome::Done {
                 errored: errors? > 0,

@@ -69,8 +69,8 @@ pub enum Command {
     ///   quotecheck fingerprint records.jsonl | sort > keyed.tsv
     #[command(verbatim_doc_comment)]
     Fingerprint {
-        /// Files of extract records (`extract --format jsonl --with-text`); `-` reads stdin.
-        #[arg(required = true)]
+        /// Files of extract records (`extract --format jsonl --with-text`); `-` reads stdin,
+        /// as does no path when standard input is not a terminal.
         paths: Vec<PathBuf>,
     },
     /// Merge audit parts (`audit --format parts`), given in any order, into one report.
@@ -171,8 +171,8 @@ pub struct InputArgs {
     #[arg(long, short = 'j', default_value_t = 0)]
     pub threads: usize,
     /// Files or directories (walked recursively: regular files only, hidden entries
-    /// reported and not read); `-` reads standard input.
-    #[arg(required = true)]
+    /// reported and not read); `-` reads standard input, as does no path when standard
+    /// input is not a terminal.
     pub paths: Vec<PathBuf>,
 }
 
@@ -259,8 +259,8 @@ pub struct MergeArgs {
     pub color: ColorArg,
     #[command(flatten)]
     pub view: ViewArgs,
-    /// Files or directories of parts; `-` reads standard input.
-    #[arg(required = true)]
+    /// Files or directories of parts; `-` reads standard input, as does no path when
+    /// standard input is not a terminal.
     pub paths: Vec<PathBuf>,
 }
 

@@ -69,9 +69,9 @@ fn completions_and_man_page() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = run(["extract"]);
+    let out = run(["extract", "--format", "yaml", "-"]);
     assert_eq!(out.code, Some(2));
-    assert!(out.stderr.contains("PATHS"), "{}", out.stderr);
+    assert!(out.stderr.contains("yaml"), "{}", out.stderr);
     let out = run(["no-such-command"]);
     assert_eq!(out.code, Some(2));
 }

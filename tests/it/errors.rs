@@ -3,7 +3,7 @@
 //! written `[TMP]`. Each test also asserts the facts its snapshot must show, so that a
 //! snapshot accepted without reading cannot hide a wrong exit code or a lost line number.
 
-use crate::util::{Run, TempDir, quotecheck, run, snapshot_settings};
+use crate::util::{Run, TempDir, quotecheck, run, run_in_terminal, snapshot_settings};
 
 /// `text` with every regex metacharacter escaped, for an insta filter.
 fn regex_escape(text: &str) -> String {
@@ -33,13 +33,30 @@ fn article(id: &str, text: &str) -> String {
     serde_json::json!({"id": id, "outlet": "Wire", "text": text}).to_string()
 }
 
+/// No path and a terminal for standard input: a usage error, not a wait for typing.
+/// Without a terminal, standard input is read (`cat a.txt | quotecheck extract`).
 #[test]
-fn extract_without_paths_is_a_usage_error() {
-    let out = run(["--isolated", "extract"]);
-    assert_eq!(out.code, Some(2));
-    assert!(out.stdout.is_empty());
-    assert!(out.stderr.contains("<PATHS>"), "{}", out.stderr);
-    assert_transcript("cli-extract-without-paths", None, &out);
+fn extract_without_paths_reads_standard_input_unless_it_is_a_terminal() {
+    for command in ["extract", "audit", "merge", "fingerprint"] {
+        let (code, shown) = run_in_terminal(&["--isolated", command]);
+        assert_eq!(code, Some(2), "{command}: {shown}");
+        assert_eq!(
+            shown,
+            "quotecheck: no input: give files or folders of articles, or pipe them to standard input\n",
+            "{command}"
+        );
+    }
+    let text = "\"We will win,\" Ana Ruiz said.";
+    let piped = quotecheck(["--isolated", "extract", "--format", "jsonl"])
+        .stdin(text)
+        .run();
+    let dashed = quotecheck(["--isolated", "extract", "--format", "jsonl", "-"])
+        .stdin(text)
+        .run();
+    assert_eq!(piped.code, Some(0), "{}", piped.stderr);
+    assert!(piped.stdout.contains("Ana Ruiz"), "{}", piped.stdout);
+    assert_eq!(piped.stdout, dashed.stdout);
+    assert_transcript("cli-extract-from-piped-stdin", None, &piped);
 }
 
 #[test]

@@ -120,6 +120,32 @@ where
     }
 }
 
+/// `quotecheck ARGS…` run with a terminal for standard input (through `script`, from
+/// util-linux, which gives the child a pseudo-terminal): what a person at a prompt sees.
+/// Returns the exit code and everything written, stdout and stderr interleaved as the
+/// terminal shows them (line ends as `\r\n`).
+pub fn run_in_terminal(args: &[&str]) -> (Option<i32>, String) {
+    let mut line = shell_quote(&bin().to_string_lossy());
+    for a in args {
+        line.push(' ');
+        line.push_str(&shell_quote(a));
+    }
+    let out = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("`script` (util-linux) runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
+    )
+}
+
+/// `s` quoted for a POSIX shell.
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
 /// `quotecheck ARGS…` run at once.
 pub fn run<I, S>(args: I) -> Run
 where
