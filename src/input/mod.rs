@@ -604,10 +604,24 @@ fn jsonl_article(
     let rec: Record = match serde_json::from_slice(line) {
         Ok(r) => r,
         Err(e) if e.is_data() => {
-            return Err(format!(
-                "not an article object: {}; each line must be a JSON object with a string \"text\"",
-                json_error(&e)
-            ));
+            // A value of another type: said in words, not as serde's expectation of a struct.
+            let what = match trim_ascii(line).first() {
+                Some(b'[') => Some("a JSON array"),
+                Some(b'"') => Some("a JSON string"),
+                Some(b't' | b'f') => Some("a JSON true or false"),
+                Some(b'n') => Some("a JSON null"),
+                Some(b'-' | b'0'..=b'9') => Some("a JSON number"),
+                _ => None,
+            };
+            return Err(match what {
+                Some(what) => format!(
+                    "{what}, not an article: each line must be one JSON object with a string \"text\" (one article per line)"
+                ),
+                None => format!(
+                    "not an article object: {}; each line must be a JSON object with a string \"text\"",
+                    json_error(&e)
+                ),
+            });
         }
         Err(e) => {
             // Invalid UTF-8 inside a JSON string: repair and retry once.
@@ -804,6 +818,10 @@ pub fn read_records(
     skip: &mut dyn FnMut(Diagnostic),
 ) {
     let mut bad: Vec<Diagnostic> = Vec::new();
+    // Per file: the lines that are articles, not records (the `--records` given by mistake),
+    // and whether it held any record.
+    let mut articles: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    let mut with_records: std::collections::BTreeSet<String> = Default::default();
     read_lines(
         paths,
         &mut |path, n, line| {
@@ -817,6 +835,7 @@ pub fn read_records(
             match serde_json::from_slice::<ArticleQuotes>(json) {
                 Ok(mut a) => match a.text.take() {
                     Some(t) => {
+                        with_records.insert(path.to_string());
                         a.article.text = t;
                         a.article.source = Source {
                             path: path.to_string(),
@@ -833,6 +852,9 @@ pub fn read_records(
                         "record has no \"text\"; write records with `quotecheck extract --format jsonl --with-text`".into(),
                     )),
                 },
+                Err(_) if is_article_line(json) => {
+                    articles.entry(path.to_string()).or_default().push(n);
+                }
                 Err(e) => bad.push(fail(format!(
                     "not an extract record: {}; records are the lines of `quotecheck extract --format jsonl --with-text`",
                     json_error(&e)
@@ -841,9 +863,47 @@ pub fn read_records(
         },
         skip,
     );
+    const HINT: &str = "drop --records to audit articles; records are the lines of `quotecheck extract --format jsonl --with-text`";
+    for (path, lines) in articles {
+        match lines.as_slice() {
+            [n] => bad.push(Diagnostic::skipped(
+                &path,
+                Some(*n),
+                format!("an article, not an extract record: {HINT}"),
+            )),
+            // A file of articles given as records: one message for the file, not one per line.
+            [first, .., last] if !with_records.contains(&path) => bad.push(Diagnostic::skipped(
+                &path,
+                None,
+                format!(
+                    "its {} lines ({first}–{last}) are articles, not extract records: {HINT}",
+                    lines.len()
+                ),
+            )),
+            _ => bad.extend(lines.iter().map(|&n| {
+                Diagnostic::skipped(
+                    &path,
+                    Some(n),
+                    format!("an article, not an extract record: {HINT}"),
+                )
+            })),
+        }
+    }
     for b in bad {
         skip(b);
     }
+}
+
+/// Whether a JSON line that is no extract record is an article (an object with a `text` or
+/// `html` string and no `quotes`): a file of articles given to `--records`.
+fn is_article_line(json: &[u8]) -> bool {
+    let Ok(serde_json::Value::Object(o)) = serde_json::from_slice::<serde_json::Value>(json) else {
+        return false;
+    };
+    !o.contains_key("quotes")
+        && ["text", "html"]
+            .iter()
+            .any(|k| o.get(*k).is_some_and(serde_json::Value::is_string))
 }
 
 /// A JSON error for one line: serde's message with the column, without its `line 1`.

@@ -59,6 +59,58 @@ fn extract_without_paths_reads_standard_input_unless_it_is_a_terminal() {
     assert_transcript("cli-extract-from-piped-stdin", None, &piped);
 }
 
+/// Articles given to `audit --records`: one message for the file with the fix, not one
+/// per line.
+#[test]
+fn audit_records_of_a_file_of_articles() {
+    let dir = TempDir::new("err-records-articles");
+    let lines: String = (0..300)
+        .map(|i| format!("{}\n", article(&format!("a{i}"), "\"Yes,\" Ana said.")))
+        .collect();
+    let path = dir.file("articles.jsonl", lines);
+    let out = quotecheck(["--isolated", "audit", "--records", "--color", "never"])
+        .arg(&path)
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("its 300 lines (1–300) are articles")
+            && out.stderr.contains("drop --records"),
+        "{}",
+        out.stderr
+    );
+    assert_transcript("cli-audit-records-of-articles", Some(&dir), &out);
+}
+
+/// A line holding a JSON array (or another non-object) is said in words.
+#[test]
+fn extract_of_json_lines_that_are_not_objects() {
+    let dir = TempDir::new("err-not-objects");
+    let path = dir.file(
+        "lines.jsonl",
+        "[{\"id\":\"a\",\"text\":\"x\"}]\n42\n\"words\"\n",
+    );
+    let out = quotecheck(["--isolated", "extract", "--format", "jsonl"])
+        .arg(&path)
+        .run();
+    assert_eq!(out.code, Some(2));
+    for (line, what) in [
+        (1, "a JSON array"),
+        (2, "a JSON number"),
+        (3, "a JSON string"),
+    ] {
+        assert!(
+            out.stderr.contains(&format!(
+                "lines.jsonl:{line}: skipped: {what}, not an article"
+            )),
+            "{}",
+            out.stderr
+        );
+    }
+    assert!(!out.stderr.contains("expected struct"), "{}", out.stderr);
+    assert_transcript("cli-extract-jsonl-not-objects", Some(&dir), &out);
+}
+
 #[test]
 fn extract_of_a_missing_file() {
     let dir = TempDir::new("err-missing");
