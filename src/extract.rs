@@ -297,10 +297,18 @@ enum Token {
     Break,
 }
 
+/// Elements whose content is code or an inert template, never prose: a page read with
+/// `--raw-html` keeps them in its text, and their strings (`font-family: "Helvetica Neue"`)
+/// are not quotations.
+const RAW_TEXT_ELEMENTS: [&str; 3] = ["script", "style", "template"];
+
 /// Iterates over the marks and line breaks of a text, with their byte offsets.
 struct Lexer<'a> {
     base: &'a str,
     rest: &'a str,
+    /// Per raw-text element: no closing tag follows the last search, so no later one finds
+    /// one either (each search is done at most once past that point: linear).
+    unclosed: [bool; RAW_TEXT_ELEMENTS.len()],
 }
 
 impl<'a> Lexer<'a> {
@@ -308,7 +316,41 @@ impl<'a> Lexer<'a> {
         Lexer {
             base: text,
             rest: text,
+            unclosed: [false; RAW_TEXT_ELEMENTS.len()],
         }
+    }
+
+    /// After the opening tag `tag` of a raw-text element, the text after its closing tag;
+    /// `None` for another tag, or when no closing tag follows.
+    fn past_raw_text(&mut self, tag: &str, after: &'a str) -> Option<&'a str> {
+        let name = tag
+            .get(1..)?
+            .split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+            .next()?;
+        let k = RAW_TEXT_ELEMENTS
+            .iter()
+            .position(|e| e.eq_ignore_ascii_case(name))?;
+        if self.unclosed[k] {
+            return None;
+        }
+        let close = RAW_TEXT_ELEMENTS[k];
+        let bytes = after.as_bytes();
+        let found = memchr::memchr_iter(b'<', bytes).find(|&i| {
+            bytes.get(i + 1) == Some(&b'/')
+                && bytes
+                    .get(i + 2..i + 2 + close.len())
+                    .is_some_and(|n| n.eq_ignore_ascii_case(close.as_bytes()))
+        });
+        let Some(i) = found else {
+            self.unclosed[k] = true;
+            return None;
+        };
+        // Past the closing tag's `>` (or to the end of the text when it has none).
+        let end = bytes[i..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |e| i + e + 1);
+        after.get(end..)
     }
 }
 
@@ -338,7 +380,8 @@ impl Iterator for Lexer<'_> {
             // Markup left in the text (`<tweet author="…">`, `<a href="…">`): its attribute
             // quotes are not quotations.
             if let Ok((rest, ())) = markup_tag(self.rest) {
-                self.rest = rest;
+                let tag = &self.rest[..self.rest.len() - rest.len()];
+                self.rest = self.past_raw_text(tag, rest).unwrap_or(rest);
                 continue;
             }
             // A lead byte of something that is not a mark (an em dash, a non-breaking space):
@@ -827,6 +870,17 @@ mod tests {
         assert_eq!(quotes(t), vec![r#""Nobody came,""#]);
         let t = r#"It ended. "Nobody came," she said."#;
         assert_eq!(quotes(t), vec![r#""Nobody came,""#]);
+    }
+
+    /// Strings in scripts, style sheets and templates left in a page's text are not
+    /// quotations; the prose around them is read as usual, and a tag that is never closed
+    /// hides nothing.
+    #[test]
+    fn scripts_styles_and_templates_hold_no_quotes() {
+        let t = "<html><head><STYLE>body{font-family:\"Helvetica Neue\"}</style><script type=\"x\">var a=\"b\";</Script></head>\n<p>\"We will win,\" Ana Ruiz said.</p><template><p>\"hidden\"</p></template>";
+        assert_eq!(quotes(t), vec!["\"We will win,\""]);
+        let t = "He typed <script> into the box. \"It failed,\" he said. <script> again.";
+        assert_eq!(quotes(t), vec!["\"It failed,\""]);
     }
 
     #[test]

@@ -155,7 +155,8 @@ pub struct InputArgs {
     #[arg(long)]
     pub outlet: Option<String>,
     /// Read HTML as text, without main-text extraction (menus, related links and comments
-    /// are then read as part of the article).
+    /// are then read as part of the article; tags, and the contents of `<script>`,
+    /// `<style>` and `<template>`, are not).
     #[arg(long)]
     pub raw_html: bool,
     /// Follow symbolic links to folders while walking (loops are detected and reported);

@@ -129,9 +129,56 @@ fn raw_html_reads_the_whole_page() {
     let raw = extract_json(&["--raw-html", "tests/pages/000_8e19547a2dfce686.html"]);
     let (page, raw) = (&page["articles"][0], &raw["articles"][0]);
     assert!(raw.get("text_source").is_none());
-    // Comments, related links and scripts hold quotes of their own.
+    // Comments and related links hold quotes of their own.
     assert!(quotes(raw).len() > quotes(page).len());
     assert_eq!(raw["outlet"], "000_8e19547a2dfce686");
+    // Scripts, style sheets and templates are not prose: no quote starts inside one.
+    let text = std::fs::read_to_string("tests/pages/000_8e19547a2dfce686.html").unwrap();
+    let lower = text.to_ascii_lowercase();
+    let mut inside = Vec::new();
+    for name in ["script", "style", "template"] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(&format!("<{name}")) {
+            let open = from + i;
+            let close = lower[open..]
+                .find(&format!("</{name}"))
+                .map_or(lower.len(), |c| open + c);
+            inside.push((open, close));
+            from = close;
+        }
+    }
+    assert!(!inside.is_empty(), "the page has scripts");
+    for q in raw["quotes"].as_array().unwrap() {
+        let start = q["start"].as_u64().unwrap() as usize;
+        assert!(
+            !inside.iter().any(|&(a, b)| a <= start && start < b),
+            "a quote inside a script or style: {}",
+            q["text"]
+        );
+    }
+}
+
+/// The CLI on a page read raw: the quotes of a style sheet, a script and a template are not
+/// reported, the prose's are.
+#[test]
+fn raw_html_skips_scripts_styles_and_templates() {
+    let dir = TempDir::new("html-raw");
+    let page = dir.file(
+        "p.html",
+        "<html><head><style>body{font-family:\"Helvetica Neue\",\"Arial\"}</style><script>var a=\"x\";</script></head><body><p>\"We will win,\" Ana Ruiz said.</p><template><p>\"hidden\"</p></template></body></html>",
+    );
+    let out = quotecheck(["--isolated", "extract", "--raw-html", "--format", "jsonl"])
+        .arg(&page)
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let texts: Vec<&str> = v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["\"We will win,\""]);
 }
 
 #[test]
