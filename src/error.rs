@@ -207,12 +207,15 @@ pub enum Error {
     )]
     StdinIsTerminal,
     /// Some inputs of a step that must see all of them (`merge`) could not be read.
-    #[error("{count} input(s) could not be read; no report written")]
+    #[error(
+        "{} could not be read; no report written",
+        crate::text::count(*count, "input", "inputs")
+    )]
     Incomplete {
         /// How many inputs failed.
         count: usize,
     },
-    /// `explain` was asked for a name that is neither a rule nor a category.
+    /// `explain` was asked for a name it does not document.
     #[error("no rule or category named `{0}`; `quotecheck explain` lists them")]
     UnknownName(String),
 }

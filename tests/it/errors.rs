@@ -181,6 +181,27 @@ fn extract_of_many_bad_lines_shows_twenty() {
         "quotecheck: … and 5 more skipped inputs or warnings"
     );
     assert_transcript("cli-extract-many-bad-lines", Some(&dir), &out);
+    // The same cap for every command that reads lines.
+    for command in [
+        vec!["audit"],
+        vec!["audit", "--records"],
+        vec!["fingerprint"],
+        vec!["merge"],
+    ] {
+        let mut args = vec!["--isolated"];
+        args.extend(&command);
+        let out = quotecheck(args).arg(&path).run();
+        assert_eq!(out.code, Some(2), "{command:?}");
+        // 20 lines, the count of the others, and (merge) the error that ends the run.
+        let shown: Vec<&str> = out.stderr.lines().collect();
+        assert!(shown.len() <= 22, "{command:?}: {}", out.stderr);
+        assert!(
+            shown[20].starts_with("quotecheck: … and ")
+                && shown[20].ends_with(" more skipped inputs or warnings"),
+            "{command:?}: {}",
+            out.stderr
+        );
+    }
 }
 
 #[test]
