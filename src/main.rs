@@ -73,7 +73,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let summary = pipeline.extract_paths(
                 &inputs(&args.input.paths)?,
                 &args.options(),
-                args.format(),
+                args.format(io::stdout().is_terminal()),
                 stdout(),
                 &mut listener,
             );

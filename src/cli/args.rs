@@ -143,6 +143,10 @@ pub struct ExtractArgs {
     /// offsets refer to the extracted text).
     #[arg(long)]
     pub with_text: bool,
+    /// Colour the text listing: auto (a terminal, unless `NO_COLOR` is set or `TERM=dumb`;
+    /// any output with `CLICOLOR_FORCE` set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -190,7 +194,8 @@ pub struct AuditArgs {
     /// or the configuration's `audit.fail_on`).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOnArg>,
-    /// Colour the diffs in the text report.
+    /// Colour the diffs in the text report: auto (a terminal, unless `NO_COLOR` is set or
+    /// `TERM=dumb`; any output with `CLICOLOR_FORCE` set), always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
     /// Compare articles that share this JSON Lines field (default: `story`; articles without
@@ -255,7 +260,8 @@ pub struct MergeArgs {
     /// Exit with 1 when a finding of this severity or higher exists.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOnArg>,
-    /// Colour the diffs in the text report.
+    /// Colour the diffs in the text report: auto (a terminal, unless `NO_COLOR` is set or
+    /// `TERM=dumb`; any output with `CLICOLOR_FORCE` set), always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
     #[command(flatten)]
@@ -320,11 +326,13 @@ impl ExtractArgs {
         }
     }
 
-    pub fn format(&self) -> Format {
+    pub fn format(&self, stdout_is_terminal: bool) -> Format {
         match self.format {
             FormatArg::Json => Format::Json,
             FormatArg::Jsonl => Format::Jsonl,
-            FormatArg::Text => Format::Text,
+            FormatArg::Text => Format::Text {
+                color: self.color.resolve(stdout_is_terminal),
+            },
         }
     }
 }
@@ -339,15 +347,34 @@ impl AuditArgs {
     }
 }
 
-impl AuditFormatArg {
-    /// The report format; colour only for text on a terminal, unless asked, and never with
-    /// `NO_COLOR` set.
-    pub fn format(self, color: ColorArg, stdout_is_terminal: bool) -> AuditFormat {
-        let color = match color {
+impl ColorArg {
+    /// Whether to write colour, by ripgrep's rules and the common variables: `always` and
+    /// `never` decide; `auto` colours a terminal, except with `NO_COLOR` set (not empty) or
+    /// `TERM=dumb`, and colours any output with `CLICOLOR_FORCE` set (not `0`), unless
+    /// `NO_COLOR` is set too.
+    pub fn resolve(self, stdout_is_terminal: bool) -> bool {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        match self {
             ColorArg::Always => true,
             ColorArg::Never => false,
-            ColorArg::Auto => stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
-        };
+            ColorArg::Auto if set("NO_COLOR") => false,
+            ColorArg::Auto
+                if set("CLICOLOR_FORCE")
+                    && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0") =>
+            {
+                true
+            }
+            ColorArg::Auto => {
+                stdout_is_terminal && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+            }
+        }
+    }
+}
+
+impl AuditFormatArg {
+    /// The report format; colour for text as [`ColorArg::resolve`] says.
+    pub fn format(self, color: ColorArg, stdout_is_terminal: bool) -> AuditFormat {
+        let color = color.resolve(stdout_is_terminal);
         match self {
             AuditFormatArg::Json => AuditFormat::Json,
             AuditFormatArg::Jsonl => AuditFormat::Jsonl,

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::model::report::Document;
-use crate::model::{ArticleQuotes, Diagnostic, Level, Summary};
+use crate::model::{ArticleQuotes, Diagnostic, Kind, Level, Summary};
 
 mod audit;
 
@@ -32,8 +32,11 @@ pub enum Format {
     Json,
     /// One record per article (`schema/extract-record.schema.json`), written as each is done.
     Jsonl,
-    /// A readable listing.
-    Text,
+    /// A readable listing; `color` marks the kinds, speakers and headers with ANSI colour.
+    Text {
+        /// Whether to write ANSI colour.
+        color: bool,
+    },
 }
 
 /// Writes `extract` results in the chosen format. For `jsonl` and `text`,
@@ -83,7 +86,7 @@ impl<W: Write> Writer<W> {
                 self.kept.push(a);
                 Ok(())
             }
-            Format::Text => write_text(&mut self.out, &a),
+            Format::Text { color } => write_text(&mut self.out, &a, color),
         }
     }
 
@@ -115,7 +118,7 @@ impl<W: Write> Writer<W> {
                 serde_json::to_writer_pretty(&mut self.out, &doc)?;
                 self.out.write_all(b"\n")?;
             }
-            Format::Text => {
+            Format::Text { .. } => {
                 let s = &self.summary;
                 writeln!(
                     self.out,
@@ -136,11 +139,16 @@ impl<W: Write> Writer<W> {
 }
 
 /// The readable listing of one article.
-fn write_text(out: &mut impl Write, a: &ArticleQuotes) -> io::Result<()> {
+fn write_text(out: &mut impl Write, a: &ArticleQuotes, color: bool) -> io::Result<()> {
+    let (bold, dim, green, yellow, reset) = if color {
+        ("\x1b[1m", "\x1b[2m", "\x1b[32m", "\x1b[33m", "\x1b[0m")
+    } else {
+        ("", "", "", "", "")
+    };
     let outlet = a.article.outlet.as_deref().unwrap_or("-");
     writeln!(
         out,
-        "== {} · outlet: {} · {}",
+        "{bold}== {} · outlet: {} · {}{reset}",
         Printable(&a.article.id),
         Printable(outlet),
         crate::text::count(a.quotes.len(), "quote", "quotes")
@@ -152,9 +160,15 @@ fn write_text(out: &mut impl Write, a: &ArticleQuotes) -> io::Result<()> {
             None => "—".to_string(),
         };
         let cue = q.cue.as_ref().map_or("", |c| c.text.as_str());
+        // Speech in colour, terms and nested quotes dimmed: what is attributed stands out.
+        let kind_color = match q.kind {
+            Kind::Direct => green,
+            Kind::Partial => yellow,
+            Kind::Term | Kind::Nested => dim,
+        };
         writeln!(
             out,
-            "  {:>6}..{:<6} {:<8} {}",
+            "  {:>6}..{:<6} {kind_color}{:<8}{reset} {}",
             q.char_start,
             q.char_end,
             q.kind.name(),
@@ -162,7 +176,7 @@ fn write_text(out: &mut impl Write, a: &ArticleQuotes) -> io::Result<()> {
         )?;
         writeln!(
             out,
-            "                  speaker: {}  cue: {}  rule: {} ({:.2})",
+            "                  {dim}speaker:{reset} {bold}{}{reset}  {dim}cue:{reset} {}  {dim}rule:{reset} {} ({:.2})",
             Printable(&who),
             Printable(cue),
             q.rule.name(),

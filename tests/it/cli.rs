@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::util::{TempDir, bin, quotecheck, root, run};
+use crate::util::{TempDir, bin, quotecheck, root, run, run_in_terminal_with};
 
 #[test]
 fn explain_lists_every_rule_and_category() {
@@ -65,6 +65,65 @@ fn completions_and_man_page() {
     let out = run(["man"]);
     assert_eq!(out.code, Some(0));
     assert!(out.stdout.contains(".TH quotecheck"));
+}
+
+/// ripgrep's colour rules for every command with a text listing: `auto` colours a terminal
+/// unless `NO_COLOR` is set or `TERM=dumb`; `CLICOLOR_FORCE` colours a pipe, and `NO_COLOR`
+/// wins over it; `always` and `never` decide.
+#[test]
+fn colour_follows_the_terminal_and_the_environment() {
+    let dir = TempDir::new("colour");
+    let a = dir.file(
+        "a.jsonl",
+        "{\"id\":\"a\",\"outlet\":\"A\",\"text\":\"\\\"We will fix the bridge by spring,\\\" Ana Ruiz said.\"}\n{\"id\":\"b\",\"outlet\":\"B\",\"text\":\"\\\"We will fix the bridge by June,\\\" Ana Ruiz said.\"}\n",
+    );
+    let a = a.to_str().unwrap();
+    const ESC: char = '\u{1b}';
+    let clear = [("NO_COLOR", ""), ("CLICOLOR_FORCE", ""), ("TERM", "xterm")];
+    for command in [vec!["extract", a], vec!["audit", a]] {
+        let mut args = vec!["--isolated"];
+        args.extend(&command);
+        let coloured = |env: &[(&str, &str)], extra: &[&str]| {
+            let mut all = args.clone();
+            all.extend(extra);
+            let (code, shown) = run_in_terminal_with(env, &all);
+            assert_eq!(code, Some(0), "{command:?} {env:?}: {shown}");
+            shown.contains(ESC)
+        };
+        assert!(coloured(&clear, &[]), "{command:?}: a terminal");
+        assert!(!coloured(
+            &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", ""), ("TERM", "xterm")],
+            &[]
+        ));
+        assert!(!coloured(
+            &[("NO_COLOR", ""), ("CLICOLOR_FORCE", ""), ("TERM", "dumb")],
+            &[]
+        ));
+        assert!(!coloured(&clear, &["--color", "never"]), "{command:?}");
+        assert!(coloured(
+            &[("NO_COLOR", ""), ("CLICOLOR_FORCE", ""), ("TERM", "dumb")],
+            &["--color", "always"]
+        ));
+        // A pipe: no colour, unless forced.
+        let piped = |env: &[(&str, &str)]| {
+            let mut cmd = Command::new(bin());
+            cmd.args(&args)
+                .env_remove("NO_COLOR")
+                .env_remove("CLICOLOR_FORCE");
+            for (k, v) in env {
+                cmd.env(k, v);
+            }
+            let out = cmd.output().unwrap();
+            String::from_utf8(out.stdout).unwrap().contains(ESC)
+        };
+        assert!(!piped(&[]), "{command:?}");
+        assert!(piped(&[("CLICOLOR_FORCE", "1")]), "{command:?}");
+        assert!(!piped(&[("CLICOLOR_FORCE", "0")]), "{command:?}");
+        assert!(
+            !piped(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+            "{command:?}"
+        );
+    }
 }
 
 #[test]

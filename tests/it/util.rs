@@ -125,16 +125,29 @@ where
 /// Returns the exit code and everything written, stdout and stderr interleaved as the
 /// terminal shows them (line ends as `\r\n`).
 pub fn run_in_terminal(args: &[&str]) -> (Option<i32>, String) {
+    run_in_terminal_with(&[], args)
+}
+
+/// [`run_in_terminal`] with these environment variables set (`TERM=dumb`) or, with an
+/// empty value, removed.
+pub fn run_in_terminal_with(env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String) {
     let mut line = shell_quote(&bin().to_string_lossy());
     for a in args {
         line.push(' ');
         line.push_str(&shell_quote(a));
     }
-    let out = Command::new("script")
+    let mut script = Command::new("script");
+    script
         .args(["-qec", &line, "/dev/null"])
-        .stdin(Stdio::null())
-        .output()
-        .expect("`script` (util-linux) runs");
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        if v.is_empty() {
+            script.env_remove(k);
+        } else {
+            script.env(k, v);
+        }
+    }
+    let out = script.output().expect("`script` (util-linux) runs");
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
