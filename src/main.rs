@@ -8,8 +8,9 @@
 mod cli;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::Context;
 use clap::{CommandFactory, Parser};
@@ -66,70 +67,86 @@ fn exit_code(outcome: Outcome) -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let quiet = cli.quiet;
+    let mut out = Output::new(cli.output.as_deref())?;
+    // The counts `--stats` prints at the end.
+    let mut stats = serde_json::Map::new();
     let outcome = match cli.command {
         Command::Extract(args) => {
-            let pipeline = with_threads(pipeline(&cli.config, cli.isolated)?.0, &args.input)?;
-            let mut listener = Stderr::with_progress();
+            let pipeline =
+                with_threads(pipeline(&cli.config, cli.isolated)?.0, &args.input, quiet)?;
+            let mut listener = Stderr::with_progress(quiet);
             let summary = pipeline.extract_paths(
                 &inputs(&args.input.paths)?,
                 &args.options(),
-                args.format(io::stdout().is_terminal()),
-                stdout(),
+                args.format(out.is_terminal()),
+                out.writer(),
                 &mut listener,
             );
             listener.finish();
+            let summary = summary?;
+            stats.insert("summary".into(), serde_json::to_value(&summary)?);
             Outcome::Done {
-                errored: summary?.articles_skipped > 0,
+                errored: summary.articles_skipped > 0,
             }
         }
         Command::Audit(args) => {
-            let pipeline = with_threads(pipeline(&cli.config, cli.isolated)?.0, &args.input)?;
-            let mut listener = Stderr::new();
+            let pipeline =
+                with_threads(pipeline(&cli.config, cli.isolated)?.0, &args.input, quiet)?;
+            let mut listener = Stderr::new(quiet);
             let paths = inputs(&args.input.paths)?;
             let audit = pipeline.audit_paths(&paths, &args.options(), &mut listener);
             listener.finish();
-            let format = args.format.format(args.color, io::stdout().is_terminal());
+            let audit = audit?;
+            stats.insert("summary".into(), serde_json::to_value(audit.summary())?);
+            stats.insert("skipped".into(), audit.skipped.len().into());
+            let format = args.format.format(args.color, out.is_terminal());
             let fail_on = pipeline.fail_on(args.fail_on.map(FailOn::from));
-            write_audit(&audit?, format, fail_on, &args.view.view())?
+            write_audit(&mut out, &audit, format, fail_on, &args.view.view())?
         }
         Command::Merge(args) => {
             let pipeline = pipeline(&cli.config, cli.isolated)?.0;
-            let mut listener = Stderr::new();
+            let mut listener = Stderr::new(quiet);
             let audit = quotecheck::merge_paths(&inputs(&args.paths)?, &mut listener);
             listener.finish();
-            let format = args.format.format(args.color, io::stdout().is_terminal());
+            let audit = audit?;
+            stats.insert("summary".into(), serde_json::to_value(audit.summary())?);
+            let format = args.format.format(args.color, out.is_terminal());
             let fail_on = pipeline.fail_on(args.fail_on.map(FailOn::from));
-            write_audit(&audit?, format, fail_on, &args.view.view())?
+            write_audit(&mut out, &audit, format, fail_on, &args.view.view())?
         }
         Command::Fingerprint { paths } => {
-            let mut listener = Stderr::new();
-            let errors = quotecheck::fingerprint(&inputs(&paths)?, stdout(), &mut listener);
+            let mut listener = Stderr::new(quiet);
+            let errors = quotecheck::fingerprint(&inputs(&paths)?, out.writer(), &mut listener);
             listener.finish();
+            let errors = errors?;
+            stats.insert("skipped".into(), errors.into());
             Outcome::Done {
-                errored: errors? > 0,
+                errored: errors > 0,
             }
         }
         Command::Config => {
             let (pipeline, source) = pipeline(&cli.config, cli.isolated)?;
-            print(pipeline.config().describe(source.as_deref()).as_bytes())?;
+            out.write(pipeline.config().describe(source.as_deref()).as_bytes())?;
             Outcome::Done { errored: false }
         }
         Command::Explain { name } => {
-            let mut out = stdout();
-            quotecheck::explain::write(&mut out, name.as_deref())?;
-            out.flush().map_err(quotecheck::Error::Output)?;
+            let mut text = Vec::new();
+            quotecheck::explain::write(&mut text, name.as_deref())?;
+            out.write(&text)?;
             Outcome::Done { errored: false }
         }
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "quotecheck", &mut script);
-            print(&script)?;
+            out.write(&script)?;
             Outcome::Done { errored: false }
         }
         Command::Man => {
             let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-            print(&page)?;
+            out.write(&page)?;
             Outcome::Done { errored: false }
         }
         Command::Schema {
@@ -140,11 +157,92 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let schema = cli::args::schema(record, audit, part).json();
             let mut text = serde_json::to_string_pretty(&schema)?;
             text.push('\n');
-            print(text.as_bytes())?;
+            out.write(text.as_bytes())?;
             Outcome::Done { errored: false }
         }
     };
+    out.commit()?;
+    if cli.stats {
+        stats.insert(
+            "seconds".into(),
+            ((started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0).into(),
+        );
+        let _ = writeln!(io::stderr().lock(), "{}", serde_json::Value::Object(stats));
+    }
     Ok(exit_code(outcome))
+}
+
+/// Where a command's output goes: standard output, or `--output FILE`, written to a
+/// temporary file in FILE's folder and renamed over FILE by [`Output::commit`] (a reader
+/// never sees half a report; a run that fails drops the temporary file and leaves FILE).
+enum Output {
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    File {
+        file: BufWriter<tempfile::NamedTempFile>,
+        path: PathBuf,
+    },
+}
+
+impl Output {
+    fn new(path: Option<&Path>) -> anyhow::Result<Output> {
+        let Some(path) = path else {
+            return Ok(Output::Stdout(BufWriter::new(io::stdout().lock())));
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let file = tempfile::Builder::new()
+            .prefix(".quotecheck-")
+            .tempfile_in(dir)
+            .map_err(|e| cannot_write(path, &e))?;
+        // A new file gets the usual mode, not the private one of a temporary file; a file
+        // replaced keeps its own.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+            file.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(mode))
+                .map_err(|e| cannot_write(path, &e))?;
+        }
+        Ok(Output::File {
+            file: BufWriter::new(file),
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Whether the output is a terminal (for colour): never for a file.
+    fn is_terminal(&self) -> bool {
+        matches!(self, Output::Stdout(_)) && io::stdout().is_terminal()
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Output::Stdout(w) => w,
+            Output::File { file, .. } => file,
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), quotecheck::Error> {
+        self.writer().write_all(bytes)?;
+        Ok(self.writer().flush()?)
+    }
+
+    /// Flushes the output; for a file, renames it over its path.
+    fn commit(self) -> anyhow::Result<()> {
+        match self {
+            Output::Stdout(mut w) => w.flush().map_err(quotecheck::Error::Output)?,
+            Output::File { file, path } => {
+                let file = file
+                    .into_inner()
+                    .map_err(|e| quotecheck::Error::Output(e.into_error()))?;
+                file.persist(&path)
+                    .map_err(|e| cannot_write(&path, &e.error))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The pipeline of the configuration in force (`--config`, else the nearest
@@ -165,10 +263,15 @@ fn pipeline(
     Ok((Pipeline::new(cfg)?, source))
 }
 
-/// The pipeline on `-j` threads, saying so when the machine has fewer cores than asked.
-fn with_threads(pipeline: Pipeline, input: &cli::args::InputArgs) -> anyhow::Result<Pipeline> {
+/// The pipeline on `-j` threads, saying so (unless `quiet`) when the machine has fewer cores
+/// than asked.
+fn with_threads(
+    pipeline: Pipeline,
+    input: &cli::args::InputArgs,
+    quiet: bool,
+) -> anyhow::Result<Pipeline> {
     let pipeline = pipeline.with_threads(input.threads)?;
-    if input.threads > pipeline.threads() {
+    if input.threads > pipeline.threads() && !quiet {
         say(format_args!(
             "-j {}: this machine has {} cores; using {} threads",
             input.threads,
@@ -179,26 +282,25 @@ fn with_threads(pipeline: Pipeline, input: &cli::args::InputArgs) -> anyhow::Res
     Ok(pipeline)
 }
 
-fn stdout() -> BufWriter<io::StdoutLock<'static>> {
-    BufWriter::new(io::stdout().lock())
-}
-
-fn print(bytes: &[u8]) -> Result<(), quotecheck::Error> {
-    let mut out = stdout();
-    out.write_all(bytes)?;
-    Ok(out.flush()?)
+/// `cannot write PATH: REASON`, with the system's reason alone (not the temporary file's
+/// name that the error carries).
+fn cannot_write(path: &Path, e: &io::Error) -> anyhow::Error {
+    let full = e.to_string();
+    let reason = full.split(" at path ").next().unwrap_or(&full);
+    anyhow::anyhow!("cannot write {}: {reason}", path.display())
 }
 
 /// Writes an audit report and says whether it fails at `fail_on`.
 fn write_audit(
+    out: &mut Output,
     audit: &Audit,
     format: report::AuditFormat,
     fail_on: FailOn,
     view: &View,
 ) -> anyhow::Result<Outcome> {
-    let mut out = stdout();
-    report::write_audit_view(&mut out, audit, format, view)
-        .and_then(|()| out.flush())
+    let mut w = out.writer();
+    report::write_audit_view(&mut w, audit, format, view)
+        .and_then(|()| w.flush())
         .map_err(quotecheck::Error::Output)?;
     Ok(Outcome::Audited {
         errored: !audit.skipped.is_empty(),

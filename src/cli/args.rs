@@ -28,9 +28,26 @@ pub struct Cli {
     /// Read settings from this file instead of the nearest quotecheck.toml.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Ignore any quotecheck.toml.
-    #[arg(long, global = true, conflicts_with = "config")]
+    /// Ignore any quotecheck.toml (`--no-config` is the same).
+    #[arg(
+        long,
+        global = true,
+        visible_alias = "no-config",
+        conflicts_with = "config"
+    )]
     pub isolated: bool,
+    /// Write the output to FILE instead of standard output: written whole beside it, then
+    /// renamed over it, so FILE is never half written (and stays as it was if the run fails).
+    #[arg(long, short = 'o', global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print nothing on standard error but a fatal error: no skipped input, warning or
+    /// progress line (the exit code and the report still say what was skipped).
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// At the end, print the run's counts as one JSON object on standard error (articles,
+    /// quotes, findings, skipped inputs, seconds).
+    #[arg(long, global = true)]
+    pub stats: bool,
     #[command(subcommand)]
     pub command: Command,
 }

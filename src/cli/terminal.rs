@@ -23,6 +23,8 @@ pub fn say(message: impl std::fmt::Display) {
 pub struct Stderr {
     shown: usize,
     progress: Option<Progress>,
+    /// `--quiet`: diagnostics counted, none printed.
+    quiet: bool,
 }
 
 impl Stderr {
@@ -30,19 +32,21 @@ impl Stderr {
     /// cannot flood the terminal; the report lists every one.
     pub const SHOWN: usize = 20;
 
-    /// A listener that shows diagnostics only.
-    pub fn new() -> Self {
+    /// A listener that shows diagnostics only, or nothing when `quiet`.
+    pub fn new(quiet: bool) -> Self {
         Stderr {
             shown: 0,
             progress: None,
+            quiet,
         }
     }
 
-    /// A listener that also draws a progress line for long runs.
-    pub fn with_progress() -> Self {
+    /// A listener that also draws a progress line for long runs (not when `quiet`).
+    pub fn with_progress(quiet: bool) -> Self {
         Stderr {
             shown: 0,
-            progress: Some(Progress::new()),
+            progress: (!quiet).then(Progress::new),
+            quiet,
         }
     }
 
@@ -51,7 +55,7 @@ impl Stderr {
         if let Some(p) = &self.progress {
             p.bar.finish_and_clear();
         }
-        if self.shown > Self::SHOWN {
+        if self.shown > Self::SHOWN && !self.quiet {
             say(format_args!(
                 "… and {} more skipped inputs or warnings",
                 self.shown - Self::SHOWN
@@ -63,7 +67,7 @@ impl Stderr {
 impl Listener for Stderr {
     fn diagnostic(&mut self, d: &Diagnostic) {
         self.shown += 1;
-        if self.shown <= Self::SHOWN {
+        if self.shown <= Self::SHOWN && !self.quiet {
             say(d);
         }
     }

@@ -126,6 +126,96 @@ fn colour_follows_the_terminal_and_the_environment() {
     }
 }
 
+/// `-o FILE` writes the output whole or not at all; `-q` silences standard error but for a
+/// fatal error; `--stats` adds one JSON object of counts on standard error; `--no-config`
+/// is `--isolated`.
+#[test]
+fn output_quiet_stats_and_no_config() {
+    let dir = TempDir::new("output-flags");
+    let good = dir.file(
+        "a.jsonl",
+        "{\"id\":\"a\",\"outlet\":\"A\",\"text\":\"\\\"We will fix the bridge by spring,\\\" Ana Ruiz said.\"}\n",
+    );
+    let bad: String = (1..=30).map(|i| format!("{{\"id\": \"{i}\"\n")).collect();
+    let bad = dir.file("bad.jsonl", bad);
+    let report = dir.path().join("report.json");
+    // Written to the file, nothing on standard output; the file replaced whole.
+    std::fs::write(&report, "old").unwrap();
+    let out = quotecheck(["--isolated", "audit", "--format", "json", "-o"])
+        .arg(&report)
+        .arg(&good)
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(written["summary"]["quotes"], 1);
+    // A run that fails leaves the file as it was, and no temporary file behind.
+    let out = quotecheck(["--isolated", "merge", "-o"])
+        .arg(&report)
+        .arg(&bad)
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert_eq!(written, {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        v
+    });
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with(".quotecheck-")),
+        "{names:?}"
+    );
+    // -q: bad lines skipped silently (the exit code says so); a fatal error is still said.
+    let out = quotecheck(["--isolated", "extract", "-q"]).arg(&bad).run();
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    let out = quotecheck([
+        "--isolated",
+        "-q",
+        "extract",
+        "-o",
+        "/nonexistent/dir/x.txt",
+    ])
+    .arg(&good)
+    .run();
+    assert_eq!(out.code, Some(2));
+    assert_eq!(
+        out.stderr,
+        "quotecheck: cannot write /nonexistent/dir/x.txt: No such file or directory (os error 2)\n"
+    );
+    // --stats: the counts, one JSON object, last on standard error.
+    let out = quotecheck(["--isolated", "extract", "--stats", "--format", "jsonl"])
+        .arg(&good)
+        .arg(&bad)
+        .run();
+    let last = out.stderr.lines().last().unwrap();
+    let stats: serde_json::Value = serde_json::from_str(last).unwrap();
+    assert_eq!(stats["summary"]["quotes"], 1, "{last}");
+    assert_eq!(stats["summary"]["articles_skipped"], 30, "{last}");
+    assert!(stats["seconds"].as_f64().is_some(), "{last}");
+    let out = quotecheck(["--isolated", "audit", "--stats", "--format", "json"])
+        .arg(&good)
+        .run();
+    let stats: serde_json::Value =
+        serde_json::from_str(out.stderr.lines().last().unwrap()).unwrap();
+    assert_eq!(stats["summary"]["families"], 1, "{}", out.stderr);
+    // --no-config ignores a quotecheck.toml as --isolated does.
+    dir.file("quotecheck.toml", "[audit]\nfail_on = \"info\"\n");
+    let with = quotecheck(["config"]).current_dir(dir.path()).run();
+    let without = quotecheck(["--no-config", "config"])
+        .current_dir(dir.path())
+        .run();
+    let isolated = quotecheck(["--isolated", "config"])
+        .current_dir(dir.path())
+        .run();
+    assert_ne!(with.stdout, without.stdout);
+    assert_eq!(without.stdout, isolated.stdout);
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let out = run(["extract", "--format", "yaml", "-"]);
