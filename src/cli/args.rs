@@ -164,6 +164,10 @@ pub struct ExtractArgs {
     /// any output with `CLICOLOR_FORCE` set), always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Show each quote whole in the text listing (by default a quote is cut at 100
+    /// characters).
+    #[arg(long)]
+    pub wide: bool,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -349,6 +353,7 @@ impl ExtractArgs {
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Text => Format::Text {
                 color: self.color.resolve(stdout_is_terminal),
+                wide: self.wide,
             },
         }
     }

@@ -36,6 +36,8 @@ pub enum Format {
     Text {
         /// Whether to write ANSI colour.
         color: bool,
+        /// Whether to show each quote whole, not cut at [`SHOWN_CHARS`] characters.
+        wide: bool,
     },
 }
 
@@ -86,7 +88,7 @@ impl<W: Write> Writer<W> {
                 self.kept.push(a);
                 Ok(())
             }
-            Format::Text { color } => write_text(&mut self.out, &a, color),
+            Format::Text { color, wide } => write_text(&mut self.out, &a, color, wide),
         }
     }
 
@@ -139,7 +141,7 @@ impl<W: Write> Writer<W> {
 }
 
 /// The readable listing of one article.
-fn write_text(out: &mut impl Write, a: &ArticleQuotes, color: bool) -> io::Result<()> {
+fn write_text(out: &mut impl Write, a: &ArticleQuotes, color: bool, wide: bool) -> io::Result<()> {
     let (bold, dim, green, yellow, reset) = if color {
         ("\x1b[1m", "\x1b[2m", "\x1b[32m", "\x1b[33m", "\x1b[0m")
     } else {
@@ -172,7 +174,10 @@ fn write_text(out: &mut impl Write, a: &ArticleQuotes, color: bool) -> io::Resul
             q.char_start,
             q.char_end,
             q.kind.name(),
-            Printable(&one_line(&q.text, 100))
+            Printable(&one_line(
+                &q.text,
+                if wide { usize::MAX } else { SHOWN_CHARS }
+            ))
         )?;
         writeln!(
             out,
@@ -223,6 +228,9 @@ impl std::fmt::Display for Printable<'_> {
         f.write_str(rest)
     }
 }
+
+/// The characters of a quote the text listing shows, without `--wide`.
+pub const SHOWN_CHARS: usize = 100;
 
 /// The text on one line, shortened to `max` characters with an ellipsis.
 fn one_line(s: &str, max: usize) -> String {

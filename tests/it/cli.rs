@@ -216,6 +216,25 @@ fn output_quiet_stats_and_no_config() {
     assert_eq!(without.stdout, isolated.stdout);
 }
 
+/// The text listing cuts a long quote at 100 characters; `--wide` shows it whole.
+#[test]
+fn wide_shows_quotes_whole() {
+    let long = "We will fix the bridge by spring, and the ferry will carry everyone at no charge until the last span of the new deck is open";
+    let text = format!("\"{long},\" Ana Ruiz said.");
+    let cut = quotecheck(["--isolated", "extract"])
+        .stdin(text.clone())
+        .run();
+    assert!(
+        cut.stdout.contains('…') && !cut.stdout.contains(long),
+        "{}",
+        cut.stdout
+    );
+    let wide = quotecheck(["--isolated", "extract", "--wide"])
+        .stdin(text)
+        .run();
+    assert!(wide.stdout.contains(long), "{}", wide.stdout);
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let out = run(["extract", "--format", "yaml", "-"]);
