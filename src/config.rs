@@ -197,21 +197,37 @@ impl Config {
         toml::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// What `quotecheck config` prints: where the configuration came from, the file's
-    /// settings and the thresholds in force.
+    /// What `quotecheck config` prints: where the configuration came from, then every
+    /// setting with the value in force (the file's, else the default) as a file would hold it.
     pub fn describe(&self, source: Option<&Path>) -> String {
         let link = self.link_params();
         let from = match source {
             Some(p) => format!("# from {}", p.display()),
             None => "# built-in defaults (no quotecheck.toml found)".to_string(),
         };
+        // Every key with the value in force, the defaults filled in: what a run uses, and a
+        // file to start from.
+        let effective = Config {
+            lexicon: self.lexicon.clone(),
+            outlets: self.outlets.clone(),
+            audit: AuditConfig {
+                fail_on: Some(self.audit.fail_on.unwrap_or_default()),
+                shingle: Some(link.shingle),
+                max_postings: Some(link.max_postings),
+                min_overlap: Some(link.min_overlap),
+                same_outlet: Some(link.same_outlet),
+            },
+            input: InputConfig {
+                max_article_bytes: Some(
+                    self.input
+                        .max_article_bytes
+                        .unwrap_or(crate::input::DEFAULT_MAX_ARTICLE_BYTES),
+                ),
+            },
+        };
         format!(
-            "{from}\n{}\n# audit thresholds in force: shingle = {}, max_postings = {}, min_overlap = {}, same_outlet = {}\n",
-            self.to_toml(),
-            link.shingle,
-            link.max_postings,
-            link.min_overlap,
-            link.same_outlet
+            "{from}; every setting in force (the README's Configuration section says what each means)\n{}",
+            effective.to_toml()
         )
     }
 
@@ -281,12 +297,31 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
     }
 
+    /// `config` prints every key with its value in force, as a file that reads back to the
+    /// same settings; a file's values win over the defaults.
     #[test]
     fn the_defaults_describe_themselves() {
         let d = Config::default().describe(None);
         assert!(d.starts_with("# built-in defaults"));
+        for key in [
+            "speech_verbs = []",
+            "fail_on = \"none\"",
+            "shingle = 3",
+            "max_postings = 64",
+            "min_overlap = 0.5",
+            "same_outlet = false",
+            "max_article_bytes = 67108864",
+        ] {
+            assert!(d.contains(key), "{key} missing from {d}");
+        }
+        let back = Config::from_toml(&d).unwrap();
+        assert_eq!(back.link_params(), Config::default().link_params());
+        let own = Config::from_toml("[audit]\nshingle = 4\n").unwrap();
+        let d = own.describe(Some(Path::new("q.toml")));
         assert!(
-            d.contains("shingle = 3, max_postings = 64, min_overlap = 0.5, same_outlet = false")
+            d.starts_with("# from q.toml") && d.contains("shingle = 4"),
+            "{d}"
         );
+        assert!(d.contains("max_postings = 64"), "{d}");
     }
 }

@@ -214,6 +214,33 @@ fn output_quiet_stats_and_no_config() {
         .run();
     assert_ne!(with.stdout, without.stdout);
     assert_eq!(without.stdout, isolated.stdout);
+    // `config` prints every key the README documents, with the value in force.
+    for key in [
+        "speech_verbs = []",
+        "titles = []",
+        "[outlets]",
+        "fail_on = \"none\"",
+        "shingle = 3",
+        "max_postings = 64",
+        "min_overlap = 0.5",
+        "same_outlet = false",
+        "max_article_bytes = 67108864",
+    ] {
+        assert!(isolated.stdout.contains(key), "{key}: {}", isolated.stdout);
+    }
+    assert!(
+        with.stdout.contains("fail_on = \"info\""),
+        "{}",
+        with.stdout
+    );
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for line in isolated.stdout.lines().filter(|l| l.contains(" = ")) {
+        let key = line.split(" = ").next().unwrap();
+        assert!(
+            readme.contains(&format!("\n{key} = ")),
+            "{key} is not in the README"
+        );
+    }
 }
 
 /// The text listing cuts a long quote at 100 characters; `--wide` shows it whole.
