@@ -143,10 +143,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.write(&script)?;
             Outcome::Done { errored: false }
         }
-        Command::Man => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-            out.write(&page)?;
+        Command::Man { dir } => {
+            let pages = cli::man::pages()?;
+            match dir {
+                None => out.write(&pages[0].1)?,
+                Some(dir) => {
+                    std::fs::create_dir_all(&dir)
+                        .with_context(|| format!("cannot create {}", dir.display()))?;
+                    for (name, page) in &pages {
+                        let path = dir.join(name);
+                        std::fs::write(&path, page)
+                            .with_context(|| format!("cannot write {}", path.display()))?;
+                    }
+                }
+            }
             Outcome::Done { errored: false }
         }
         Command::Schema {

@@ -124,10 +124,18 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff) for `man`.
+    /// Print the manual page (roff) for `man`, or write every page with `--dir`.
     ///
-    /// Example: quotecheck man > quotecheck.1 && man ./quotecheck.1
-    Man,
+    /// Examples:
+    ///   quotecheck man > quotecheck.1 && man ./quotecheck.1
+    ///   quotecheck man --dir /usr/local/share/man/man1   # quotecheck.1, quotecheck-audit.1, ...
+    #[command(verbatim_doc_comment)]
+    Man {
+        /// Write a page per command (`quotecheck.1` and `quotecheck-SUBCOMMAND.1`) into this
+        /// folder, created if needed, instead of printing the main page.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Print the JSON schema of the output (`--format json` document, or one JSON Lines record).
     ///
     /// Examples:

@@ -67,6 +67,71 @@ fn completions_and_man_page() {
     assert!(out.stdout.contains(".TH quotecheck"));
 }
 
+/// `man --dir` writes a page per command, each with EXIT STATUS, ENVIRONMENT, FILES and SEE
+/// ALSO, and each clean for groff's warnings (and mandoc's lint where it is installed).
+#[test]
+fn man_pages_for_every_command_lint_clean() {
+    let dir = TempDir::new("man");
+    let out = run(["man", "--dir", dir.path().join("man1").to_str().unwrap()]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("man1"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for sub in [
+        "audit",
+        "completions",
+        "config",
+        "explain",
+        "extract",
+        "fingerprint",
+        "man",
+        "merge",
+        "schema",
+    ] {
+        assert!(names.contains(&format!("quotecheck-{sub}.1")), "{names:?}");
+    }
+    assert!(names.contains(&"quotecheck.1".to_string()), "{names:?}");
+    for name in &names {
+        let path = dir.path().join("man1").join(name);
+        let page = std::fs::read_to_string(&path).unwrap();
+        for section in [
+            ".SH \"EXIT STATUS\"",
+            ".SH ENVIRONMENT",
+            ".SH FILES",
+            ".SH \"SEE ALSO\"",
+        ] {
+            assert!(page.contains(section), "{name}: no {section}");
+        }
+        let groff = Command::new("groff")
+            .args(["-k", "-man", "-ww", "-z"])
+            .arg(&path)
+            .output()
+            .expect("groff (Debian: groff-base) lints the man pages");
+        assert!(groff.status.success(), "{name}: groff failed");
+        assert!(
+            groff.stderr.is_empty(),
+            "{name}: {}",
+            String::from_utf8_lossy(&groff.stderr)
+        );
+        if let Ok(mandoc) = Command::new("mandoc")
+            .args(["-T", "lint", "-W", "warning"])
+            .arg(&path)
+            .output()
+        {
+            assert!(
+                mandoc.stdout.is_empty(),
+                "{name}: {}",
+                String::from_utf8_lossy(&mandoc.stdout)
+            );
+        }
+    }
+    // The extract page documents its own flags.
+    let extract = std::fs::read_to_string(dir.path().join("man1/quotecheck-extract.1")).unwrap();
+    assert!(extract.contains("raw\\-html"), "{extract}");
+}
+
 /// ripgrep's colour rules for every command with a text listing: `auto` colours a terminal
 /// unless `NO_COLOR` is set or `TERM=dumb`; `CLICOLOR_FORCE` colours a pipe, and `NO_COLOR`
 /// wins over it; `always` and `never` decide.
