@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use quotecheck::input::InputOptions;
+use quotecheck::input::{FileType, InputOptions};
 use quotecheck::report::{AuditFormat, Format, Schema};
 use quotecheck::{AuditOptions, Category, ExtractOptions, FailOn, View};
 
@@ -201,6 +201,12 @@ pub struct InputArgs {
     /// 67108864 (64 MiB), or the configuration's `input.max_article_bytes`].
     #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_article_bytes: Option<u64>,
+    /// The types of file read from folders, repeatable: text (.txt, .text, no extension),
+    /// jsonl (.jsonl, .ndjson), html (.html, .htm, .xhtml), json (.json: an article or an
+    /// array of them), all (every file) [default: every type but all]. A file named on the
+    /// command line is read whatever its type.
+    #[arg(long = "type", short = 't', value_enum, value_name = "TYPE")]
+    pub types: Vec<TypeArg>,
     /// Threads to use (0: one per core). The output is the same for any number.
     #[arg(long, short = 'j', default_value_t = 0)]
     pub threads: usize,
@@ -318,6 +324,27 @@ pub enum FailOnArg {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TypeArg {
+    Text,
+    Jsonl,
+    Html,
+    Json,
+    All,
+}
+
+impl From<TypeArg> for FileType {
+    fn from(t: TypeArg) -> FileType {
+        match t {
+            TypeArg::Text => FileType::Text,
+            TypeArg::Jsonl => FileType::Jsonl,
+            TypeArg::Html => FileType::Html,
+            TypeArg::Json => FileType::Json,
+            TypeArg::All => FileType::All,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
     Auto,
     Always,
@@ -343,6 +370,8 @@ impl InputArgs {
             max_article_bytes: self
                 .max_article_bytes
                 .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+            types: (!self.types.is_empty())
+                .then(|| self.types.iter().map(|&t| FileType::from(t)).collect()),
         }
     }
 }

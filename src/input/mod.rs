@@ -78,6 +78,7 @@ mod decode;
 mod html;
 mod records;
 mod walk;
+pub use walk::FileType;
 
 use decode::Decoded;
 
@@ -121,6 +122,9 @@ pub struct InputOptions {
     /// many bytes of it. `None`: the configuration's `[input] max_article_bytes` when a
     /// [`crate::Pipeline`] reads, else [`DEFAULT_MAX_ARTICLE_BYTES`].
     pub max_article_bytes: Option<usize>,
+    /// The types of file read from walked folders (`--type`); `None`: every known article
+    /// type ([`FileType::KNOWN`]). A file named on the command line is always read.
+    pub types: Option<Vec<FileType>>,
 }
 
 impl InputOptions {
@@ -173,6 +177,56 @@ fn is_html(path: &Path) -> bool {
     matches!(extension(path).as_deref(), Some("html" | "htm" | "xhtml"))
 }
 
+/// Articles a `.json` file may hold, as a multiple of the article cap: an array of many.
+const JSON_FILE_ARTICLES: usize = 16;
+
+/// A `.json` file: one article object (as a JSON Lines line holds), or an array of them.
+/// Each element that is not an article is skipped with its position; the file is read
+/// whole, up to [`JSON_FILE_ARTICLES`] times the article cap.
+fn read_json(name: &str, reader: impl Read, opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
+    let cap = opts.article_cap().saturating_mul(JSON_FILE_ARTICLES);
+    let mut bytes = Vec::new();
+    let skip = |reason: String| Event::Diagnostic(Diagnostic::skipped(name, None, reason));
+    match reader.take(cap as u64 + 1).read_to_end(&mut bytes) {
+        Ok(n) if n > cap => {
+            return sink(skip(format!(
+                "a .json file over {cap} bytes; split it, or write one article per line in a .jsonl file"
+            )));
+        }
+        Ok(_) => {}
+        Err(e) => return sink(Event::Diagnostic(read_failed(name, &e))),
+    }
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let value: serde_json::Value = match serde_json::from_slice(body) {
+        Ok(v) => v,
+        Err(e) => {
+            return sink(skip(format!(
+                "invalid JSON: {}; fix the file",
+                json_error(&e)
+            )));
+        }
+    };
+    match value {
+        serde_json::Value::Object(_) => {
+            if let Err(reason) = jsonl_article(name, 1, body, opts, sink) {
+                sink(skip(reason));
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let one = item.to_string();
+                if let Err(reason) = jsonl_article(name, i + 1, one.as_bytes(), opts, sink) {
+                    sink(skip(format!("element {} of the array: {reason}", i + 1)));
+                }
+            }
+        }
+        _ => sink(skip(
+            "a .json file must hold one article object or an array of them, each with a string \"text\""
+                .into(),
+        )),
+    }
+}
+
 /// Standard input cannot be read when it is a terminal: nothing would ever arrive. Refusing
 /// `-` then is a usage error, never a hang.
 pub(crate) fn check_stdin(paths: &[PathBuf]) -> Result<(), Error> {
@@ -185,7 +239,7 @@ pub(crate) fn check_stdin(paths: &[PathBuf]) -> Result<(), Error> {
 
 /// Reads every path and sends its articles (or why they were skipped) to `sink`, in order.
 pub fn read_paths(paths: &[PathBuf], opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
-    let files = walk::expand(paths, opts.follow, sink);
+    let files = walk::expand_types(paths, opts.follow, opts.types.as_deref(), sink);
     for f in files {
         read_file(&f, opts, sink);
     }
@@ -218,6 +272,10 @@ pub(crate) fn read_file(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(E
     let reader = BufReader::with_capacity(1 << 16, file);
     if is_jsonl(path) {
         read_jsonl(&name, reader, opts, sink);
+        return;
+    }
+    if extension(path).as_deref() == Some("json") {
+        read_json(&name, reader, opts, sink);
         return;
     }
     let reader = match Decoded::new(reader) {

@@ -44,8 +44,62 @@ fn file_id(path: &Path, _meta: &fs::Metadata) -> Option<FileId> {
 /// The files to read from `paths`, in order (`-` kept as is), with every path that is left
 /// out reported to `sink`.
 pub(crate) fn expand(paths: &[PathBuf], follow: bool, sink: &mut dyn FnMut(Event)) -> Vec<PathBuf> {
+    expand_types(paths, follow, None, sink)
+}
+
+/// The kinds of file a walked folder yields, by extension; a file named on the command line
+/// is read whatever it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileType {
+    /// `.txt`, `.text`, and files without an extension: one plain-text article each.
+    Text,
+    /// `.jsonl`, `.ndjson`: one article per line.
+    Jsonl,
+    /// `.html`, `.htm`, `.xhtml`: a web page.
+    Html,
+    /// `.json`: one article object, or an array of them.
+    Json,
+    /// Every regular file.
+    All,
+}
+
+impl FileType {
+    /// The types a walk reads when none is asked for: every known article type.
+    pub const KNOWN: [FileType; 4] = [
+        FileType::Text,
+        FileType::Jsonl,
+        FileType::Html,
+        FileType::Json,
+    ];
+
+    /// Whether a file at `path` is of this type.
+    pub fn matches(self, path: &Path) -> bool {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match self {
+            FileType::All => true,
+            FileType::Text => matches!(ext.as_deref(), None | Some("txt" | "text")),
+            FileType::Jsonl => matches!(ext.as_deref(), Some("jsonl" | "ndjson")),
+            FileType::Html => matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")),
+            FileType::Json => ext.as_deref() == Some("json"),
+        }
+    }
+}
+
+/// [`expand`], reading from walked folders only the files of `types` (default
+/// [`FileType::KNOWN`]); the others are reported, a line per folder named.
+pub(crate) fn expand_types(
+    paths: &[PathBuf],
+    follow: bool,
+    types: Option<&[FileType]>,
+    sink: &mut dyn FnMut(Event),
+) -> Vec<PathBuf> {
     let mut walk = Walk {
         follow,
+        types: types.map_or_else(|| FileType::KNOWN.to_vec(), <[FileType]>::to_vec),
+        not_read: Vec::new(),
         sink,
         files: FxHashMap::default(),
         dirs: FxHashMap::default(),
@@ -69,6 +123,7 @@ pub(crate) fn expand(paths: &[PathBuf], follow: bool, sink: &mut dyn FnMut(Event
             Ok(m) if m.is_dir() => {
                 let before = walk.found;
                 walk.dir(p, &m);
+                walk.report_not_read(p);
                 if walk.found == before {
                     walk.skip(
                         p,
@@ -85,6 +140,10 @@ pub(crate) fn expand(paths: &[PathBuf], follow: bool, sink: &mut dyn FnMut(Event
 
 struct Walk<'s> {
     follow: bool,
+    /// The types of file read from folders.
+    types: Vec<FileType>,
+    /// Files of other types met in the folder being walked, reported together.
+    not_read: Vec<PathBuf>,
     sink: &'s mut dyn FnMut(Event),
     /// Every file kept or met again, with the path it was first met at.
     files: FxHashMap<FileId, PathBuf>,
@@ -113,6 +172,30 @@ impl Walk<'_> {
             None,
             reason,
         )));
+    }
+
+    /// Reports the files of `folder` left out for their type, in one line.
+    fn report_not_read(&mut self, folder: &Path) {
+        if self.not_read.is_empty() {
+            return;
+        }
+        let n = self.not_read.len();
+        let names: Vec<String> = self
+            .not_read
+            .iter()
+            .take(3)
+            .map(|p| p.strip_prefix(folder).unwrap_or(p).display().to_string())
+            .collect();
+        let more = if n > 3 { ", …" } else { "" };
+        self.not_read.clear();
+        self.warn(
+            folder,
+            format!(
+                "{} not read for their type ({}{more}); folders yield .txt, .text, .jsonl, .ndjson, .html, .htm, .xhtml and .json files and files without an extension: name a file to read it, or choose with --type",
+                crate::text::count(n, "file", "files"),
+                names.join(", ")
+            ),
+        );
     }
 
     /// Keeps a file unless it was met before.
@@ -212,7 +295,11 @@ impl Walk<'_> {
                     self.dir(&c, &meta);
                 }
             } else if meta.is_file() {
-                self.file(&c, &meta);
+                if self.types.iter().any(|t| t.matches(&c)) {
+                    self.file(&c, &meta);
+                } else {
+                    self.not_read.push(c);
+                }
             } else {
                 let what = special_kind(&meta.file_type());
                 self.skip(

@@ -523,7 +523,8 @@ fn binary_file_among_text_files() {
     let dir = TempDir::new("binary");
     let a = dir.file("a.txt", "\u{201C}We will win,\u{201D} Smith said.");
     let bin = dir.file(
-        "b.bin",
+        // (Named .txt: a binary file that looks like an article by its name.)
+        "b.txt",
         b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\"quoted\"\0\xff\xfe",
     );
     let c = dir.file("c.txt", b"He said \"yes\" twice.");

@@ -59,6 +59,113 @@ fn extract_without_paths_reads_standard_input_unless_it_is_a_terminal() {
     assert_transcript("cli-extract-from-piped-stdin", None, &piped);
 }
 
+/// A messy folder: notes, an editor's backup, a JSON object and a JSON array of articles,
+/// a broken JSON Lines line, a page. Folders yield the known article types only (the others
+/// reported in one line), a `.json` file is one article or an array of them, `--type`
+/// chooses, and a file named on the command line is read whatever its type.
+#[test]
+fn a_messy_folder_reads_the_articles_in_it() {
+    let dir = TempDir::new("err-messy");
+    dir.file("README.md", "# Notes\n\"Not an article,\" the notes say.\n");
+    dir.file("a.txt~", "\"An editor's backup,\" she said.\n");
+    dir.file("a.txt", "\"We will fix the bridge,\" Ana Ruiz said.\n");
+    dir.file("one.json", article("j1", "\"One object,\" Ray Ortiz said."));
+    dir.file(
+        "many.json",
+        format!(
+            "[{}, {}, 42]",
+            article("j2", "\"First,\" Lee Park said."),
+            article("j3", "\"Second,\" Lee Park said.")
+        ),
+    );
+    dir.file(
+        "feed.jsonl",
+        format!(
+            "{}\n{{\"id\": \"broken\"\n",
+            article("l1", "\"Lines,\" Ana Ruiz said.")
+        ),
+    );
+    dir.file(
+        "page.html",
+        "<html><head><title>Bridge</title><style>p{font-family:\"Arial\"}</style></head><body><article><p>\"The page,\" Ana Ruiz said on Monday at the council meeting about the old bridge and its repairs.</p></article></body></html>",
+    );
+    let out = quotecheck(["--isolated", "extract", "--format", "jsonl"])
+        .arg(dir.path())
+        .run();
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    let ids: Vec<String> = out
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    for id in ["j1", "j2", "j3", "l1"] {
+        assert!(ids.contains(&id.to_string()), "{id}: {ids:?}");
+    }
+    assert!(ids.iter().any(|i| i.ends_with("a.txt")), "{ids:?}");
+    assert!(ids.iter().any(|i| i.ends_with("page.html")), "{ids:?}");
+    assert!(
+        !ids.iter()
+            .any(|i| i.ends_with("README.md") || i.ends_with('~')),
+        "{ids:?}"
+    );
+    assert!(
+        out.stderr
+            .contains("2 files not read for their type (README.md, a.txt~)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("many.json: skipped: element 3 of the array"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("feed.jsonl:2: skipped"),
+        "{}",
+        out.stderr
+    );
+    assert_transcript("cli-extract-messy-folder", Some(&dir), &out);
+    // --type chooses; a named file is read whatever its type.
+    let out = quotecheck([
+        "--isolated",
+        "extract",
+        "--format",
+        "jsonl",
+        "--type",
+        "json",
+    ])
+    .arg(dir.path())
+    .arg(dir.path().join("README.md"))
+    .run();
+    let ids: Vec<String> = out
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert!(ids.iter().any(|i| i.ends_with("README.md")), "{ids:?}");
+    let out = quotecheck(["--isolated", "extract", "--format", "jsonl", "-t", "all"])
+        .arg(dir.path())
+        .run();
+    assert!(out.stdout.contains("a.txt~"), "{}", out.stdout);
+    assert!(
+        !out.stderr.contains("not read for their type"),
+        "{}",
+        out.stderr
+    );
+}
+
 /// Articles given to `audit --records`: one message for the file with the fix, not one
 /// per line.
 #[test]
@@ -208,7 +315,8 @@ fn extract_of_many_bad_lines_shows_twenty() {
 fn extract_of_a_binary_file_among_text_files() {
     let dir = TempDir::new("err-binary");
     dir.file("a.txt", "\u{201C}We will win,\u{201D} Smith said.");
-    let bin = dir.file("b.bin", b"\x7fELF\x02\x01\x01\0\0\0\"quoted\"\0\xff\xfe");
+    // (Named .txt: a binary file that looks like an article by its name.)
+    let bin = dir.file("b.txt", b"\x7fELF\x02\x01\x01\0\0\0\"quoted\"\0\xff\xfe");
     dir.file("c.txt", "He said \"yes\" twice.");
     let out = quotecheck(["--isolated", "extract", "--format", "jsonl"])
         .arg(dir.path())
