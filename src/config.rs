@@ -35,6 +35,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::ConfigError;
 use crate::model::{FailOn, LinkParams};
 
+/// The default size cap of one article (`--max-article-bytes`): 64 MiB, far above any news
+/// article, low enough that a hostile input cannot exhaust memory. (Defined here, below
+/// `input`, which re-exports it, so that `quotecheck config` can show it.)
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 64 << 20;
+
 /// The file's name, looked for upward from the working directory.
 pub const FILE_NAME: &str = "quotecheck.toml";
 
@@ -73,7 +78,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct InputConfig {
     /// The size cap of one article in bytes (`--max-article-bytes`; default
-    /// [`crate::input::DEFAULT_MAX_ARTICLE_BYTES`]).
+    /// [`DEFAULT_MAX_ARTICLE_BYTES`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_article_bytes: Option<usize>,
 }
@@ -221,7 +226,7 @@ impl Config {
                 max_article_bytes: Some(
                     self.input
                         .max_article_bytes
-                        .unwrap_or(crate::input::DEFAULT_MAX_ARTICLE_BYTES),
+                        .unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
                 ),
             },
         };

@@ -208,8 +208,8 @@ pub enum Error {
     StdinIsTerminal,
     /// Some inputs of a step that must see all of them (`merge`) could not be read.
     #[error(
-        "{} could not be read; no report written",
-        crate::text::count(*count, "input", "inputs")
+        "{count} {} could not be read; no report written",
+        if *count == 1 { "input" } else { "inputs" }
     )]
     Incomplete {
         /// How many inputs failed.

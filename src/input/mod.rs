@@ -84,9 +84,7 @@ use decode::Decoded;
 
 pub use html::MAX_HTML_DEPTH;
 
-/// The default size cap of one article (`--max-article-bytes`): 64 MiB, far above any news
-/// article, low enough that a hostile input cannot exhaust memory.
-pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 64 << 20;
+pub use crate::config::DEFAULT_MAX_ARTICLE_BYTES;
 
 /// The default size cap of an HTML page: pages are articles, under the same cap
 /// ([`DEFAULT_MAX_ARTICLE_BYTES`] unless `--max-article-bytes` says otherwise).
