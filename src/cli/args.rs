@@ -207,6 +207,15 @@ pub struct InputArgs {
     /// command line is read whatever its type.
     #[arg(long = "type", short = 't', value_enum, value_name = "TYPE")]
     pub types: Vec<TypeArg>,
+    /// Read from folders only the files this glob matches, whatever their type (repeat it;
+    /// `!GLOB` leaves matches out), as ripgrep's --glob: relative to each folder named,
+    /// gitignore syntax (`*.txt`, `2024/**`, `!drafts/`).
+    #[arg(long, short = 'g', value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Leave out of folders the files and folders this glob matches (repeat it): the same as
+    /// `--glob '!GLOB'`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Threads to use (0: one per core). The output is the same for any number.
     #[arg(long, short = 'j', default_value_t = 0)]
     pub threads: usize,
@@ -372,6 +381,12 @@ impl InputArgs {
                 .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
             types: (!self.types.is_empty())
                 .then(|| self.types.iter().map(|&t| FileType::from(t)).collect()),
+            globs: self
+                .glob
+                .iter()
+                .cloned()
+                .chain(self.exclude.iter().map(|g| format!("!{g}")))
+                .collect(),
         }
     }
 }

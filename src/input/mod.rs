@@ -123,6 +123,11 @@ pub struct InputOptions {
     /// The types of file read from walked folders (`--type`); `None`: every known article
     /// type ([`FileType::KNOWN`]). A file named on the command line is always read.
     pub types: Option<Vec<FileType>>,
+    /// Glob overrides for walked folders, ripgrep's `--glob` (`--exclude G` is `!G`): a
+    /// glob reads the files it matches whatever their type, and only those files when any
+    /// is given; `!GLOB` leaves matching files and folders out. Relative to each folder
+    /// named.
+    pub globs: Vec<String>,
 }
 
 impl InputOptions {
@@ -237,7 +242,7 @@ pub(crate) fn check_stdin(paths: &[PathBuf]) -> Result<(), Error> {
 
 /// Reads every path and sends its articles (or why they were skipped) to `sink`, in order.
 pub fn read_paths(paths: &[PathBuf], opts: &InputOptions, sink: &mut dyn FnMut(Event)) {
-    let files = walk::expand_types(paths, opts.follow, opts.types.as_deref(), sink);
+    let files = walk::expand_selected(paths, opts.follow, opts.types.as_deref(), &opts.globs, sink);
     for f in files {
         read_file(&f, opts, sink);
     }

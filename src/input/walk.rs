@@ -96,9 +96,25 @@ pub(crate) fn expand_types(
     types: Option<&[FileType]>,
     sink: &mut dyn FnMut(Event),
 ) -> Vec<PathBuf> {
+    expand_selected(paths, follow, types, &[], sink)
+}
+
+/// [`expand_types`], with ripgrep's glob overrides (`globs`: `GLOB` to read the matching
+/// files whatever their type, and only them when any is given; `!GLOB` to leave matching
+/// files and folders out), relative to each folder named. A glob that does not parse is
+/// reported and the folder not walked.
+pub(crate) fn expand_selected(
+    paths: &[PathBuf],
+    follow: bool,
+    types: Option<&[FileType]>,
+    globs: &[String],
+    sink: &mut dyn FnMut(Event),
+) -> Vec<PathBuf> {
     let mut walk = Walk {
         follow,
         types: types.map_or_else(|| FileType::KNOWN.to_vec(), <[FileType]>::to_vec),
+        globs: globs.to_vec(),
+        overrides: None,
         not_read: Vec::new(),
         sink,
         files: FxHashMap::default(),
@@ -121,6 +137,15 @@ pub(crate) fn expand_types(
         // Named paths are followed, like `find -H`.
         match fs::metadata(p) {
             Ok(m) if m.is_dir() => {
+                if !walk.globs.is_empty() {
+                    match overrides_for(p, &walk.globs) {
+                        Ok(o) => walk.overrides = Some(o),
+                        Err(e) => {
+                            walk.skip(p, format!("not walked: {e}"));
+                            continue;
+                        }
+                    }
+                }
                 let before = walk.found;
                 walk.dir(p, &m);
                 walk.report_not_read(p);
@@ -142,6 +167,9 @@ struct Walk<'s> {
     follow: bool,
     /// The types of file read from folders.
     types: Vec<FileType>,
+    /// `--glob` / `--exclude`, and their matcher for the folder named being walked.
+    globs: Vec<String>,
+    overrides: Option<ignore::overrides::Override>,
     /// Files of other types met in the folder being walked, reported together.
     not_read: Vec<PathBuf>,
     sink: &'s mut dyn FnMut(Event),
@@ -284,6 +312,14 @@ impl Walk<'_> {
                     continue;
                 }
             };
+            let chosen = self
+                .overrides
+                .as_ref()
+                .map(|o| o.matched(&c, meta.is_dir()));
+            if chosen.as_ref().is_some_and(ignore::Match::is_ignore) {
+                // Left out by `--glob`/`--exclude`: the user's choice, not reported.
+                continue;
+            }
             if meta.is_dir() {
                 if is_link && !self.follow {
                     self.warn(
@@ -295,7 +331,8 @@ impl Walk<'_> {
                     self.dir(&c, &meta);
                 }
             } else if meta.is_file() {
-                if self.types.iter().any(|t| t.matches(&c)) {
+                let by_glob = chosen.as_ref().is_some_and(ignore::Match::is_whitelist);
+                if by_glob || self.types.iter().any(|t| t.matches(&c)) {
                     self.file(&c, &meta);
                 } else {
                     self.not_read.push(c);
@@ -309,6 +346,16 @@ impl Walk<'_> {
             }
         }
     }
+}
+
+/// The glob overrides of `globs` for the folder `root` (ripgrep's `--glob`).
+fn overrides_for(root: &Path, globs: &[String]) -> Result<ignore::overrides::Override, String> {
+    let mut b = ignore::overrides::OverrideBuilder::new(root);
+    for g in globs {
+        b.add(g)
+            .map_err(|e| format!("the glob `{g}` does not parse: {e}"))?;
+    }
+    b.build().map_err(|e| e.to_string())
 }
 
 /// `same file as a.txt, already read; read once`, or without the first path when it is

@@ -166,6 +166,57 @@ fn a_messy_folder_reads_the_articles_in_it() {
     );
 }
 
+/// ripgrep's globs choose the files of a folder: `--glob` reads what it matches whatever its
+/// type (and only that), `--exclude` (or `!GLOB`) leaves files and folders out, relative
+/// to the folder named; a glob that does not parse is reported and the folder not walked.
+#[test]
+fn globs_choose_the_files_of_a_folder() {
+    let dir = TempDir::new("err-globs");
+    dir.file("README.md", "\"Notes,\" the readme says.\n");
+    dir.file("a.txt", "\"We will fix the bridge,\" Ana Ruiz said.\n");
+    dir.file("drafts/d.txt", "\"A draft,\" Lee Park said.\n");
+    dir.file("one.json", article("j1", "\"One object,\" Ray Ortiz said."));
+    let ids = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["--isolated", "extract", "--format", "jsonl"];
+        args.extend(extra);
+        let out = quotecheck(args).arg(dir.path()).run();
+        let root = format!("{}/", dir.path().display());
+        let mut ids: Vec<String> = out
+            .stdout
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["id"]
+                    .as_str()
+                    .unwrap()
+                    .trim_start_matches(&root)
+                    .to_string()
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&[]), ["a.txt", "drafts/d.txt", "j1"]);
+    assert_eq!(
+        ids(&["-g", "*.md", "-g", "*.txt"]),
+        ["README.md", "a.txt", "drafts/d.txt"]
+    );
+    assert_eq!(
+        ids(&["--exclude", "drafts/", "--exclude", "*.json"]),
+        ["a.txt"]
+    );
+    assert_eq!(ids(&["-g", "!*.txt"]), ["j1"]);
+    let out = quotecheck(["--isolated", "extract", "-g", "["])
+        .arg(dir.path())
+        .run();
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.contains("the glob `[` does not parse"),
+        "{}",
+        out.stderr
+    );
+}
+
 /// Articles given to `audit --records`: one message for the file with the fix, not one
 /// per line.
 #[test]
