@@ -219,6 +219,12 @@ fn read_json(name: &str, reader: impl Read, opts: &InputOptions, sink: &mut dyn 
             for (i, item) in items.iter().enumerate() {
                 let one = item.to_string();
                 if let Err(reason) = jsonl_article(name, i + 1, one.as_bytes(), opts, sink) {
+                    // (The reasons are worded for JSON Lines; here the unit is an element.)
+                    let reason = reason
+                        .replace("each line must be", "each element must be")
+                        .replace(" (one article per line)", "")
+                        .replace("; fix or remove the line", "; fix or remove the element")
+                        .replace("; fix the line", "; fix the element");
                     sink(skip(format!("element {} of the array: {reason}", i + 1)));
                 }
             }

@@ -120,11 +120,13 @@ fn a_messy_folder_reads_the_articles_in_it() {
         out.stderr
     );
     assert!(
-        out.stderr
-            .contains("many.json: skipped: element 3 of the array"),
+        out.stderr.contains(
+            "many.json: skipped: element 3 of the array: a JSON number, not an article: each element must be one JSON object"
+        ),
         "{}",
         out.stderr
     );
+    assert!(!out.stderr.contains("per line"), "{}", out.stderr);
     assert!(
         out.stderr.contains("feed.jsonl:2: skipped"),
         "{}",
