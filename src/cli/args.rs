@@ -100,14 +100,16 @@ pub enum Command {
     ///   cat a.parts b.parts | quotecheck merge --format parts - > ab.parts
     #[command(verbatim_doc_comment)]
     Merge(MergeArgs),
-    /// Explain an attribution rule or an audit category: what it means, why it matters, an example.
+    /// Explain a name the output uses: what it means, why it matters, an example.
     ///
-    /// Without a name, lists every rule and category.
+    /// Attribution rules, quote kinds, audit categories, severities and flags; without a
+    /// name, lists them all.
     ///
     /// Examples:
     ///   quotecheck explain
     ///   quotecheck explain marked-elision
     ///   quotecheck explain speaker-cue-after
+    ///   quotecheck explain meaning-sensitive
     #[command(verbatim_doc_comment)]
     Explain {
         /// A rule or category name as it appears in the output.
