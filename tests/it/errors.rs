@@ -28,6 +28,17 @@ fn assert_transcript(name: &str, dir: Option<&TempDir>, run: &Run) {
     settings.bind(|| insta::assert_snapshot!(name, run.transcript()));
 }
 
+/// The `id` of each JSON Lines article record in `stdout`.
+fn jsonl_ids(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["id"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
 /// A JSON Lines article.
 fn article(id: &str, text: &str) -> String {
     serde_json::json!({"id": id, "outlet": "Wire", "text": text}).to_string()
@@ -93,16 +104,7 @@ fn a_messy_folder_reads_the_articles_in_it() {
         .arg(dir.path())
         .run();
     assert_eq!(out.code, Some(2), "{}", out.stderr);
-    let ids: Vec<String> = out
-        .stdout
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let ids = jsonl_ids(&out.stdout);
     for id in ["j1", "j2", "j3", "l1"] {
         assert!(ids.contains(&id.to_string()), "{id}: {ids:?}");
     }
@@ -145,16 +147,7 @@ fn a_messy_folder_reads_the_articles_in_it() {
     .arg(dir.path())
     .arg(dir.path().join("README.md"))
     .run();
-    let ids: Vec<String> = out
-        .stdout
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let ids = jsonl_ids(&out.stdout);
     assert_eq!(ids.len(), 4, "{ids:?}");
     assert!(ids.iter().any(|i| i.ends_with("README.md")), "{ids:?}");
     let out = quotecheck(["--isolated", "extract", "--format", "jsonl", "-t", "all"])
@@ -183,17 +176,9 @@ fn globs_choose_the_files_of_a_folder() {
         args.extend(extra);
         let out = quotecheck(args).arg(dir.path()).run();
         let root = format!("{}/", dir.path().display());
-        let mut ids: Vec<String> = out
-            .stdout
-            .lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                v["id"]
-                    .as_str()
-                    .unwrap()
-                    .trim_start_matches(&root)
-                    .to_string()
-            })
+        let mut ids: Vec<String> = jsonl_ids(&out.stdout)
+            .iter()
+            .map(|id| id.trim_start_matches(&root).to_string())
             .collect();
         ids.sort();
         ids

@@ -48,19 +48,9 @@ pub(in crate::attribute) fn is_term(q: &Quote, win: &Window, cued: bool) -> bool
     // after no such word: they are decided here, before the title case is weighed.)
     let stop = content.ends_with('.');
     let prev = prev_word.map(|t| &text[t.start..t.end]);
-    // (A plural possessive's apostrophe, `Fox News' "Hannity"`, is a token of its own.)
-    let plural_possessive = before
-        .last()
-        .is_some_and(|t| t.punct().is_some_and(|c| matches!(c, '\'' | '\u{2019}')))
-        && before.len() > 1
-        && before[before.len() - 2].is_word()
-        && text[before[before.len() - 2].start..before[before.len() - 2].end].ends_with(['s', 'S']);
-    let owner_or_place = plural_possessive
+    let owner_or_place = after_possessive(text, before)
         || prev.is_some_and(|w| {
-            w.ends_with("'s")
-                || w.ends_with("\u{2019}s")
-                || w.ends_with(['\'', '\u{2019}'])
-                || q.lexicon.is_preposition(&w.to_lowercase())
+            w.ends_with(['\'', '\u{2019}']) || q.lexicon.is_preposition(&w.to_lowercase())
         });
     // Words that introduce a name whatever the sentence says (`so-called`, `dubbed`,
     // `these`, a proper adjective: `US "digital escorts"`), and words that do so only when
@@ -160,16 +150,24 @@ pub(in crate::attribute) fn names_a_work(q: &Quote, win: &Window) -> bool {
     {
         return true;
     }
-    let plural_possessive = prev.punct().is_some_and(|c| matches!(c, '\'' | '\u{2019}'))
-        && before.len() > 1
-        && before[before.len() - 2].is_word()
-        && text[before[before.len() - 2].start..before[before.len() - 2].end].ends_with(['s', 'S']);
-    let possessive = plural_possessive
-        || (prev.is_word() && {
-            let w = &text[prev.start..prev.end];
-            w.ends_with("'s") || w.ends_with("\u{2019}s")
-        });
-    possessive && all_capitalised(&words) && !content.ends_with(['?', '!'])
+    after_possessive(text, before) && all_capitalised(&words) && !content.ends_with(['?', '!'])
+}
+
+/// Whether the lead-in `before` ends with a possessive: a word in `'s`, or a plural's
+/// apostrophe, which is a token of its own (`Fox News' "Hannity"`).
+fn after_possessive(text: &str, before: &[crate::text::Tok]) -> bool {
+    let word = |t: &crate::text::Tok| &text[t.start..t.end];
+    match before {
+        [.., w, apostrophe]
+            if apostrophe
+                .punct()
+                .is_some_and(|c| matches!(c, '\'' | '\u{2019}')) =>
+        {
+            w.is_word() && word(w).ends_with(['s', 'S'])
+        }
+        [.., w] => w.is_word() && (word(w).ends_with("'s") || word(w).ends_with("\u{2019}s")),
+        [] => false,
+    }
 }
 
 /// Every word capitalised but the short ones (`Meet the Press`), and one at least.
