@@ -155,6 +155,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         std::fs::write(&path, page)
                             .with_context(|| format!("cannot write {}", path.display()))?;
                     }
+                    // The pages are the output; say where they went, as `install` would not.
+                    if !quiet {
+                        eprintln!(
+                            "quotecheck: wrote {} man pages in {} (read one with `man -l {}`)",
+                            pages.len(),
+                            dir.display(),
+                            dir.join("quotecheck.1").display()
+                        );
+                    }
                 }
             }
             Outcome::Done { errored: false }

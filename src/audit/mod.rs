@@ -447,6 +447,24 @@ fn number_findings(prefix: &str, fam: &mut Family) {
     }
 }
 
+/// The name as a mention writes it, without the description around it: `Mayor Ana Ruiz,
+/// who faces re-election in March` → `Mayor Ana Ruiz`, `the mayor, Ana Ruiz` → `Ana Ruiz`.
+/// The mention is the whole speaker phrase (what the corpora annotate), but a name variant
+/// is about names: two outlets that describe one person differently did not name them
+/// differently. Without the name or its last word in it, the mention is kept whole.
+fn name_form<'m>(mention: &'m str, name: &str) -> &'m str {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let end = [name, last]
+        .iter()
+        .filter(|n| !n.is_empty())
+        .find_map(|n| mention.find(*n).map(|i| i + n.len()));
+    let Some(end) = end else {
+        return mention;
+    };
+    let head = &mention[..end];
+    head.rfind(", ").map_or(head, |c| &head[c + 2..]).trim()
+}
+
 /// A family's reference: the longest version; ties to the earliest date, then input order.
 fn reference_of(members: &[usize], items: &[Item], words: &[Vec<&str>]) -> usize {
     *members
@@ -693,7 +711,7 @@ fn family(
                 SpeakerType::Person | SpeakerType::Organization
             ) && s.resolution != Resolution::Pronoun
             {
-                forms.insert(s.mention.clone());
+                forms.insert(name_form(&s.mention, &s.name).to_string());
             }
         }
         let evidence = q
@@ -1166,4 +1184,27 @@ const STRETCH_WORDS: usize = 4096;
 
 fn index_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_form;
+
+    #[test]
+    fn a_name_form_is_the_name_without_its_description() {
+        let name = "Ana Ruiz";
+        for (mention, form) in [
+            (
+                "Mayor Ana Ruiz, who faces re-election in March",
+                "Mayor Ana Ruiz",
+            ),
+            ("Ana Ruiz, the mayor", "Ana Ruiz"),
+            ("the mayor, Ana Ruiz", "Ana Ruiz"),
+            ("Ruiz", "Ruiz"),
+            ("Sen. Ruiz, a Democrat", "Sen. Ruiz"),
+            ("the mayor", "the mayor"),
+        ] {
+            assert_eq!(name_form(mention, name), form, "{mention}");
+        }
+    }
 }

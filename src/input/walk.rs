@@ -219,8 +219,9 @@ impl Walk<'_> {
         self.warn(
             folder,
             format!(
-                "{} not read for their type ({}{more}); folders yield .txt, .text, .jsonl, .ndjson, .html, .htm, .xhtml and .json files and files without an extension: name a file to read it, or choose with --type",
+                "{} not read for {} type ({}{more}); folders yield .txt, .text, .jsonl, .ndjson, .html, .htm, .xhtml and .json files and files without an extension: name a file to read it, or choose with --type",
                 crate::text::count(n, "file", "files"),
+                if n == 1 { "its" } else { "their" },
                 names.join(", ")
             ),
         );

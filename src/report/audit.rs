@@ -281,15 +281,15 @@ fn write_text(
                 if speaker_finding {
                     write_attribution(out, ap, (dim, reset))?;
                 }
-                write!(out, "    ")?;
+                write!(out, "   ")?;
                 for b in &ap.diff {
                     match b.op {
-                        Op::Equal => write!(out, "{} ", P(&b.text))?,
-                        Op::Delete => write!(out, "{red}[-{}-]{reset} ", P(&b.reference))?,
-                        Op::Insert => write!(out, "{green}{{+{}+}}{reset} ", P(&b.text))?,
+                        Op::Equal => write!(out, " {}", P(&b.text))?,
+                        Op::Delete => write!(out, " {red}[-{}-]{reset}", P(&b.reference))?,
+                        Op::Insert => write!(out, " {green}{{+{}+}}{reset}", P(&b.text))?,
                         Op::Replace => write!(
                             out,
-                            "{red}[-{}-]{reset}{green}{{+{}+}}{reset} ",
+                            " {red}[-{}-]{reset}{green}{{+{}+}}{reset}",
                             P(&b.reference),
                             P(&b.text)
                         )?,

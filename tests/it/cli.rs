@@ -2,7 +2,10 @@
 
 use std::process::Command;
 
-use crate::util::{TempDir, bin, quotecheck, root, run, run_in_terminal_with};
+use crate::util::{
+    TempDir, assert_transcript, assert_transcript_with, bin, quotecheck, root, run,
+    run_in_terminal_with,
+};
 
 #[test]
 fn explain_lists_every_rule_and_category() {
@@ -41,6 +44,9 @@ fn explain_one_name_and_an_unknown_one() {
         let out = run(["explain", name]);
         assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
         assert!(out.stdout.contains(kind), "{name}: {}", out.stdout);
+        if name != "meaning_sensitive" {
+            assert_transcript(&format!("cli-explain-{name}"), None, &out);
+        }
     }
     let out = run(["explain", "term"]);
     assert!(
@@ -74,6 +80,7 @@ fn man_pages_for_every_command_lint_clean() {
     let dir = TempDir::new("man");
     let out = run(["man", "--dir", dir.path().join("man1").to_str().unwrap()]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_transcript("cli-man-dir", Some(&dir), &out);
     let mut names: Vec<String> = std::fs::read_dir(dir.path().join("man1"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -188,6 +195,14 @@ fn colour_follows_the_terminal_and_the_environment() {
             !piped(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
             "{command:?}"
         );
+        // What the colours are, on a pipe with CLICOLOR_FORCE.
+        let out = quotecheck(&args).env("CLICOLOR_FORCE", "1").run();
+        assert!(out.stdout.contains(ESC));
+        assert_transcript(
+            &format!("cli-{}-colour-forced", command[0]),
+            Some(&dir),
+            &out,
+        );
     }
 }
 
@@ -212,6 +227,7 @@ fn output_quiet_stats_and_no_config() {
         .run();
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert_transcript("cli-audit-output-file", Some(&dir), &out);
     let written: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(written["summary"]["quotes"], 1);
@@ -238,6 +254,7 @@ fn output_quiet_stats_and_no_config() {
     let out = quotecheck(["--isolated", "extract", "-q"]).arg(&bad).run();
     assert_eq!(out.code, Some(2));
     assert!(out.stderr.is_empty(), "{}", out.stderr);
+    assert_transcript("cli-extract-quiet", Some(&dir), &out);
     let out = quotecheck([
         "--isolated",
         "-q",
@@ -262,6 +279,12 @@ fn output_quiet_stats_and_no_config() {
     assert_eq!(stats["summary"]["quotes"], 1, "{last}");
     assert_eq!(stats["summary"]["articles_skipped"], 30, "{last}");
     assert!(stats["seconds"].as_f64().is_some(), "{last}");
+    assert_transcript_with(
+        "cli-extract-stats",
+        Some(&dir),
+        &out,
+        &[(r#""seconds":[0-9.e-]+"#, r#""seconds":[SECONDS]"#)],
+    );
     let out = quotecheck(["--isolated", "audit", "--stats", "--format", "json"])
         .arg(&good)
         .run();
@@ -279,6 +302,7 @@ fn output_quiet_stats_and_no_config() {
         .run();
     assert_ne!(with.stdout, without.stdout);
     assert_eq!(without.stdout, isolated.stdout);
+    assert_transcript("cli-config-defaults", Some(&dir), &isolated);
     // `config` prints every key the README documents, with the value in force.
     for key in [
         "speech_verbs = []",
@@ -325,6 +349,8 @@ fn wide_shows_quotes_whole() {
         .stdin(text)
         .run();
     assert!(wide.stdout.contains(long), "{}", wide.stdout);
+    assert_transcript("cli-extract-cut", None, &cut);
+    assert_transcript("cli-extract-wide", None, &wide);
 }
 
 #[test]
@@ -599,4 +625,35 @@ fn audit_json_of_basil_into_head_exits_0() {
     assert_eq!(line.trim(), "{");
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
+}
+
+/// The README's usage section opens with `quotecheck audit examples/newsroom` and what it
+/// prints (standard error, then the report); the block must stay what the command prints.
+#[test]
+fn the_readme_walkthrough_is_what_the_command_prints() {
+    let out = quotecheck(["--isolated", "audit", "examples/newsroom"]).run();
+    assert_eq!(out.code, Some(2), "a line and an element are skipped");
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let command = "$ quotecheck audit examples/newsroom\n";
+    let start = readme
+        .find(command)
+        .expect("the README shows the walkthrough")
+        + command.len();
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    assert_eq!(
+        block,
+        format!("{}{}", out.stderr, out.stdout),
+        "update the README's walkthrough"
+    );
+    // What the walkthrough's prose says it shows.
+    for fact in [
+        "1 file not read for its type (README.md)",
+        "feed.jsonl:2: skipped",
+        "element 2 of the array",
+        "wording-change [high] (meaning-sensitive)",
+        "named Mayor Ana Ruiz / Ruiz",
+    ] {
+        assert!(block.contains(fact), "{fact}");
+    }
+    assert!(!block.contains("Helvetica") && !block.contains("Subscribe"));
 }

@@ -3,30 +3,7 @@
 //! written `[TMP]`. Each test also asserts the facts its snapshot must show, so that a
 //! snapshot accepted without reading cannot hide a wrong exit code or a lost line number.
 
-use crate::util::{Run, TempDir, quotecheck, run, run_in_terminal, snapshot_settings};
-
-/// `text` with every regex metacharacter escaped, for an insta filter.
-fn regex_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\.+*?()|[]{}^$#&-~".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Snapshots the run's transcript as `snapshots/{name}.snap`, the scratch directory (if
-/// any) redacted.
-fn assert_transcript(name: &str, dir: Option<&TempDir>, run: &Run) {
-    let mut settings = snapshot_settings();
-    if let Some(dir) = dir {
-        let path = dir.path().to_str().expect("the temp dir is UTF-8");
-        settings.add_filter(&regex_escape(path), "[TMP]");
-    }
-    settings.bind(|| insta::assert_snapshot!(name, run.transcript()));
-}
+use crate::util::{TempDir, assert_transcript, quotecheck, run, run_in_terminal};
 
 /// The `id` of each JSON Lines article record in `stdout`.
 fn jsonl_ids(stdout: &str) -> Vec<String> {
@@ -193,6 +170,18 @@ fn globs_choose_the_files_of_a_folder() {
         ["a.txt"]
     );
     assert_eq!(ids(&["-g", "!*.txt"]), ["j1"]);
+    let out = quotecheck([
+        "--isolated",
+        "extract",
+        "--exclude",
+        "drafts/",
+        "-g",
+        "*.md",
+    ])
+    .arg(dir.path())
+    .run();
+    assert_eq!(out.code, Some(0));
+    assert_transcript("cli-extract-globs", Some(&dir), &out);
     let out = quotecheck(["--isolated", "extract", "-g", "["])
         .arg(dir.path())
         .run();
@@ -202,6 +191,7 @@ fn globs_choose_the_files_of_a_folder() {
         "{}",
         out.stderr
     );
+    assert_transcript("cli-extract-bad-glob", Some(&dir), &out);
 }
 
 /// Articles given to `audit --records`: one message for the file with the fix, not one

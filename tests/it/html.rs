@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::util::{TempDir, pipeline, quotecheck};
+use crate::util::{TempDir, assert_transcript, pipeline, quotecheck};
 
 fn extract_json(args: &[&str]) -> Value {
     let out = quotecheck(["--isolated", "extract", "--format", "json"])
@@ -179,6 +179,10 @@ fn raw_html_skips_scripts_styles_and_templates() {
         .map(|q| q["text"].as_str().unwrap())
         .collect();
     assert_eq!(texts, ["\"We will win,\""]);
+    let out = quotecheck(["--isolated", "extract", "--raw-html"])
+        .arg(&page)
+        .run();
+    assert_transcript("cli-extract-raw-html", Some(&dir), &out);
 }
 
 #[test]

@@ -104,6 +104,7 @@ pub struct Quotecheck {
     stdin: Option<Box<dyn Read + Send>>,
     dir: Option<PathBuf>,
     limit: Option<Duration>,
+    env: Vec<(OsString, OsString)>,
 }
 
 /// `quotecheck ARGS…`, with no standard input unless [`Quotecheck::stdin`] gives one.
@@ -117,6 +118,7 @@ where
         stdin: None,
         dir: None,
         limit: None,
+        env: Vec::new(),
     }
 }
 
@@ -203,6 +205,13 @@ impl Quotecheck {
         self
     }
 
+    /// Sets an environment variable (the colour variables `NO_COLOR` and `CLICOLOR_FORCE`
+    /// are otherwise removed, so the suite's result does not depend on the shell's).
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
     /// Kills the process and fails the test if it runs longer than `limit`, so that a
     /// regression fails at the bound instead of hanging the suite.
     pub fn time_limit(mut self, limit: Duration) -> Self {
@@ -223,6 +232,10 @@ impl Quotecheck {
             .stderr(Stdio::piped());
         if let Some(dir) = &self.dir {
             cmd.current_dir(dir);
+        }
+        cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+        for (k, v) in &self.env {
+            cmd.env(k, v);
         }
         let t0 = Instant::now();
         let mut child = cmd
@@ -384,4 +397,43 @@ pub fn pipeline() -> &'static quotecheck::Pipeline {
     static PIPELINE: std::sync::LazyLock<quotecheck::Pipeline> =
         std::sync::LazyLock::new(quotecheck::Pipeline::default);
     &PIPELINE
+}
+
+/// `text` with every regex metacharacter escaped, for an insta filter.
+pub fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Snapshots the run's transcript as `snapshots/{name}.snap`, the scratch directory (if
+/// any) redacted.
+pub fn assert_transcript(name: &str, dir: Option<&TempDir>, run: &Run) {
+    assert_transcript_with(name, dir, run, &[]);
+}
+
+/// [`assert_transcript`] with more redactions: each regex's matches written as its
+/// replacement (a duration, say). The escape character is shown as `␛`, so that colour
+/// reads in the snapshot.
+pub fn assert_transcript_with(
+    name: &str,
+    dir: Option<&TempDir>,
+    run: &Run,
+    filters: &[(&str, &str)],
+) {
+    let mut settings = snapshot_settings();
+    if let Some(dir) = dir {
+        let path = dir.path().to_str().expect("the temp dir is UTF-8");
+        settings.add_filter(&regex_escape(path), "[TMP]");
+    }
+    for (regex, replacement) in filters {
+        settings.add_filter(regex, *replacement);
+    }
+    let transcript = run.transcript().replace('\u{1b}', "␛");
+    settings.bind(|| insta::assert_snapshot!(name, transcript));
 }
