@@ -349,7 +349,17 @@ impl Quote<'_> {
         let from =
             floor_char_boundary(self.text, self.span.start.saturating_sub(64)).max(self.p_start);
         let head = self.text[from..self.span.start].trim_end();
-        let head = head.trim_end_matches(|c: char| text::is_closing_char(c) || c.is_whitespace());
+        let mut head =
+            head.trim_end_matches(|c: char| text::is_closing_char(c) || c.is_whitespace());
+        // Markup left in the text (`--raw-html`): a block element's tag (`<p>`, `<br>`,
+        // `</div>`) ends what came before as a paragraph break does; an inline one (`<em>`,
+        // `<a href=…>`) is stepped over.
+        while let Some((rest, name)) = text::strip_trailing_tag(head) {
+            if text::is_block_element(name) {
+                return true;
+            }
+            head = rest.trim_end();
+        }
         if head.is_empty() && from > self.p_start {
             return false;
         }

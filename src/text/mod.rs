@@ -151,6 +151,70 @@ pub fn is_lowercase_word(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// `text` without the markup tag it ends with (`…<p>`, `…</div>`, `…<a href="x">`), and
+/// the tag's lower-case name; `None` when it does not end with one.
+pub fn strip_trailing_tag(text: &str) -> Option<(&str, &str)> {
+    let body = text.strip_suffix('>')?;
+    let open = body.rfind(['<', '>'])?;
+    if !body[open..].starts_with('<') {
+        return None;
+    }
+    let inner = body[open + 1..].trim_start_matches('/');
+    let len = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    let name = &inner[..len];
+    (!name.is_empty() && name.as_bytes()[0].is_ascii_alphabetic()).then(|| (&text[..open], name))
+}
+
+/// An HTML element that breaks the flow of text: its tag ends a paragraph or a cell.
+pub fn is_block_element(name: &str) -> bool {
+    const BLOCK: [&str; 26] = [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "p",
+        "section",
+        "td",
+        "th",
+    ];
+    BLOCK.iter().any(|b| b.eq_ignore_ascii_case(name))
+}
+
+#[cfg(test)]
+mod tag_tests {
+    use super::{is_block_element, strip_trailing_tag};
+
+    #[test]
+    fn trailing_tags() {
+        assert_eq!(strip_trailing_tag("x<p>"), Some(("x", "p")));
+        assert_eq!(strip_trailing_tag("x </DIV>"), Some(("x ", "DIV")));
+        assert_eq!(strip_trailing_tag("a <a href=\"u\">"), Some(("a ", "a")));
+        assert_eq!(strip_trailing_tag("3 > 2"), None);
+        assert_eq!(strip_trailing_tag("a -> b <- c>"), None);
+        assert!(is_block_element("P") && !is_block_element("em"));
+    }
+}
+
 /// Characters that close a quote or bracket after a sentence's final punctuation.
 pub fn is_closing_char(c: char) -> bool {
     matches!(
