@@ -180,6 +180,7 @@ pub(super) fn attribution(
     let at = Attribution {
         rule: q.rule,
         resolution: s.resolution,
+        confidence: q.confidence,
         explicit: how == How::Named,
         sentence: text[start..end].to_string(),
         sentence_start: start,

@@ -323,6 +323,9 @@ pub enum AuditFormatArg {
     Jsonl,
     Text,
     Parts,
+    Html,
+    Csv,
+    Markdown,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -367,6 +370,8 @@ pub enum FormatArg {
     Json,
     Jsonl,
     Text,
+    Html,
+    Csv,
 }
 
 // Flags → library options: the only place they are translated.
@@ -409,6 +414,8 @@ impl ExtractArgs {
                 color: self.color.resolve(stdout_is_terminal),
                 wide: self.wide,
             },
+            FormatArg::Html => Format::Html,
+            FormatArg::Csv => Format::Csv,
         }
     }
 }
@@ -456,6 +463,9 @@ impl AuditFormatArg {
             AuditFormatArg::Jsonl => AuditFormat::Jsonl,
             AuditFormatArg::Text => AuditFormat::Text { color },
             AuditFormatArg::Parts => AuditFormat::Parts,
+            AuditFormatArg::Html => AuditFormat::Html,
+            AuditFormatArg::Csv => AuditFormat::Csv,
+            AuditFormatArg::Markdown => AuditFormat::Markdown,
         }
     }
 }

@@ -294,6 +294,8 @@ pub struct Attribution {
     pub rule: Rule,
     /// How the speaker's name was reached from the mention.
     pub resolution: Resolution,
+    /// How sure the rule is of the speaker, 0 to 1 (the quote's `confidence` in `extract`).
+    pub confidence: f32,
     /// Whether the attribution is explicit: a named person or organisation, in the quote's
     /// own sentence, with its name as written or resolved from a surname or short form.
     /// Only explicit attributions make a misattribution.
@@ -443,7 +445,7 @@ pub struct InputHash {
 
 /// The format version of a [`Part`]: `merge` refuses parts of another version, since a
 /// part is read field by field and a change of its shape would be misread.
-pub const PART_VERSION: u32 = 3;
+pub const PART_VERSION: u32 = 4;
 
 /// The audit of one story with what the report needs from it: the unit that
 /// `audit --format parts` writes, one per line, and that [`crate::merge`] reads. A line with
@@ -584,5 +586,13 @@ impl View {
             (self.categories.is_empty() || self.categories.contains(c))
                 && !self.exclude_categories.contains(c)
         })
+    }
+
+    /// Whether one finding of a shown family is listed where findings are rows (CSV,
+    /// Markdown): severe enough, of a selected category and not an excluded one.
+    pub fn shows_finding(&self, x: &Finding) -> bool {
+        x.severity >= self.min_severity
+            && (self.categories.is_empty() || self.categories.contains(&x.category))
+            && !self.exclude_categories.contains(&x.category)
     }
 }

@@ -29,6 +29,13 @@ pub enum AuditFormat {
     },
     /// One [`Part`] per line, for `quotecheck merge`.
     Parts,
+    /// One self-contained HTML page: the versions side by side with their diffs, filters
+    /// by severity, category and outlet, and a search.
+    Html,
+    /// One row per finding, with a header (RFC 4180).
+    Csv,
+    /// A table per story, to paste into a ticket.
+    Markdown,
 }
 
 /// One finding's line: `category [severity] (meaning-sensitive) id: detail`, the id dimmed.
@@ -146,6 +153,9 @@ pub fn write_audit_view(
         }
         AuditFormat::Jsonl => write_jsonl(out, &refs),
         AuditFormat::Text { color } => write_text(out, &refs, &m.stories(), color, view),
+        AuditFormat::Html => super::html::write_audit_html(out, &refs, &m.stories(), view),
+        AuditFormat::Csv => super::table::write_audit_csv(out, &refs, view),
+        AuditFormat::Markdown => super::table::write_audit_markdown(out, &refs, &m.stories(), view),
         AuditFormat::Parts => {
             let skipped = (!m.skipped.is_empty()).then(|| Part {
                 part_version: PART_VERSION,
@@ -282,6 +292,10 @@ fn write_text(
                     write_attribution(out, ap, (dim, reset))?;
                 }
                 write!(out, "   ")?;
+                if ap.diff.is_empty() {
+                    // Identical to the reference: no diff to mark, the words themselves.
+                    write!(out, " {}", P(&ap.text))?;
+                }
                 for b in &ap.diff {
                     match b.op {
                         Op::Equal => write!(out, " {}", P(&b.text))?,

@@ -7,6 +7,9 @@
 //! - `json`: one document, `{"schema_version", "tool", "articles": [...], "skipped": [...],
 //!   "warnings": [...], "summary": {...}}`; the schema is `schema/extract.schema.json`.
 //! - `text`: a readable listing for a terminal.
+//! - `html`: one self-contained page, each article's text with its quotes, speakers and
+//!   cues marked (written as each article is done).
+//! - `csv`: one row per quote (RFC 4180).
 //!
 //! The audit is written by [`write_audit`] in one of the [`AuditFormat`]s.
 //!
@@ -20,6 +23,8 @@ use crate::model::report::Document;
 use crate::model::{ArticleQuotes, Diagnostic, Kind, Level, Summary};
 
 mod audit;
+mod html;
+mod table;
 
 pub use crate::model::View;
 pub use audit::{AuditFormat, write_audit, write_audit_view};
@@ -39,6 +44,10 @@ pub enum Format {
         /// Whether to show each quote whole, not cut at [`SHOWN_CHARS`] characters.
         wide: bool,
     },
+    /// One HTML page: every article's text with its quotes, speakers and cues marked.
+    Html,
+    /// One row per quote, with a header (RFC 4180).
+    Csv,
 }
 
 /// Writes `extract` results in the chosen format. For `jsonl` and `text`,
@@ -61,9 +70,24 @@ pub struct Writer<W: Write> {
     skipped: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     summary: Summary,
+    /// Whether the page's head (`html`) or the header row (`csv`) is written.
+    started: bool,
 }
 
 impl<W: Write> Writer<W> {
+    /// Writes what comes before the first article (`html`, `csv`), once.
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            match self.format {
+                Format::Html => self.out.write_all(html::extract_head().as_bytes())?,
+                Format::Csv => table::write_quotes_header(&mut self.out)?,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// A writer of `format` into `out`.
     pub fn new(out: W, format: Format) -> Self {
         Writer {
@@ -73,6 +97,7 @@ impl<W: Write> Writer<W> {
             skipped: Vec::new(),
             warnings: Vec::new(),
             summary: Summary::default(),
+            started: false,
         }
     }
 
@@ -89,6 +114,14 @@ impl<W: Write> Writer<W> {
                 Ok(())
             }
             Format::Text { color, wide } => write_text(&mut self.out, &a, color, wide),
+            Format::Html => {
+                self.start()?;
+                html::extract_article(&mut self.out, self.summary.articles_processed, &a)
+            }
+            Format::Csv => {
+                self.start()?;
+                table::write_quotes(&mut self.out, &a)
+            }
         }
     }
 
@@ -131,6 +164,11 @@ impl<W: Write> Writer<W> {
                     s.articles_skipped
                 )?;
             }
+            Format::Html => {
+                self.start()?;
+                html::extract_tail(&mut self.out, &self.summary)?;
+            }
+            Format::Csv => self.start()?,
             Format::Jsonl => {}
         }
         self.out.flush()?;

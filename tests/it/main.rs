@@ -17,6 +17,7 @@ mod distributed;
 mod errors;
 mod html;
 mod properties;
+mod report;
 mod robust_audit;
 mod robust_input;
 mod robust_output;

@@ -635,16 +635,16 @@ fn refused(what: &str, part: &Value, says: &str) {
 #[test]
 fn parts_carry_their_format_version() {
     let p = part_value();
-    assert_eq!(p["part_version"], 3);
+    assert_eq!(p["part_version"], 4);
     let mut old = p.clone();
     old.as_object_mut().unwrap().remove("part_version");
     refused("no version", &old, "part_version");
     let mut older = p.clone();
-    older["part_version"] = json!(2);
-    refused("version 2", &older, "part_version 2");
+    older["part_version"] = json!(3);
+    refused("version 3", &older, "part_version 3");
     let mut newer = p;
-    newer["part_version"] = json!(4);
-    refused("version 4", &newer, "part_version 4");
+    newer["part_version"] = json!(5);
+    refused("version 5", &newer, "part_version 5");
 }
 
 #[test]
