@@ -20,6 +20,7 @@ use quotecheck::{AuditOptions, Category, ExtractOptions, FailOn, View};
   quotecheck extract tests/fixtures/000_8e19547a2dfce686.txt
   quotecheck extract --format jsonl articles.jsonl > quotes.jsonl
   quotecheck audit --format json stories.jsonl > report.json
+  quotecheck audit --format html -o report.html news/
   quotecheck explain truncation
 
 `quotecheck COMMAND --help` shows each command's options and examples."
@@ -59,6 +60,7 @@ pub enum Command {
     /// Examples:
     ///   quotecheck extract article.txt
     ///   quotecheck extract --format jsonl articles.jsonl > quotes.jsonl
+    ///   quotecheck extract --format html -o quotes.html article.txt   # the text with its quotes marked
     ///   cat article.txt | quotecheck extract --outlet Reuters -
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
@@ -70,6 +72,8 @@ pub enum Command {
     /// Examples:
     ///   quotecheck audit tests/fixtures/
     ///   quotecheck audit --format json stories.jsonl > report.json
+    ///   quotecheck audit --format html -o report.html news/          # a page to open in a browser
+    ///   quotecheck audit --format csv --min-severity medium news/ > findings.csv
     ///   quotecheck audit --fail-on medium stories.jsonl   # exit 1 when a medium or high finding exists
     #[command(verbatim_doc_comment)]
     Audit(AuditArgs),
@@ -97,6 +101,7 @@ pub enum Command {
     ///
     /// Examples:
     ///   quotecheck merge --format json parts/ > report.json
+    ///   quotecheck merge --format html -o report.html parts/
     ///   cat a.parts b.parts | quotecheck merge --format parts - > ab.parts
     #[command(verbatim_doc_comment)]
     Merge(MergeArgs),
@@ -159,7 +164,9 @@ pub enum Command {
 
 #[derive(clap::Args)]
 pub struct ExtractArgs {
-    /// Output format.
+    /// Output format: `text` a listing; `json` one document, `jsonl` one record per
+    /// article; `html` a page with each article's quotes, speakers and cues marked; `csv`
+    /// one row per quote.
     #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
     /// Set each article's story from this JSON Lines field (default: `story`), for a later
@@ -229,7 +236,10 @@ pub struct InputArgs {
 
 #[derive(clap::Args)]
 pub struct AuditArgs {
-    /// Output format (`parts`: one line per story, for `quotecheck merge`).
+    /// Output format: `text` the report; `json` the citation report, `jsonl` one family
+    /// per line; `html` one self-contained page (versions side by side, the diff marked,
+    /// filters); `csv` one row per finding; `markdown` a table per story; `parts` one line
+    /// per story, for `quotecheck merge`.
     #[arg(long, short, value_enum, default_value_t = AuditFormatArg::Text)]
     pub format: AuditFormatArg,
     /// The inputs are extract records (`extract --format jsonl --with-text`, optionally
@@ -300,7 +310,7 @@ fn category(name: &str) -> Result<Category, String> {
 
 #[derive(clap::Args)]
 pub struct MergeArgs {
-    /// Output format.
+    /// Output format, as `audit --format`.
     #[arg(long, short, value_enum, default_value_t = AuditFormatArg::Text)]
     pub format: AuditFormatArg,
     /// Exit with 1 when a finding of this severity or higher exists.

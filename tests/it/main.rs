@@ -12,6 +12,7 @@
 
 mod adversarial;
 mod audit;
+mod browser;
 mod cli;
 mod distributed;
 mod errors;
