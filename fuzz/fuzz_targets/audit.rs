@@ -54,6 +54,9 @@ fuzz_target!(|data: &[u8]| {
         AuditFormat::Jsonl,
         AuditFormat::Parts,
         AuditFormat::Text { color: true },
+        AuditFormat::Html,
+        AuditFormat::Csv,
+        AuditFormat::Markdown,
     ] {
         write_audit(&mut std::io::sink(), &audit, format).unwrap();
     }

@@ -414,11 +414,32 @@ fn quote_info(a: &ArticleQuotes, i: usize) -> String {
     info
 }
 
+/// An article's text as an HTML parser will give it back: escaped as maud escapes, and a
+/// carriage return written as a character reference (a parser turns a raw one into a line
+/// feed). NUL, which no HTML can hold, is shown as U+FFFD, one code point as well.
+struct Exact<'a>(&'a str);
+
+impl maud::Render for Exact<'_> {
+    fn render_to(&self, buf: &mut String) {
+        for c in self.0.chars() {
+            match c {
+                '&' => buf.push_str("&amp;"),
+                '<' => buf.push_str("&lt;"),
+                '>' => buf.push_str("&gt;"),
+                '"' => buf.push_str("&quot;"),
+                '\r' => buf.push_str("&#13;"),
+                '\0' => buf.push('\u{FFFD}'),
+                c => buf.push(c),
+            }
+        }
+    }
+}
+
 fn render(a: &ArticleQuotes, nodes: &[Node<'_>]) -> Markup {
     html! {
         @for n in nodes {
             @match n {
-                Node::Text(t) => { (t) }
+                Node::Text(t) => { (Exact(t)) }
                 Node::Marked(Mark::Quote(i), inner) => {
                     mark class={ "q k-" (a.quotes[*i].kind.name()) } tabindex="0"
                         data-info=(quote_info(a, *i)) { (render(a, inner)) }

@@ -265,6 +265,22 @@ proptest! {
         check_output(&s, &out)?;
     }
 
+    /// The extract page shows the text whole, as it is (NUL, which HTML cannot hold, as
+    /// U+FFFD), with one mark per quote.
+    #[test]
+    fn the_extract_page_shows_the_text_and_every_quote(s in article_text()) {
+        let out = pipeline().extract_text(&s);
+        let n = out.quotes.len();
+        let mut w = quotecheck::report::Writer::new(Vec::new(), quotecheck::report::Format::Html);
+        w.article(out).unwrap();
+        let (page, _, _) = w.finish().unwrap();
+        let doc = dom_query::Document::from(String::from_utf8(page).unwrap().as_str());
+        let shown = doc.select("div.text").text().to_string();
+        let parsed = s.replace('\0', "\u{FFFD}");
+        prop_assert_eq!(shown, parsed);
+        prop_assert_eq!(doc.select("div.text mark.q").length(), n, "{:?}", s);
+    }
+
     #[test]
     fn output_is_deterministic(a in article_text(), b in article_text()) {
         let first = json(&a);
