@@ -36,19 +36,30 @@ fn hostile(dir: &TempDir) -> std::path::PathBuf {
     // No straight double quote inside: the quote must stay one quote, spoken, to reach
     // every report.
     let quote = "We will not pay <script>alert(1)</script> the fine'><img src=x onerror=alert(2)> </style><b>on any|account";
+    // The first article's title too: the extract page shows it as the article's heading.
+    let titled = serde_json::json!({
+        "id": "t",
+        "outlet": "T",
+        "title": "<script>alert(6)</script>\"><img src=x onerror=alert(7)></style><b>x",
+        "text": format!("\"{quote} at all,\" Ana Ruiz said."),
+    })
+    .to_string()
+        + "\n";
     dir.file(
         "hostile.jsonl",
-        line(
-            "\"><img src=x onerror=alert(3)>",
-            "</style><script>alert(4)</script>",
-            "javascript:alert(5)",
-            &format!("\"{quote} this year or the next,\" Ana Ruiz said."),
-        ) + &line(
-            "=HYPERLINK(\"http://evil.example\")",
-            "+cmd|' /C calc'!A0",
-            "https://ledger.example/b1",
-            &format!("\"{quote},\" Ana Ruiz said."),
-        ),
+        titled
+            + &line(
+                "\"><img src=x onerror=alert(3)>",
+                "</style><script>alert(4)</script>",
+                "javascript:alert(5)",
+                &format!("\"{quote} this year or the next,\" Ana Ruiz said."),
+            )
+            + &line(
+                "=HYPERLINK(\"http://evil.example\")",
+                "+cmd|' /C calc'!A0",
+                "https://ledger.example/b1",
+                &format!("\"{quote},\" Ana Ruiz said."),
+            ),
     )
 }
 
@@ -177,15 +188,19 @@ fn csv_cells_that_a_spreadsheet_would_run_are_text() {
         .arg(&file)
         .run();
     let (_, rows) = csv_rows(&out.stdout);
-    assert_eq!(rows[1][0], "'=HYPERLINK(\"http://evil.example\")");
-    assert_eq!(rows[1][1], "'+cmd|' /C calc'!A0");
+    assert_eq!(rows[2][0], "'=HYPERLINK(\"http://evil.example\")");
+    assert_eq!(rows[2][1], "'+cmd|' /C calc'!A0");
     // Numbers and names of kinds are not touched; a cell that is not a formula is as is.
     assert!(
-        ["direct", "partial"].contains(&&*rows[1][6]),
+        ["direct", "partial"].contains(&&*rows[2][6]),
         "{:?}",
-        rows[1]
+        rows[2]
     );
-    assert_eq!(rows[0][0], "\"><img src=x onerror=alert(3)>");
+    assert_eq!(rows[1][0], "\"><img src=x onerror=alert(3)>");
+    assert_eq!(
+        rows[0][4],
+        "<script>alert(6)</script>\"><img src=x onerror=alert(7)></style><b>x"
+    );
     let out = quotecheck(["--isolated", "audit", "--format", "csv"])
         .arg(&file)
         .run();
