@@ -472,7 +472,7 @@ impl Lexicon {
         self.first_names.get(word).copied()
     }
     pub fn is_not_name_word(&self, word: &str) -> bool {
-        self.not_name_words.contains(word)
+        self.not_name_words.contains(word) || spells_number(word)
     }
     /// `monday`, `israeli`, `south`: part of a name at most, never a name alone.
     pub fn is_name_modifier(&self, word: &str) -> bool {
@@ -569,5 +569,94 @@ mod tests {
                 .iter()
                 .any(|p| p == &["points", "out"])
         );
+    }
+}
+
+/// The words numbers are spelt with, cardinal and ordinal.
+const NUMBER_PARTS: [&str; 50] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "twelfth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+];
+
+/// Whether `word` is a number spelt as a hyphenated compound (`Twenty-three`,
+/// `Forty-fifth`): a sentence that opens `Twenty-three minutes later, Ms. Nuland sent …`
+/// opens with no name, however the word is capitalised. Checked part by part, so no list of
+/// compounds is needed. A single number word can start a name (`Zero Hedge`): those that
+/// open sentences are in `grammar/not_name_words.txt`.
+pub(crate) fn spells_number(word: &str) -> bool {
+    word.contains('-')
+        && word
+            .split('-')
+            .all(|part| NUMBER_PARTS.iter().any(|n| n.eq_ignore_ascii_case(part)))
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::spells_number;
+
+    #[test]
+    fn numbers_spelt_out() {
+        for w in ["Twenty-three", "forty-fifth", "One-hundred"] {
+            assert!(spells_number(w), "{w}");
+        }
+        for w in [
+            "Ten",
+            "Zero",
+            "Tennyson",
+            "Second-guessing",
+            "Twenty-",
+            "",
+            "Seconds",
+        ] {
+            assert!(!spells_number(w), "{w}");
+        }
     }
 }
