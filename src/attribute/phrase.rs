@@ -315,6 +315,20 @@ fn classify(
                 _ => j += 1,
             }
         }
+        // `Chief Engineer Mara Voss`, `Director of National Intelligence James Clapper`: a
+        // known given name inside the run, with a surname after it, starts the name; the
+        // capitalised words before it are the role, whatever list they are in. (The
+        // article's registry reads runs in the reporter's text the same way.)
+        if lexicon
+            .first_name(&lower(text, &toks[name_start]))
+            .is_none()
+        {
+            if let Some(k) = (name_start + 1..name_end.saturating_sub(1)).find(|&k| {
+                toks[k].is_word() && lexicon.first_name(&lower(text, &toks[k])).is_some()
+            }) {
+                name_start = k;
+            }
+        }
         // A run of titles only (`The US Defense Secretary`) is a descriptor, not a name.
         if name_start == name_end {
             return Some((range(toks, a, end), SpeakerType::Descriptor));

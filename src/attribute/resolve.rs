@@ -546,8 +546,10 @@ impl<'a> Entities<'a> {
             }
             // `Director of National Intelligence James Clapper`: a given name inside the run,
             // with a surname after it, starts the person's name; the words before it are the
-            // role (with the words before `of`, which end the run before this one).
-            if titles.is_empty() && lexicon.first_name(&lower(text, &toks[a])).is_none() {
+            // role (with the words before `of`, which end the run before this one). So too
+            // after a title already taken off the run: `Chief Engineer Mara Voss` is Mara
+            // Voss, whatever list `Engineer` is in.
+            if lexicon.first_name(&lower(text, &toks[a])).is_none() {
                 if let Some(k) = (a + 1..b.saturating_sub(1))
                     .find(|&k| lexicon.first_name(&lower(text, &toks[k])).is_some())
                     .filter(|&k| {
