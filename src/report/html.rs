@@ -167,6 +167,18 @@ fn version(a: &Appearance) -> Markup {
     }
 }
 
+/// `1 high, 3 medium, 12 info`: the families of a story by their severity.
+fn by_severity(families: &[&Family]) -> String {
+    LEVELS
+        .iter()
+        .filter_map(|&l| {
+            let n = families.iter().filter(|f| f.severity == l).count();
+            (n > 0).then(|| format!("{n} {}", l.name()))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn family(story_no: usize, f: &Family) -> Markup {
     let cats: Vec<&str> = f.categories.iter().map(|c| c.name()).collect();
     let anchor = format!("s{story_no}-{}", f.id);
@@ -282,6 +294,25 @@ pub(crate) fn write_audit_html(
                     }
                     label { "Search " input type="search" name="q" placeholder="words, speaker, outlet"; }
                     output #shown aria-live="polite" {}
+                }
+                @if stories.len() > 1 {
+                    // Many stories: an index to jump to each, with what it holds.
+                    nav aria-label="Stories" {
+                        details {
+                            summary { "Stories (" (stories.len()) ")" }
+                            ol.index {
+                                @for (i, st) in stories.iter().enumerate() {
+                                    @let families: Vec<&Family> = st.families.iter().filter(shown).collect();
+                                    @if !families.is_empty() {
+                                        li {
+                                            a href={ "#story-" (i + 1) } { (st.story) }
+                                            " — " (by_severity(&families))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
                 main {
                     @if n_shown == 0 {

@@ -347,3 +347,52 @@ fn html_extract_page_marks_every_quote() {
     assert_eq!(doc.select("table.quotes tr").length(), 8);
     assert!(doc.select("footer").text().contains("1 article, 7 quotes"));
 }
+
+/// With more than one story the page opens with an index: one entry per story that has a
+/// family to show, its families counted by severity, linking to the story's section.
+#[test]
+fn html_audit_page_indexes_its_stories() {
+    let dir = TempDir::new("story-index");
+    let story = |id: &str, outlet: &str, story: &str, text: &str| {
+        serde_json::json!({"id": id, "outlet": outlet, "story": story, "text": text}).to_string()
+            + "\n"
+    };
+    let path = dir.file(
+        "stories.jsonl",
+        story(
+            "a1",
+            "The Courier",
+            "bridge",
+            "\"We will not let a single family be cut off from the hospital this winter,\" Ana Ruiz said.",
+        ) + &story(
+            "b1",
+            "The Ledger",
+            "bridge",
+            "\"We will not let any family be cut off from the hospital,\" Ana Ruiz said.",
+        ) + &story(
+            "a2",
+            "The Courier",
+            "levy",
+            "\"The levy pays for the new roof and nothing else,\" Tom Okafor said.",
+        ) + &story(
+            "b2",
+            "The Ledger",
+            "levy",
+            "\"The levy pays for the new roof and nothing else,\" Tom Okafor said.",
+        ),
+    );
+    let out = quotecheck(["--isolated", "audit", "--format", "html"])
+        .arg(&path)
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let doc = Document::from(out.stdout.as_str());
+    assert_eq!(doc.select("nav summary").text().to_string(), "Stories (2)");
+    let entries = doc.select("nav li");
+    // The levy story is quoted verbatim by both: no family to show, no entry.
+    assert_eq!(entries.length(), 1, "{}", entries.text());
+    let entry = entries.text().to_string();
+    assert!(entry.starts_with("bridge — 1 "), "{entry}");
+    let target = entries.select("a").attr("href").unwrap().to_string();
+    let section = doc.select(&format!("section{target}"));
+    assert_eq!(section.select("h2").text().to_string(), "Story bridge");
+}
