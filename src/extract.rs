@@ -21,6 +21,11 @@ use crate::lexicon::Lexicon;
 /// reported as strays instead of growing the stack.
 pub const MAX_NESTING: usize = 32;
 
+/// A quotation whose reopening marks were left out is followed over at most this many
+/// paragraphs to the mark that closes it: a statement or a post of a few paragraphs, not a
+/// stray mark that would swallow an article.
+const MAX_RUN_ON: usize = 6;
+
 /// Convention a quoted span is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -630,6 +635,50 @@ impl Pairer {
             .is_some_and(|idx| self.stack[idx + 1..].iter().any(|o| o.family != family))
     }
 
+    /// A quotation whose closing mark was left out runs to the end of its paragraph when the
+    /// next paragraph does not continue it: `“… God help us.` then a paragraph of the
+    /// reporter's. Only a mark that can do nothing but open (`“`, `„`, `«`) and is the one
+    /// quote left open, over words that end as a sentence ends; a straight mark or a single
+    /// one may be a misplaced closing mark or an apostrophe, and stays a stray.
+    fn close_at_paragraph_end(&mut self, text: &str, para_end: usize) -> bool {
+        let [o] = self.stack.as_slice() else {
+            return false;
+        };
+        if !matches!(
+            o.glyph,
+            Glyph::LeftDouble | Glyph::LowDouble | Glyph::LeftGuillemet
+        ) {
+            return false;
+        }
+        let content_start = o.pos + o.len;
+        let end = content_start + text[content_start..para_end].trim_end().len();
+        let words = &text[content_start..end];
+        // A sentence's words: two or more, ending as a sentence does, and not closing a
+        // bracket opened before the mark (`who are “somewhat liberal), education (…) and…`:
+        // the quote ended before the bracket, at a place the text no longer shows).
+        let unbalanced = words.matches([')', ']']).count() > words.matches(['(', '[']).count();
+        if unbalanced
+            || !words.ends_with(['.', '!', '?', '\u{2026}'])
+            || words.split_whitespace().nth(1).is_none()
+        {
+            return false;
+        }
+        let Some(o) = self.stack.pop() else {
+            return false;
+        };
+        self.spans.push(Span {
+            start: o.pos,
+            end,
+            content_start,
+            content_end: end,
+            family: o.family,
+            depth: 0,
+            parent: None,
+            n_paragraphs: o.n_paragraphs,
+        });
+        true
+    }
+
     fn is_open(&self, family: MarkFamily) -> bool {
         self.stack.iter().any(|o| o.family == family)
     }
@@ -724,6 +773,9 @@ pub(crate) fn extract(text: &str, lexicon: &Lexicon) -> Extraction {
     let mut lexer = Lexer::new(text).peekable();
     let mut para_has_text = false;
     let mut para_start = 0usize;
+    // Paragraphs a quote whose reopening marks were left out still runs over (see
+    // `closed_ahead`), counted once so that each paragraph is looked ahead at once.
+    let mut run_on_left = 0usize;
 
     loop {
         let tok = lexer.next();
@@ -744,7 +796,21 @@ pub(crate) fn extract(text: &str, lexicon: &Lexicon) -> Extraction {
             let next_start = tok.map_or(text.len(), |(pos, len, _)| pos + len);
             if !pairer.stack.is_empty() {
                 continued = continues(text, next_start, &pairer.stack[0], lexicon);
-                if continued {
+                // The next paragraph closes the quote without reopening it: it runs on too,
+                // and that paragraph's first mark is read as usual (it closes the quote).
+                let run_on = !continued
+                    && if run_on_left > 0 {
+                        run_on_left -= 1;
+                        true
+                    } else if let Some(n) =
+                        closed_ahead(text, next_start, &pairer.stack[0], lexicon)
+                    {
+                        run_on_left = n - 1;
+                        true
+                    } else {
+                        false
+                    };
+                if continued || run_on {
                     // Only the outermost quote runs on; anything opened inside it is a stray.
                     let inner: Vec<Open> = pairer.stack.drain(1..).collect();
                     for o in inner {
@@ -754,7 +820,7 @@ pub(crate) fn extract(text: &str, lexicon: &Lexicon) -> Extraction {
                         });
                     }
                     pairer.stack[0].n_paragraphs += 1;
-                } else {
+                } else if !pairer.close_at_paragraph_end(text, para_end) {
                     for o in pairer.stack.drain(..) {
                         pairer.strays.push(Stray {
                             pos: o.pos,
@@ -814,6 +880,50 @@ fn continues(text: &str, from: usize, open: &Open, lexicon: &Lexicon) -> bool {
         classify(text, pos, len, g, lexicon),
         Some(Role::Open) | Some(Role::Toggle)
     )
+}
+
+/// Paragraphs breaks a quote left open runs over when the writer left out the marks that
+/// reopen a quotation at each paragraph: the first later paragraph holding a mark of the
+/// quote's family can only close it (`“…and he would have appeared.` then `Mr. Stone has
+/// nothing to hide.”`), and the paragraphs before it hold no mark of that family. Only after
+/// a mark that can do nothing but open, only the closing glyph of the same pair, and over at
+/// most [`MAX_RUN_ON`] paragraphs; `None` otherwise.
+fn closed_ahead(text: &str, from: usize, open: &Open, lexicon: &Lexicon) -> Option<usize> {
+    let closing = match open.glyph {
+        Glyph::LeftDouble => Glyph::RightDouble,
+        Glyph::LeftGuillemet => Glyph::RightGuillemet,
+        _ => return None,
+    };
+    let mut start = from;
+    for n in 1..=MAX_RUN_ON {
+        start = text.len() - text[start..].trim_start().len();
+        if start == text.len() {
+            return None;
+        }
+        let end = text[start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| start + i);
+        let mut rest = &text[start..end];
+        // One pass over the paragraph, stopping at its first mark of the quote's family.
+        while let Ok((at, _)) = plain(rest) {
+            let Some(c) = at.chars().next() else {
+                break;
+            };
+            match glyph(at) {
+                Ok((after, g)) if g.family() == open.family => {
+                    let pos = end - at.len();
+                    let closes = g == closing
+                        && classify(text, pos, at.len() - after.len(), g, lexicon)
+                            == Some(Role::Close);
+                    return closes.then_some(n);
+                }
+                Ok((after, _)) => rest = after,
+                Err(_) => rest = &at[c.len_utf8()..],
+            }
+        }
+        start = end;
+    }
+    None
 }
 
 /// Fills `parent` and `depth` from the (properly nested) spans, sorted by start.
@@ -957,6 +1067,51 @@ mod tests {
             t.strip_suffix(" he said.").unwrap()
         );
         assert_eq!(ex.spans[0].n_paragraphs, 2);
+    }
+
+    #[test]
+    fn a_quote_left_unclosed_runs_to_its_paragraph_end() {
+        // The closing mark was left out; the next paragraph is the reporter's.
+        let t = "He said: \u{201C}We will rebuild it. God help us.\n\nThe council met.";
+        assert_eq!(quotes(t), vec!["\u{201C}We will rebuild it. God help us."]);
+        assert!(extracted(t).strays.is_empty());
+        // Not when the mark may be something else (a straight mark), when the words do not
+        // end as a sentence, or when they close a bracket opened before the mark.
+        for t in [
+            "He said \"this is unclosed.\nThe council met.",
+            "He said: \u{201C}We will rebuild it\nThe council met.",
+            "Voters who are \u{201C}somewhat liberal), and others (most) agreed.\nNext.",
+            "It was \u{201C}one.\nNext.",
+        ] {
+            assert!(quotes(t).is_empty(), "{t:?}");
+            assert_eq!(extracted(t).strays.len(), 1, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_quote_whose_reopening_marks_were_left_out_runs_to_its_closing_mark() {
+        let t = "He wrote: \u{201C}First.\n\nSecond.\n\nThird.\u{201D}\n\nThe council met.";
+        let ex = extracted(t);
+        assert_eq!(ex.spans.len(), 1);
+        let s = &ex.spans[0];
+        assert_eq!(
+            &t[s.start..s.end],
+            "\u{201C}First.\n\nSecond.\n\nThird.\u{201D}"
+        );
+        assert_eq!(s.n_paragraphs, 3);
+        assert!(ex.strays.is_empty());
+        // A paragraph that opens a quote of its own ends the first at its paragraph.
+        let t = "He wrote: \u{201C}First of all.\n\nShe said \u{201C}no.\u{201D}";
+        assert_eq!(
+            quotes(t),
+            vec!["\u{201C}First of all.", "\u{201C}no.\u{201D}"]
+        );
+        // The closing mark is looked for over a few paragraphs only.
+        let far = format!(
+            "He wrote: \u{201C}First of all.{}\n\nLast.\u{201D}",
+            "\n\nMore.".repeat(MAX_RUN_ON)
+        );
+        assert_eq!(quotes(&far), vec!["\u{201C}First of all."]);
     }
 
     #[test]

@@ -81,11 +81,15 @@ pub(super) fn is_name_word(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
         return false;
     }
     let w = word(text, t);
-    // `al-Shabaab`, `el-Sisi`: a listed particle joined to a capitalised name.
+    // `al-Shabaab`, `el-Sisi`: a listed particle joined to a capitalised name; `diGenova`,
+    // `deBlasio`: one written into it, the capital after it.
     let particled = || {
         w.split_once('-').is_some_and(|(p, rest)| {
             !p.is_empty() && lexicon.is_name_particle(p) && text::is_capitalised(rest)
-        })
+        }) || w
+            .char_indices()
+            .find(|(_, c)| c.is_uppercase())
+            .is_some_and(|(i, _)| i > 0 && lexicon.is_name_particle(&w[..i]))
     };
     if !(text::is_capitalised(w) || particled()) || is_possessive(w) {
         return false;

@@ -1280,11 +1280,20 @@ impl<'a> Entities<'a> {
             {
                 return self.salient(np.range.start, |e| person_of(e, g));
             }
-            if let Some(stem) = phrase::possessive_stem(first) {
-                let w = [stem.to_lowercase()];
-                return self
-                    .find_name(&w, SpeakerType::Person)
-                    .or_else(|| self.find_name(&w, SpeakerType::Organization));
+            // `Trump's letter says`, `Donald Trump's account tweeted`: the name the
+            // possessive ends names the author.
+            let all: Vec<&str> = mention.split_whitespace().collect();
+            let owner = all[..all.len() - 1]
+                .iter()
+                .rposition(|w| phrase::possessive_stem(w).is_some());
+            if let Some(p) = owner {
+                let mut w: Vec<String> = all[..p]
+                    .iter()
+                    .filter(|w| !w.eq_ignore_ascii_case("the"))
+                    .map(|w| w.to_lowercase())
+                    .collect();
+                w.extend(phrase::possessive_stem(all[p]).map(str::to_lowercase));
+                return self.named(&w);
             }
         }
         // `the Washington Post report said`: the name before the noun wrote it.

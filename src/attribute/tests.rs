@@ -1166,3 +1166,31 @@ fn a_verbs_form_after_a_possessive_and_a_name_is_a_noun() {
         },
     );
 }
+
+/// A particle written into a name (`diGenova`, `deBlasio`) keeps the word a name, so the
+/// speaker is learnt and a pronoun later finds them, not a person named in their clause.
+#[test]
+fn a_name_with_a_particle_written_into_it_is_a_name() {
+    let text = "President Dana Marsh spoke on Friday.\n\n\
+        Former prosecutor Luca diGenova called the raid \"outrageous.\"\n\n\
+        \"I am appalled,\" diGenova, who has advised the president for years, told reporters.\n\n\
+        He added: \"Nobody in my old office would have done this.\"";
+    assert_eq!(name_of(text, "appalled").as_deref(), Some("Luca diGenova"));
+    assert_eq!(
+        name_of(text, "old office").as_deref(),
+        Some("Luca diGenova")
+    );
+    // A word that only starts in lower case is no name (`eBay`, `iPhone`).
+    let text = "\"Prices fell,\" eBay traders said.";
+    assert_ne!(name_of(text, "Prices").as_deref(), Some("eBay"));
+}
+
+/// A person's account or feed speaks for them, however many words their name has.
+#[test]
+fn an_account_speaks_for_its_owner() {
+    let text = "Governor Rita Vance spoke on Monday.\n\n\
+        Later, Rita Vance's account posted: \"We will rebuild the bridge.\"\n\n\
+        Her feed added: \"Every road will reopen.\"";
+    assert_eq!(name_of(text, "rebuild").as_deref(), Some("Rita Vance"));
+    assert_eq!(name_of(text, "reopen").as_deref(), Some("Rita Vance"));
+}
