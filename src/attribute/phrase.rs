@@ -323,9 +323,11 @@ fn classify(
         // known given name inside the run, with a surname after it, starts the name; the
         // capitalised words before it are the role, whatever list they are in. (The
         // article's registry reads runs in the reporter's text the same way.)
-        if lexicon
-            .first_name(&lower(text, &toks[name_start]))
-            .is_none()
+        // (A title may take the whole run: `—Mr.` leaves no name word to look at.)
+        if name_start < name_end
+            && lexicon
+                .first_name(&lower(text, &toks[name_start]))
+                .is_none()
         {
             if let Some(k) = (name_start + 1..name_end.saturating_sub(1)).find(|&k| {
                 toks[k].is_word() && lexicon.first_name(&lower(text, &toks[k])).is_some()

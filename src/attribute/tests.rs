@@ -1194,3 +1194,13 @@ fn an_account_speaks_for_its_owner() {
     assert_eq!(name_of(text, "rebuild").as_deref(), Some("Rita Vance"));
     assert_eq!(name_of(text, "reopen").as_deref(), Some("Rita Vance"));
 }
+
+/// A title that takes a whole capitalised run leaves no name word: `—Mr.` after a quote is
+/// no speaker, and reading it does not fail (a property test found this).
+#[test]
+fn a_title_with_no_name_after_it_is_no_speaker() {
+    let out = process_text("\u{201F}\u{201E} \u{2014}Mr. ");
+    assert!(out.quotes.iter().all(|q| q.speaker.is_none()));
+    let out = process_text("\"We will rebuild,\" \u{2014}Mr.");
+    assert!(out.quotes.iter().all(|q| q.speaker.is_none()));
+}
