@@ -1267,8 +1267,19 @@ impl<'a> Entities<'a> {
         let mention = &text[np.core.start..np.core.end];
         let mut words = mention.split_whitespace();
         let first = words.next()?;
-        let head = words.last().unwrap_or(first).to_lowercase();
+        let last = mention.split_whitespace().last().unwrap_or(first);
+        let head = last.to_lowercase();
         if !self.lexicon.is_source_noun(&head) {
+            return None;
+        }
+        // `The Washington Post`, `the Daily Report`: a capitalised noun after a capitalised
+        // name word ends a proper name, not a document's description.
+        let named_run = mention
+            .split_whitespace()
+            .rev()
+            .nth(1)
+            .is_some_and(|w| text::is_capitalised(w) && phrase::possessive_stem(w).is_none());
+        if text::is_capitalised(last) && named_run {
             return None;
         }
         let first_lower = first.to_lowercase();

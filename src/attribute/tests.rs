@@ -1204,3 +1204,16 @@ fn a_title_with_no_name_after_it_is_no_speaker() {
     let out = process_text("\"We will rebuild,\" \u{2014}Mr.");
     assert!(out.quotes.iter().all(|q| q.speaker.is_none()));
 }
+
+/// A capitalised source noun after a name word ends a proper name (`The Denver Post`), not
+/// a document's description: the paper is not a `post` whose author is `Denver`.
+#[test]
+fn a_newspaper_named_post_is_no_document() {
+    let text = "Officials in Denver met on Monday.\n\n\
+        The plan is \"dead on arrival,\" The Denver Post reported.";
+    assert_eq!(name_of(text, "dead on").as_deref(), Some("Denver Post"));
+    // A document still speaks for the person its possessive names.
+    let text = "Mayor Ana Ruiz spoke on Monday.\n\n\
+        \"We are ready,\" Ruiz's post read.";
+    assert_eq!(name_of(text, "ready").as_deref(), Some("Ana Ruiz"));
+}

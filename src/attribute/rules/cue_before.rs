@@ -185,6 +185,12 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
             let Some(mut cue) = cue_at(text, lexicon, before, v) else {
                 continue;
             };
+            // `…, which The Washington Post first reported, telling the paper …`: a cue that
+            // closes a relative clause set off by commas describes a noun of the main
+            // clause; the quote is the main clause's.
+            if pass == 0 && closes_relative_aside(text, lexicon, before, v) {
+                continue;
+            }
             // `released a statement saying`, `sent out an email to supporters stating`: the
             // act of issuing the document is the cue, up to its participle.
             if let Some(u) = document_act(text, lexicon, before, v)
@@ -410,6 +416,37 @@ fn document_act(
     .then_some(u)
 }
 
+/// Words a relative clause set off by commas is looked back over for its relative word.
+const RELATIVE_ASIDE_WORDS: usize = 12;
+
+/// Whether the verb at `v` ends a relative clause set off by commas inside the lead-in:
+/// `, which X reported, telling …` or `, who first told the story, then …` (a comma and a
+/// word of the main clause right after it, and a relative word after a comma before it with
+/// no comma between).
+fn closes_relative_aside(
+    text: &str,
+    lexicon: &crate::lexicon::Lexicon,
+    before: &[crate::text::Tok],
+    v: usize,
+) -> bool {
+    // The main clause goes on after the comma (`, which notes, "…"` introduces the quote).
+    if !before.get(v + 1).is_some_and(|t| t.is_punct(','))
+        || !before.get(v + 2).is_some_and(|t| t.is_word())
+    {
+        return false;
+    }
+    for r in (1..v).rev().take(RELATIVE_ASIDE_WORDS) {
+        let t = &before[r];
+        if t.is_punct(',') || !t.is_word() {
+            return false;
+        }
+        if lexicon.is_relative(&lower(text, t)) {
+            return before[r - 1].is_punct(',');
+        }
+    }
+    false
+}
+
 /// Where the verb that governs the cue at `v` starts, when the cue is its infinitive or
 /// gerund or is coordinated with it: `began by saying`, `interjected to say`, `was quick to
 /// add`, `laughed and said`. The annotators mark the
@@ -623,6 +660,38 @@ pub(super) mod tests {
                 },
             );
         }
+    }
+
+    /// A speech verb that closes a relative clause set off by commas describes a noun of the
+    /// main clause; the quote later in the sentence is the main clause's. A relative clause
+    /// that ends the lead-in introduces the quote itself.
+    #[test]
+    fn a_cue_closing_a_relative_aside_is_not_the_quotes() {
+        for (text, mention, cue) in [
+            (
+                "Moore's campaign denied the claims, which The Ledger first reported, telling the \
+                 paper they are \"the very definition of fake news.\"",
+                "Moore's campaign",
+                "denied",
+            ),
+            (
+                "Mayor Ana Ruiz, who spoke to reporters on Monday, said the plan is \"dead.\"",
+                "Mayor Ana Ruiz, who spoke to reporters on Monday",
+                "said",
+            ),
+        ] {
+            let out = process_text(text);
+            let q = &out.quotes[0];
+            assert_eq!(
+                q.speaker.as_ref().map(|s| s.mention.as_str()),
+                Some(mention),
+                "{text}"
+            );
+            assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some(cue), "{text}");
+        }
+        let text = "The city linked to the audit, which notes, \"Half the money is gone.\"";
+        let q = &process_text(text).quotes[0];
+        assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("notes"));
     }
 
     #[test]
