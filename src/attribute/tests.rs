@@ -1217,3 +1217,24 @@ fn a_newspaper_named_post_is_no_document() {
         \"We are ready,\" Ruiz's post read.";
     assert_eq!(name_of(text, "ready").as_deref(), Some("Ana Ruiz"));
 }
+
+/// A dateline (`PHOENIX (AP) —`, `NEW YORK, N.Y. —`) is where the story was filed: the place
+/// never becomes the organisation a later `it` or `the company` means.
+#[test]
+fn a_dateline_is_no_antecedent() {
+    for dateline in [
+        "PHOENIX (AP) \u{2014} ",
+        "NEW YORK, N.Y. \u{2013} ",
+        "ST. PAUL, Minn., March 3 - ",
+    ] {
+        let text = format!(
+            "{dateline}Dunmore Mills Inc cut 300 jobs on Monday.\n\n\
+             \"We regret this,\" it said in a statement."
+        );
+        assert_eq!(
+            name_of(&text, "regret").as_deref(),
+            Some("Dunmore Mills Inc"),
+            "{dateline}"
+        );
+    }
+}
