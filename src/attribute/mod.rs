@@ -434,7 +434,8 @@ impl Window {
         // A dateline (`DAYTON, Ohio — Gov. Moore said…`) is no part of the first sentence: the
         // sentence, and its subject, start after the dash.
         if from == p_start {
-            if let Some(d) = dateline_end(text, &self.all_before) {
+            if let Some(end) = text::dateline_end(text, p_start) {
+                let d = self.all_before.partition_point(|t| t.start < end);
                 self.lead = self.lead.max(d);
             }
         }
@@ -452,39 +453,6 @@ impl Window {
     fn after(&self) -> &[Tok] {
         &self.all_after[..self.tail]
     }
-}
-
-/// The index of the first token after a dateline that opens `toks`: a place in capitals,
-/// perhaps with a state or an agency (`AMHERST, N.H. —`, `WASHINGTON (AP) -`), closed by a
-/// dash within a few tokens.
-fn dateline_end(text: &str, toks: &[Tok]) -> Option<usize> {
-    let first = toks.first().filter(|t| t.is_word())?;
-    let w = &text[first.start..first.end];
-    if w.chars().count() < 3 || w.chars().any(char::is_lowercase) {
-        return None;
-    }
-    let dash = toks
-        .iter()
-        .take(10)
-        .position(|t| matches!(t.punct(), Some('—' | '–' | '-')))?;
-    // The place is in capitals (`NEW YORK`, not `FBI Director Jane Roe — who…`); the state
-    // after a comma and the agency in parentheses need only be capitalised.
-    let mut place = true;
-    toks[..dash]
-        .iter()
-        .all(|t| {
-            if !t.is_word() {
-                place = false;
-                return true;
-            }
-            let w = &text[t.start..t.end];
-            if place {
-                !w.chars().any(char::is_lowercase)
-            } else {
-                w.starts_with(|c: char| c.is_uppercase())
-            }
-        })
-        .then_some(dash + 1)
 }
 
 /// The words after a quote open a clause of the reporter's: a conjunction (not `as`, which

@@ -336,7 +336,7 @@ impl<'a> Entities<'a> {
                     let start = toks[stepped].start;
                     if !is_prose_line(text, start) {
                         self.skip_to = line_end(text, start);
-                    } else if let Some(end) = dateline_end(text, start) {
+                    } else if let Some(end) = text::dateline_end(text, start) {
                         self.skip_to = end;
                     }
                 }
@@ -1659,36 +1659,6 @@ fn appositive_then(toks: &[Tok], b: usize, then: impl Fn(usize) -> bool) -> bool
         }
     }
     false
-}
-
-/// Where the dateline that opens the line at `start` ends: a place in capitals, with an
-/// optional state or country and a credit in brackets, then a dash (`WASHINGTON —`,
-/// `NEW YORK, N.Y. (AP) —`, `LONDON (Reuters) -`). The place is where the story was filed,
-/// not an organisation a later `it` could mean.
-fn dateline_end(text: &str, start: usize) -> Option<usize> {
-    /// Longer heads are not datelines.
-    const HEAD: usize = 64;
-    let line = &text[start..line_end(text, start)];
-    let head = &line[..super::floor_char_boundary(line, HEAD.min(line.len()))];
-    let (dash, len) = ["\u{2014}", "\u{2013}", "\u{2015}", "--", " - "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|k| (k, d.len())))
-        .min()?;
-    let place = head[..dash].trim_end();
-    // The credit in brackets, then the place: capital letters (two or more in a row at its
-    // start), spaces, commas and abbreviation points (`ST. PAUL, Minn.` keeps its state
-    // as written).
-    let place = match place.rfind('(') {
-        Some(k) if place.ends_with(')') => place[..k].trim_end(),
-        _ => place,
-    };
-    let (city, _state) = place.split_once(',').unwrap_or((place, ""));
-    let caps = city.chars().take_while(|c| c.is_uppercase()).count();
-    let is_place = caps >= 2
-        && city
-            .chars()
-            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
-    is_place.then_some(start + dash + len)
 }
 
 /// A person a pronoun of gender `g` can mean.

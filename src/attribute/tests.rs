@@ -1237,4 +1237,18 @@ fn a_dateline_is_no_antecedent() {
             "{dateline}"
         );
     }
+    // Nor is it part of the first sentence's subject, a date after it included.
+    let text = "WASHINGTON, March 13 - President Ana Ruiz told supporters her veto is solid, \
+        adding, \"There will be no tax increase this year.\"";
+    assert_eq!(name_of(text, "no tax").as_deref(), Some("Ana Ruiz"));
+    // A name in capitals before a dash is no dateline when what follows its comma is not a
+    // place or a date.
+    assert_eq!(
+        crate::text::dateline_end("NEW YORK, where it rains - yes", 0),
+        None
+    );
+    assert_eq!(
+        crate::text::dateline_end("FBI Director Jane Roe \u{2014} who", 0),
+        None
+    );
 }

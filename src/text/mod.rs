@@ -257,6 +257,44 @@ pub fn last_sentence_start(text: &str, toks: &[Tok], upto: usize) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// Where the dateline that opens the line at `start` ends (the byte after its dash): a
+/// place in capitals, perhaps a state or a date after a comma and a credit in brackets, then
+/// a dash (`WASHINGTON —`, `NEW YORK, N.Y. (AP) —`, `WASHINGTON, March 13 -`, `LONDON
+/// (Reuters) -`). The place is where the story was filed: no speaker, no antecedent, and no
+/// part of the first sentence's subject. `FBI Director Jane Roe — who…` is no dateline (its
+/// first part is not all capitals).
+pub fn dateline_end(text: &str, start: usize) -> Option<usize> {
+    /// Longer heads are not datelines.
+    const HEAD: usize = 64;
+    let rest = &text[start..];
+    let line = &rest[..memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len())];
+    let mut cut = HEAD.min(line.len());
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &line[..cut];
+    let (dash, len) = ["\u{2014}", "\u{2013}", "\u{2015}", "--", " - "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|k| (k, d.len())))
+        .min()?;
+    let place = head[..dash].trim_end();
+    let place = match place.rfind('(') {
+        Some(k) if place.ends_with(')') => place[..k].trim_end(),
+        _ => place,
+    };
+    let (city, more) = place.split_once(',').unwrap_or((place, ""));
+    let city_ok = city.chars().take_while(|c| c.is_uppercase()).count() >= 2
+        && city
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '\u{2019}'));
+    // A state, a country or a date: capitalised words and numbers.
+    let more_ok = more
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    (city_ok && more_ok).then_some(start + dash + len)
+}
+
 /// FNV-1a over bytes: stable across runs and platforms, so candidate order is deterministic
 /// and input hashes can be compared between machines.
 pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
