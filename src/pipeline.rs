@@ -419,7 +419,9 @@ impl Pipeline {
                 },
                 &mut |d| {
                     listener.diagnostic(&d);
-                    skipped.push(d);
+                    if d.is_skipped() {
+                        skipped.push(d);
+                    }
                 },
             );
             records
@@ -511,7 +513,7 @@ pub fn merge_paths(paths: &[PathBuf], listener: &mut dyn Listener) -> Result<Aud
         errors.set(errors.get() + 1);
         listener.borrow_mut().diagnostic(d);
     };
-    input::read_lines(
+    input::read_lines_warning(
         paths,
         &mut |path, n, line| {
             let part = match input::json_field(line) {
@@ -524,6 +526,9 @@ pub fn merge_paths(paths: &[PathBuf], listener: &mut dyn Listener) -> Result<Aud
             }
         },
         &mut |d| report(&d),
+        // Warnings (a file of another type in a folder, a file named twice) are shown, not
+        // counted as lost input.
+        &mut |d| listener.borrow_mut().diagnostic(&d),
     );
     let errors = errors.get();
     if errors > 0 {

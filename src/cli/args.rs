@@ -243,7 +243,8 @@ pub struct AuditArgs {
     #[arg(long, short, value_enum, default_value_t = AuditFormatArg::Text)]
     pub format: AuditFormatArg,
     /// The inputs are extract records (`extract --format jsonl --with-text`, optionally
-    /// behind a `fingerprint` key), not articles: nothing is extracted again.
+    /// behind a `fingerprint` key), not articles: nothing is extracted again. A folder
+    /// yields its `.jsonl`, `.parts`, `.txt` files and files without an extension.
     #[arg(long)]
     pub records: bool,
     /// Exit with 1 when a finding of this severity or higher exists (default: `none`, never,
@@ -322,8 +323,9 @@ pub struct MergeArgs {
     pub color: ColorArg,
     #[command(flatten)]
     pub view: ViewArgs,
-    /// Files or directories of parts; `-` reads standard input, as does no path when
-    /// standard input is not a terminal.
+    /// Files or directories of parts (a folder yields its `.parts`, `.jsonl`, `.txt` files
+    /// and files without an extension, such as Spark's `part-00000`); `-` reads standard
+    /// input, as does no path when standard input is not a terminal.
     pub paths: Vec<PathBuf>,
 }
 

@@ -821,7 +821,7 @@ pub(crate) fn read_lines_warning(
             if d.is_skipped() { skip(d) } else { warn(d) }
         }
     };
-    for path in walk::expand(paths, false, &mut sink) {
+    for path in walk::expand_types(paths, false, Some(&FileType::LINES), &mut sink) {
         let name = path.display().to_string();
         let reader: Box<dyn Read> = if path.as_os_str() == "-" {
             Box::new(io::stdin().lock())
@@ -850,15 +850,6 @@ pub(crate) fn read_lines_warning(
     }
 }
 
-/// [`read_lines_warning`] for callers that take no warnings: they are dropped.
-pub(crate) fn read_lines(
-    paths: &[PathBuf],
-    line: &mut dyn FnMut(&str, usize, &[u8]),
-    skip: &mut dyn FnMut(Diagnostic),
-) {
-    read_lines_warning(paths, line, skip, &mut |_| {});
-}
-
 /// The JSON object of a line: the line itself when it is one, else what follows the first
 /// tab that is followed by one, so that `KEY<TAB>RECORD` lines (from `fingerprint`, or a
 /// Spark TRANSFORM with any number of key columns) read like bare records. JSON allows tabs
@@ -878,18 +869,21 @@ pub(crate) fn json_field(line: &[u8]) -> Option<&[u8]> {
 /// `KEY<TAB>`): each becomes an [`ArticleQuotes`] with its text back in the article, or a
 /// skipped [`Diagnostic`] naming the file and line. A record whose offsets do not fit its
 /// text (a span outside it or inside a character, a reported text that is not the text
-/// between its offsets) is skipped too.
+/// between its offsets) is skipped too. Warnings about the walk (a file of another type in
+/// a folder, a file named twice) reach `skip` as well, as diagnostics that are no skip
+/// ([`Diagnostic::is_skipped`] is false): nothing left unread goes unsaid.
 pub fn read_records(
     paths: &[PathBuf],
     record: &mut dyn FnMut(ArticleQuotes),
     skip: &mut dyn FnMut(Diagnostic),
 ) {
+    let mut warnings: Vec<Diagnostic> = Vec::new();
     let mut bad: Vec<Diagnostic> = Vec::new();
     // Per file: the lines that are articles, not records (the `--records` given by mistake),
     // and whether it held any record.
     let mut articles: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
     let mut with_records: std::collections::BTreeSet<String> = Default::default();
-    read_lines(
+    read_lines_warning(
         paths,
         &mut |path, n, line| {
             let fail = |reason: String| Diagnostic::skipped(path, Some(n), reason);
@@ -929,7 +923,11 @@ pub fn read_records(
             }
         },
         skip,
+        &mut |w| warnings.push(w),
     );
+    for w in warnings {
+        skip(w);
+    }
     const HINT: &str = "drop --records to audit articles; records are the lines of `quotecheck extract --format jsonl --with-text`";
     for (path, lines) in articles {
         match lines.as_slice() {

@@ -41,12 +41,6 @@ fn file_id(path: &Path, _meta: &fs::Metadata) -> Option<FileId> {
     fs::canonicalize(path).ok()
 }
 
-/// The files to read from `paths`, in order (`-` kept as is), with every path that is left
-/// out reported to `sink`.
-pub(crate) fn expand(paths: &[PathBuf], follow: bool, sink: &mut dyn FnMut(Event)) -> Vec<PathBuf> {
-    expand_types(paths, follow, None, sink)
-}
-
 /// The kinds of file a walked folder yields, by extension; a file named on the command line
 /// is read whatever it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -59,6 +53,8 @@ pub enum FileType {
     Html,
     /// `.json`: one article object, or an array of them.
     Json,
+    /// `.parts`: audit parts (`audit --format parts`), read by `merge`.
+    Parts,
     /// Every regular file.
     All,
 }
@@ -72,6 +68,41 @@ impl FileType {
         FileType::Json,
     ];
 
+    /// The types the line readers (`merge`'s parts, `audit --records`) take from a folder:
+    /// what `extract --format jsonl` and `audit --format parts` write, under the names
+    /// people and Spark give them (`part-00000` has no extension).
+    pub const LINES: [FileType; 3] = [FileType::Text, FileType::Jsonl, FileType::Parts];
+
+    /// The extensions of this type, for people.
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileType::Text => &[".txt", ".text"],
+            FileType::Jsonl => &[".jsonl", ".ndjson"],
+            FileType::Html => &[".html", ".htm", ".xhtml"],
+            FileType::Json => &[".json"],
+            FileType::Parts => &[".parts"],
+            FileType::All => &[],
+        }
+    }
+
+    /// What a walk of `types` reads, for people: `.txt, .text and .jsonl files and files
+    /// without an extension`.
+    fn describe(types: &[FileType]) -> String {
+        if types.contains(&FileType::All) {
+            return "every file".into();
+        }
+        let exts: Vec<&str> = types.iter().flat_map(|t| t.extensions()).copied().collect();
+        let mut out = match exts.split_last() {
+            Some((last, [])) => format!("{last} files"),
+            Some((last, rest)) => format!("{} and {last} files", rest.join(", ")),
+            None => String::new(),
+        };
+        if types.contains(&FileType::Text) {
+            out.push_str(" and files without an extension");
+        }
+        out
+    }
+
     /// Whether a file at `path` is of this type.
     pub fn matches(self, path: &Path) -> bool {
         let ext = path
@@ -84,12 +115,14 @@ impl FileType {
             FileType::Jsonl => matches!(ext.as_deref(), Some("jsonl" | "ndjson")),
             FileType::Html => matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")),
             FileType::Json => ext.as_deref() == Some("json"),
+            FileType::Parts => ext.as_deref() == Some("parts"),
         }
     }
 }
 
-/// [`expand`], reading from walked folders only the files of `types` (default
-/// [`FileType::KNOWN`]); the others are reported, a line per folder named.
+/// The files to read from `paths`, in order (`-` kept as is), with every path that is left
+/// out reported to `sink`: from walked folders only the files of `types` (default
+/// [`FileType::KNOWN`]), the others reported in a line per folder named.
 pub(crate) fn expand_types(
     paths: &[PathBuf],
     follow: bool,
@@ -219,10 +252,16 @@ impl Walk<'_> {
         self.warn(
             folder,
             format!(
-                "{} not read for {} type ({}{more}); folders yield .txt, .text, .jsonl, .ndjson, .html, .htm, .xhtml and .json files and files without an extension: name a file to read it, or choose with --type",
+                "{} not read for {} type ({}{more}); folders yield {}: name a file to read it{}",
                 crate::text::count(n, "file", "files"),
                 if n == 1 { "its" } else { "their" },
-                names.join(", ")
+                names.join(", "),
+                FileType::describe(&self.types),
+                if self.types.contains(&FileType::Parts) {
+                    ""
+                } else {
+                    ", or choose with --type"
+                }
             ),
         );
     }

@@ -109,6 +109,37 @@ fn merged_parts_equal_the_single_machine_audit() {
         ok(&["merge", "--format", "json", &a, &b, &c, &a], b""),
         single
     );
+    // A folder of parts, as `merge --help` shows it: its `.parts` files are read, a file of
+    // another kind is named in a warning, and the page is the single machine's.
+    let folder = TempDir::new("dist-merge-folder");
+    for (name, p) in [
+        ("a.parts", &parts[0]),
+        ("b.parts", &parts[1]),
+        ("part-00002", &parts[2]),
+    ] {
+        folder.file(name, p);
+    }
+    folder.file("NOTES.md", "parts of the budget run\n");
+    let run = qc(
+        &[
+            "merge",
+            "--format",
+            "html",
+            &folder.path().display().to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        String::from_utf8(ok(&["audit", "--format", "html", "-"], &articles)).unwrap()
+    );
+    assert!(
+        run.stderr
+            .contains("1 file not read for its type (NOTES.md)"),
+        "{}",
+        run.stderr
+    );
     // The other formats too.
     for format in ["jsonl", "text"] {
         assert_eq!(
@@ -134,6 +165,30 @@ fn audit_of_records_equals_audit_of_articles() {
     assert_eq!(
         ok(&["audit", "--records", "--format", "json", "-"], &records),
         ok(&["audit", "--format", "json", "-"], &articles)
+    );
+    // From a folder too: the records file is read, another file named, nothing skipped.
+    let folder = TempDir::new("dist-records-folder");
+    folder.file("records.jsonl", &records);
+    folder.file("notes.md", "records of the budget run\n");
+    let run = qc(
+        &[
+            "audit",
+            "--records",
+            "--format",
+            "json",
+            &folder.path().display().to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(
+        run.stdout.into_bytes(),
+        ok(&["audit", "--format", "json", "-"], &articles)
+    );
+    assert!(
+        run.stderr
+            .contains("1 file not read for its type (notes.md)"),
+        "{}",
+        run.stderr
     );
 }
 
