@@ -333,6 +333,21 @@ fn classify(
                 toks[k].is_word() && lexicon.first_name(&lower(text, &toks[k])).is_some()
             }) {
                 name_start = k;
+            } else if let Some(k) = (name_start..name_end.saturating_sub(2)).rev().find(|&k| {
+                // No given name the lexicon knows: a noun for one person inside the run, with
+                // two name words after it, is the role (`City Engineer Mara Voss`); a noun
+                // that is also a given name (`Dean`) is left to be one, and a plural is no
+                // one person's role (`Consumers Power Co`).
+                let w = lower(text, &toks[k]);
+                let plural = w
+                    .strip_suffix('s')
+                    .is_some_and(|one| lexicon.is_person_noun(one));
+                toks[k].is_word()
+                    && lexicon.is_person_noun(&w)
+                    && !plural
+                    && lexicon.first_name(&w).is_none()
+            }) {
+                name_start = k + 1;
             }
         }
         // A run of titles only (`The US Defense Secretary`) is a descriptor, not a name.

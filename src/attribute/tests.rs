@@ -1252,3 +1252,26 @@ fn a_dateline_is_no_antecedent() {
         None
     );
 }
+
+/// With no given name the lexicon knows, a noun for one person inside a capitalised run,
+/// two name words after it, is the role: the name starts after it. A plural noun or one
+/// that is also a given name stays in the name.
+#[test]
+fn a_role_noun_inside_a_capitalised_run_is_the_role() {
+    for (text, name) in [
+        (
+            "\"The levee held,\" said Chief Engineer Mara Voss.",
+            "Mara Voss",
+        ),
+        (
+            "\"The levee held,\" said City Engineer Oyelaran Voss.",
+            "Oyelaran Voss",
+        ),
+        (
+            "\"Rates will rise,\" said Consumers Power Co.",
+            "Consumers Power Co.",
+        ),
+    ] {
+        assert_eq!(name_of(text, "\"").as_deref(), Some(name), "{text}");
+    }
+}
