@@ -236,6 +236,20 @@ fn the_basil_audit_page_in_a_browser() {
     assert_eq!(visible_families(&doc), high);
     let all = families_at_least(&report, &ALL_LEVELS);
     assert_eq!(doc.select("article.family").length(), all.len());
+    // The story index offers the stories the filter leaves, each linking to a shown story.
+    let offered: Vec<String> = doc
+        .select("nav ol.index li:not([hidden]) a")
+        .iter()
+        .map(|a| a.attr("href").unwrap().to_string())
+        .collect();
+    let shown_stories: Vec<String> = doc
+        .select("section.story:not([hidden])")
+        .iter()
+        .map(|s| format!("#{}", s.attr("id").unwrap()))
+        .collect();
+    assert!(!offered.is_empty());
+    assert_eq!(offered, shown_stories);
+    assert!(doc.select("nav ol.index li").length() > offered.len());
     // Every version with a web address links to its article.
     let mut with_address = 0;
     for st in report["stories"].as_array().unwrap() {

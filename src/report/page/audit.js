@@ -8,6 +8,11 @@
   var families = Array.prototype.slice.call(document.querySelectorAll("article.family"));
   var stories = Array.prototype.slice.call(document.querySelectorAll("section.story"));
   var shown = document.getElementById("shown");
+  // The story index (pages of several stories): each entry with the section it links to.
+  var entries = Array.prototype.slice.call(document.querySelectorAll("nav ol.index li")).map(function (li) {
+    var a = li.querySelector("a");
+    return { li: li, story: a ? document.getElementById(a.getAttribute("href").slice(1)) : null };
+  });
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=severity]"));
   var category = form.elements.namedItem("category");
   var outlet = form.elements.namedItem("outlet");
@@ -54,6 +59,8 @@
     stories.forEach(function (s) {
       s.hidden = s.querySelector("article.family:not([hidden])") === null && s.querySelector("article.family") !== null;
     });
+    // An index entry goes with its story: a story the filters hide is not offered.
+    entries.forEach(function (e) { e.li.hidden = e.story !== null && e.story.hidden; });
     shown.textContent = count + " of " + families.length + (families.length === 1 ? " family" : " families") + " shown";
   }
 
