@@ -457,7 +457,19 @@ impl<'a> Entities<'a> {
                 i = b;
                 continue;
             }
-            if phrase::name_type(text, lexicon, &toks[i..b]) == SpeakerType::Organization {
+            // `Justice Department Inspector General Michael Horowitz`: a title inside the run
+            // with a given name after it makes the run a person whose role names a body, not
+            // the body (read below as `Texas Gov. Rick Perry` is).
+            let titled_person = || {
+                (i + 1..b.saturating_sub(1)).any(|k| {
+                    phrase::title_at(text, lexicon, toks, k).is_some_and(|n| {
+                        k + n < b && lexicon.first_name(&lower(text, &toks[k + n])).is_some()
+                    })
+                })
+            };
+            if phrase::name_type(text, lexicon, &toks[i..b]) == SpeakerType::Organization
+                && !titled_person()
+            {
                 // A person of the article outranks the lexicon: after `Michael Bloomberg`,
                 // `Bloomberg` is him, not the news agency.
                 if b - i == 1 && self.refresh(&[lower(text, &toks[i]).into_owned()], toks[i].end) {
@@ -539,10 +551,12 @@ impl<'a> Entities<'a> {
             // run, after the words that qualify it.
             // (`Former Arkansas Rep. Asa Hutchinson`: after the modifiers.)
             if titles.is_empty() {
+                // The title that ends last, and of those the longest: `Justice Department
+                // Inspector General Michael Horowitz` is an inspector general, not a general.
                 if let Some((k, n)) = (a + 1..b.saturating_sub(1))
-                    .rev()
-                    .find_map(|k| phrase::title_at(text, lexicon, toks, k).map(|n| (k, n)))
+                    .filter_map(|k| phrase::title_at(text, lexicon, toks, k).map(|n| (k, n)))
                     .filter(|&(k, n)| k + n < b)
+                    .max_by_key(|&(k, n)| (k + n, std::cmp::Reverse(k)))
                 {
                     titles.push(title_of(text, lexicon, &toks[a..k + n]));
                     titles.push(title_of(text, lexicon, &toks[k..k + n]));
@@ -567,6 +581,13 @@ impl<'a> Entities<'a> {
                         && text::is_capitalised(&text[toks[i - 2].start..toks[i - 2].end]);
                     let from = if of_role { i - 2 } else { a };
                     titles.push(title_of(text, lexicon, &toks[from..k]));
+                    // And the longest title that ends the role, which the reporter uses
+                    // alone later (`Department Inspector General` … `the inspector general`).
+                    if let Some(j) = (from + 1..k)
+                        .find(|&j| phrase::title_at(text, lexicon, toks, j) == Some(k - j))
+                    {
+                        titles.push(title_of(text, lexicon, &toks[j..k]));
+                    }
                     a = k;
                 }
             }

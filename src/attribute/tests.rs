@@ -1275,3 +1275,19 @@ fn a_role_noun_inside_a_capitalised_run_is_the_role() {
         assert_eq!(name_of(text, "\"").as_deref(), Some(name), "{text}");
     }
 }
+
+/// A run that opens with a body's name and holds a title and a given name is a person whose
+/// role names the body (`Senate Majority Whip John Cornyn`, `Justice Department Inspector
+/// General Michael Horowitz`), not the body; the title that ends the role is the one the
+/// reporter uses alone later (`the inspector general`, not `the general`).
+#[test]
+fn a_body_before_a_title_and_a_name_is_the_persons_role() {
+    let text = "Senate Majority Whip John Cornyn spoke after the vote.\n\n\
+        Aides met on Tuesday.\n\n\
+        \"I'll tell you what shameful is,\" he said.";
+    assert_eq!(name_of(text, "shameful").as_deref(), Some("John Cornyn"));
+    let text = "Justice Department Inspector General Michael Horowitz released his report.\n\n\
+        The texts were sent in 2016.\n\n\
+        The inspector general said the texts were \"not only indicative of a biased state of mind.\"";
+    assert_eq!(name_of(text, "biased").as_deref(), Some("Michael Horowitz"));
+}

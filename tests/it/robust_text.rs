@@ -55,8 +55,8 @@ fn extract(what: &str, path: &Path) -> Run {
 }
 
 /// Runs `input(n)` and `input(2 * n)` (written as `name`) through [`extract`], checks each
-/// run with `check`, and checks that the double input took at most 2.2 times as long (the
-/// best of two runs each, plus 100 ms for the process's start on a busy machine).
+/// run with `check`, and checks that the double input took at most 2.5 times as long (the
+/// best of three runs each, plus 100 ms for the process's start on a busy machine).
 fn doubling(name: &str, n: usize, input: impl Fn(usize) -> String, check: impl Fn(&str, &Run)) {
     let dir = TempDir::new("robust-text");
     let mut took = Vec::new();
@@ -65,7 +65,8 @@ fn doubling(name: &str, n: usize, input: impl Fn(usize) -> String, check: impl F
         let what = format!("{name} ×{size} ({} bytes)", text.len());
         let path = dir.file(name, &text);
         drop(text);
-        let best = (0..2)
+        // The fastest of three: one run on a shared host varies by a fifth or more.
+        let best = (0..3)
             .map(|_| {
                 let run = extract(&what, &path);
                 check(&what, &run);
@@ -78,7 +79,10 @@ fn doubling(name: &str, n: usize, input: impl Fn(usize) -> String, check: impl F
     let (t1, t2) = (took[0], took[1]);
     eprintln!("{name}: {t1:?} at ×{n}, {t2:?} at ×{}", 2 * n);
     assert!(
-        t2.as_secs_f64() <= 2.2 * t1.as_secs_f64() + 0.1,
+        // Linear doubles the time; a quadratic pass quadruples it. 2.5 leaves room for the
+        // noise of a shared host (a 25 MB run measured 1.30 s and 1.91 s minutes apart) and
+        // still fails anything that grows as fast as n^1.4.
+        t2.as_secs_f64() <= 2.5 * t1.as_secs_f64() + 0.1,
         "{name}: {t1:?} at ×{n} but {t2:?} at ×{}: not linear",
         2 * n
     );
