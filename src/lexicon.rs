@@ -87,6 +87,8 @@ pub struct Lexicon {
     pronoun_forms: HashMap<String, Gender>,
     /// Abbreviated title words and their full forms (`gov.` → `governor`).
     title_abbreviations: HashMap<String, String>,
+    /// US states by abbreviation (`calif` → `california`), for party tags.
+    us_states: HashMap<String, String>,
     /// Closed-class words (`grammar/function_words.txt`).
     function_words: HashSet<String>,
     /// Words after which a name can start a clause (`and`, `because`).
@@ -141,6 +143,7 @@ const POSTMODIFIERS: &str = include_str!("../grammar/postmodifiers.txt");
 const RELATIVE_WORDS: &str = include_str!("../grammar/relative_words.txt");
 const FUNCTION_WORDS: &str = include_str!("../grammar/function_words.txt");
 const TITLE_ABBREVIATIONS: &str = include_str!("../grammar/title_abbreviations.tsv");
+const US_STATES: &str = include_str!("../grammar/us_states.tsv");
 const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
 /// The quote-mark table, checked against the lexer by a test.
 #[cfg(test)]
@@ -310,6 +313,14 @@ impl Lexicon {
             relative_words: word_set(RELATIVE_WORDS),
             gendered_first: [false; 256],
             gendered_max_len: 0,
+            us_states: data_lines(US_STATES)
+                .filter_map(|l| l.split_once('\t'))
+                .flat_map(|(name, abbrs)| {
+                    abbrs
+                        .split_whitespace()
+                        .map(move |a| (a.to_string(), name.trim().to_string()))
+                })
+                .collect(),
             title_abbreviations: data_lines(TITLE_ABBREVIATIONS)
                 .filter_map(|l| {
                     let (short, full) = l.split_once('\t')?;
@@ -435,6 +446,16 @@ impl Lexicon {
         self.title_abbreviations.get(word).map(String::as_str)
     }
     /// The full form of a lower-case title word (`gov.` → `governor`), or the word itself.
+    /// The US state an abbreviation names, written in any case, with or without its
+    /// periods (`Calif.`, `N.Y.`, `TX`).
+    pub fn us_state(&self, abbreviation: &str) -> Option<&str> {
+        let key: String = abbreviation
+            .chars()
+            .filter(|c| *c != '.')
+            .flat_map(char::to_lowercase)
+            .collect();
+        self.us_states.get(&key).map(String::as_str)
+    }
     pub fn title_word<'w>(&'w self, word: &'w str) -> &'w str {
         self.title_abbreviations
             .get(word)

@@ -602,6 +602,7 @@ impl<'a> Entities<'a> {
             // A title, a courtesy title, a known given name, or a role in an appositive
             // (`Lidia de la Vega, president of the commission,`) makes a person.
             let appositive = appositive_titles(text, lexicon, toks, b);
+            titles.extend(party_titles(text, lexicon, toks, b));
             // `Bill C-74` is a bill: a name's last word has no digit.
             let numbered = toks[b - 1].is_word()
                 && text[toks[b - 1].start..toks[b - 1].end].contains(|c: char| c.is_ascii_digit());
@@ -1082,6 +1083,16 @@ impl<'a> Entities<'a> {
                         return self.speaker_ref(np, i, Resolution::Descriptor);
                     }
                 }
+                // `the California Democrat`: a definite, capitalised role that a person of
+                // the article was given (by a party tag, `Nancy Pelosi (D-Calif.)`).
+                if let Some(i) =
+                    self.definite_titled(&text[np.range.start..np.core.end], np.range.end)
+                {
+                    let end = np.range.end;
+                    self.update(i, |e| e.last_seen = e.last_seen.max(end));
+                    self.note_speaker(i, end);
+                    return self.speaker_ref(np, i, Resolution::Descriptor);
+                }
                 let mut toks = Vec::new();
                 text::tokenize_into(text, np.core.start, np.core.end, self.lexicon, &mut toks);
                 let toks: Vec<Tok> = toks
@@ -1284,6 +1295,27 @@ impl<'a> Entities<'a> {
             speaker_type: e.speaker_type,
             resolution,
         }
+    }
+
+    /// The latest entity before `limit` with a title that is exactly the words of a mention
+    /// that opens with `the` (`the California Democrat`, `the Ohio Republican`).
+    fn definite_titled(&self, mention: &str, limit: usize) -> Option<usize> {
+        let lowered = mention.to_lowercase();
+        let rest = lowered.strip_prefix("the ")?;
+        let words: Vec<String> = rest
+            .split_whitespace()
+            .map(|w| self.lexicon.title_word(w).to_string())
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let joined = words.join(" ");
+        let titled = |t: &str| t == joined;
+        let keys: Vec<Kind> = match &self.index {
+            Some(index) => index.titles_named(&words, titled),
+            None => Vec::new(),
+        };
+        self.latest(limit, keys, |e| e.titles.iter().any(|t| titled(t)))
     }
 
     /// The author behind a document that speaks (`her statement read`, `the letter said`,
@@ -1680,6 +1712,30 @@ fn appositive_then(toks: &[Tok], b: usize, then: impl Fn(usize) -> bool) -> bool
         }
     }
     false
+}
+
+/// The role a party tag right after a name gives its person (`Nancy Pelosi (D-Calif.)`,
+/// `John Cornyn, R-Tex.,`): `california democrat`, so that the reporter's `the California
+/// Democrat` later is that person. Nothing when no tag follows or it names no state.
+fn party_titles(text: &str, lexicon: &Lexicon, toks: &[Tok], b: usize) -> Vec<String> {
+    let opens = toks
+        .get(b)
+        .is_some_and(|t| t.is_punct('(') || t.is_punct(','));
+    let Some(tag) = toks.get(b + 1).filter(|t| opens && t.is_word()) else {
+        return Vec::new();
+    };
+    let tag = &text[tag.start..tag.end];
+    let (party, state) = tag.split_once('-').unwrap_or((tag, ""));
+    let party = match party {
+        "D" => "democrat",
+        "R" => "republican",
+        "I" => "independent",
+        _ => return Vec::new(),
+    };
+    let state = lexicon.us_state(state);
+    // Not the party alone: `the GOP front-runner` holds `Republican` too, and is another
+    // person.
+    state.map(|s| format!("{s} {party}")).into_iter().collect()
 }
 
 /// A person a pronoun of gender `g` can mean.

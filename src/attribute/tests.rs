@@ -1291,3 +1291,19 @@ fn a_body_before_a_title_and_a_name_is_the_persons_role() {
         The inspector general said the texts were \"not only indicative of a biased state of mind.\"";
     assert_eq!(name_of(text, "biased").as_deref(), Some("Michael Horowitz"));
 }
+
+/// A party tag after a name (`(D-Calif.)`, `, R-Ark.,`) makes the reporter's `the California
+/// Democrat` that person; the party alone names no one (`the GOP front-runner` is not the
+/// last Republican tagged).
+#[test]
+fn a_party_tag_names_the_state_and_party_role() {
+    let text = "House Minority Leader Nancy Pelosi (D-Calif.) won the vote.\n\n\
+        Pelosi defeated Rep. Tim Ryan (D-Ohio) by a wide margin.\n\n\
+        \"We won,\" the California Democrat said.\n\n\
+        The Ohio Democrat said he was \"proud of the campaign.\"";
+    assert_eq!(name_of(text, "We won").as_deref(), Some("Nancy Pelosi"));
+    assert_eq!(name_of(text, "proud").as_deref(), Some("Tim Ryan"));
+    let text = "Sen. Tom Cotton, R-Ark., spoke on Monday.\n\n\
+        \"It was rigged,\" the GOP front-runner said.";
+    assert_ne!(name_of(text, "rigged").as_deref(), Some("Tom Cotton"));
+}
