@@ -23,7 +23,7 @@ mod rules;
 use crate::extract::Span;
 use crate::lexicon::Lexicon;
 use crate::model::{Kind, Resolution, Rule, SpeakerType};
-use crate::text::{self, Tok};
+use crate::text::{self, Tok, ceil_char_boundary, floor_char_boundary};
 
 pub use phrase::Np;
 pub(crate) use rules::doc as rule_doc;
@@ -241,22 +241,6 @@ impl Paragraphs {
         self.last = Some(r);
         r
     }
-}
-
-/// The largest char boundary at or before `i`.
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary at or after `i` (at most the text's length).
-fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(text.len())
 }
 
 /// One top-level quote and where it stands.

@@ -1323,20 +1323,17 @@ impl<'a> Entities<'a> {
     /// article gave the last document of that kind.
     fn document_speaker(&mut self, text: &str, np: &Np) -> Option<usize> {
         let mention = &text[np.core.start..np.core.end];
-        let mut words = mention.split_whitespace();
-        let first = words.next()?;
-        let last = mention.split_whitespace().last().unwrap_or(first);
+        let all: Vec<&str> = mention.split_whitespace().collect();
+        let (&first, &last) = (all.first()?, all.last()?);
         let head = last.to_lowercase();
         if !self.lexicon.is_source_noun(&head) {
             return None;
         }
         // `The Washington Post`, `the Daily Report`: a capitalised noun after a capitalised
         // name word ends a proper name, not a document's description.
-        let named_run = mention
-            .split_whitespace()
-            .rev()
-            .nth(1)
-            .is_some_and(|w| text::is_capitalised(w) && phrase::possessive_stem(w).is_none());
+        let named_run = all.len().checked_sub(2).is_some_and(|k| {
+            text::is_capitalised(all[k]) && phrase::possessive_stem(all[k]).is_none()
+        });
         if text::is_capitalised(last) && named_run {
             return None;
         }
@@ -1351,7 +1348,6 @@ impl<'a> Entities<'a> {
             }
             // `Trump's letter says`, `Donald Trump's account tweeted`: the name the
             // possessive ends names the author.
-            let all: Vec<&str> = mention.split_whitespace().collect();
             let owner = all[..all.len() - 1]
                 .iter()
                 .rposition(|w| phrase::possessive_stem(w).is_some());
@@ -1366,7 +1362,6 @@ impl<'a> Entities<'a> {
             }
         }
         // `the Washington Post report said`: the name before the noun wrote it.
-        let all: Vec<&str> = mention.split_whitespace().collect();
         let mut a = all.len() - 1;
         while a > 0 && text::is_capitalised(all[a - 1]) && !all[a - 1].eq_ignore_ascii_case("the") {
             a -= 1;

@@ -257,6 +257,22 @@ pub fn last_sentence_start(text: &str, toks: &[Tok], upto: usize) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// The largest char boundary at or before `i`.
+pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or after `i` (at most the text's length).
+pub(crate) fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
 /// Where the dateline that opens the line at `start` ends (the byte after its dash): a
 /// place in capitals, perhaps a state or a date after a comma and a credit in brackets, then
 /// a dash (`WASHINGTON —`, `NEW YORK, N.Y. (AP) —`, `WASHINGTON, March 13 -`, `LONDON
@@ -266,13 +282,8 @@ pub fn last_sentence_start(text: &str, toks: &[Tok], upto: usize) -> usize {
 pub fn dateline_end(text: &str, start: usize) -> Option<usize> {
     /// Longer heads are not datelines.
     const HEAD: usize = 64;
-    let rest = &text[start..];
-    let line = &rest[..memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len())];
-    let mut cut = HEAD.min(line.len());
-    while !line.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &line[..cut];
+    let line = &text[start..paragraph_bounds(text, start).1];
+    let head = &line[..floor_char_boundary(line, HEAD.min(line.len()))];
     let (dash, len) = ["\u{2014}", "\u{2013}", "\u{2015}", "--", " - "]
         .iter()
         .filter_map(|d| head.find(d).map(|k| (k, d.len())))
