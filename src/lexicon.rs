@@ -109,6 +109,19 @@ pub struct Lexicon {
     gendered_max_len: usize,
     /// British → American spelling pairs, for the audit's comparison.
     spelling: HashMap<String, String>,
+    /// The words of a cue's adjuncts (`grammar/cue_adjuncts.tsv`).
+    cue_adjuncts: HashMap<String, CueAdjunct>,
+}
+
+/// What a word is in an adjunct that a cue takes in (`grammar/cue_adjuncts.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueAdjunct {
+    /// `monday`
+    Day,
+    /// `night`, after a day
+    Part,
+    /// `statement`: the utterance itself (`in a statement`)
+    Utterance,
 }
 
 const SPEECH_VERBS: &str = include_str!("../grammar/speech_verbs.txt");
@@ -145,6 +158,7 @@ const FUNCTION_WORDS: &str = include_str!("../grammar/function_words.txt");
 const TITLE_ABBREVIATIONS: &str = include_str!("../grammar/title_abbreviations.tsv");
 const US_STATES: &str = include_str!("../grammar/us_states.tsv");
 const SPELLING_VARIANTS: &str = include_str!("../grammar/spelling_variants.tsv");
+const CUE_ADJUNCTS: &str = include_str!("../grammar/cue_adjuncts.tsv");
 /// The quote-mark table, checked against the lexer by a test.
 #[cfg(test)]
 pub(crate) const QUOTE_MARKS: &str = include_str!("../grammar/quote_marks.tsv");
@@ -336,6 +350,23 @@ impl Lexicon {
                     ))
                 })
                 .collect(),
+            cue_adjuncts: data_lines(CUE_ADJUNCTS)
+                .filter_map(|l| {
+                    let (kind, words) = l.split_once('\t')?;
+                    let kind = match kind.trim() {
+                        "day" => CueAdjunct::Day,
+                        "part" => CueAdjunct::Part,
+                        "utterance" => CueAdjunct::Utterance,
+                        _ => return None,
+                    };
+                    Some(
+                        words
+                            .split_whitespace()
+                            .map(move |w| (w.to_lowercase(), kind)),
+                    )
+                })
+                .flatten()
+                .collect(),
         };
         let gendered: Vec<String> = lexicon
             .pronouns
@@ -518,6 +549,10 @@ impl Lexicon {
     }
     pub fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(word)
+    }
+    /// What a lower-case word is in a cue's adjunct (`monday`, `night`, `statement`).
+    pub fn cue_adjunct(&self, word: &str) -> Option<CueAdjunct> {
+        self.cue_adjuncts.get(word).copied()
     }
     /// `another`, `one`, `both`: a determiner that can be a whole noun phrase, lower case.
     pub fn is_quantifier(&self, word: &str) -> bool {

@@ -21,7 +21,7 @@ pub mod resolve;
 mod rules;
 
 use crate::extract::Span;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CueAdjunct, Lexicon};
 use crate::model::{Kind, Resolution, Rule, SpeakerType};
 use crate::text::{self, Tok, ceil_char_boundary, floor_char_boundary};
 
@@ -204,7 +204,7 @@ fn attribute_with(
         let a = Attribution {
             kind,
             speaker,
-            cue: found.cue,
+            cue: found.cue.map(|c| with_adjunct(text, lexicon, c)),
             rule,
             confidence: (confidence * 100.0).round() / 100.0,
         };
@@ -537,6 +537,79 @@ fn cue_here(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<(us
 /// The cue at token `v`, with the auxiliaries and adverbs right before it (`has said`,
 /// `later said`) and an adverb right after it (`said recently`), or `None` when the word is
 /// used as a noun (`the report`, `his answer`).
+/// The cue with the adjunct it takes in (the policy of `grammar/cue_adjuncts.tsv`): right
+/// after the verb and closing its clause, a day (`said Monday`, `said Tuesday night`), a
+/// manner (`said with a laugh`) or the act itself (`said in a statement`, after a day or
+/// not). Anything else after the verb (a setting, a topic, an addressee) stays out, so the
+/// cue is the same shape wherever the quote stands.
+fn with_adjunct(text: &str, lexicon: &Lexicon, mut cue: CueRef) -> CueRef {
+    // The words right after the cue, each after a single run of spaces on one line.
+    let mut words: [(usize, usize); 6] = [(0, 0); 6];
+    let mut n = 0;
+    let mut at = cue.range.end;
+    while n < words.len() {
+        let gap = text[at..]
+            .char_indices()
+            .find(|&(_, c)| c != ' ' && c != '\u{a0}')
+            .map_or(text.len() - at, |(k, _)| k);
+        let from = at + gap;
+        let len = text[from..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric() && c != '-')
+            .map_or(text.len() - from, |(k, _)| k);
+        if gap == 0 || len == 0 {
+            break;
+        }
+        words[n] = (from, from + len);
+        n += 1;
+        at = from + len;
+    }
+    let closes = |k: usize| {
+        text[words[k].1..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+    };
+    let word = |k: usize| &text[words[k].0..words[k].1];
+    let lower_word = |k: usize| k < n && text::is_lowercase_word(word(k));
+    let kind = |k: usize| {
+        (k < n)
+            .then(|| lexicon.cue_adjunct(&word(k).to_lowercase()))
+            .flatten()
+    };
+    // A day, with its part (`Monday night`), capitalised as names of days are.
+    let mut k = 0;
+    if kind(0) == Some(CueAdjunct::Day) && !lower_word(0) {
+        k = 1;
+        if kind(1) == Some(CueAdjunct::Part) && lower_word(1) {
+            k = 2;
+        }
+    }
+    let is = |k: usize, w: &[&str]| k < n && w.contains(&word(k));
+    let end = if is(k, &["in"]) && is(k + 1, &["a", "the"]) {
+        // `in a statement`, `in a written statement`
+        [k + 2, k + 3]
+            .into_iter()
+            .find(|&j| {
+                kind(j) == Some(CueAdjunct::Utterance) && (k + 2..=j).all(lower_word) && closes(j)
+            })
+            .map(|j| j + 1)
+    } else if k == 0 && is(0, &["with"]) && is(1, &["a", "an"]) {
+        // `with a laugh`, `with an eye roll`
+        [2, 3]
+            .into_iter()
+            .find(|&j| (2..=j).all(lower_word) && closes(j))
+            .map(|j| j + 1)
+    } else {
+        None
+    };
+    let end = end.or((k > 0 && closes(k - 1)).then_some(k));
+    if let Some(e) = end {
+        cue.range.end = words[e - 1].1;
+    }
+    cue
+}
+
 fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRef> {
     if let Some(p) = v.checked_sub(1).map(|k| &toks[k]) {
         if p.is_word() {

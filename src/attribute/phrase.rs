@@ -9,7 +9,7 @@
 //! subject and the verb (`He then said`) stay outside the mention.
 
 use super::{Range, lower};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CueAdjunct, Lexicon};
 use crate::model::SpeakerType;
 use crate::text::{self, Tok};
 
@@ -1625,7 +1625,7 @@ pub fn clause_subject_verb(
             m -= 1;
         }
         // News sets the day between subject and verb (`Ana Ruiz on Monday called…`).
-        m = before_time_adjunct(text, toks, lo, m);
+        m = before_time_adjunct(text, lexicon, toks, lo, m);
         let last = toks.get(m.checked_sub(1)?)?;
         let pronoun = last.is_word() && lexicon.pronoun(&lower(text, last)).is_some();
         // A name or a description needs a verb that shows itself as one (`Park appeared`,
@@ -1653,29 +1653,25 @@ pub fn clause_subject_verb(
 
 /// Where a time adjunct that ends at `m` starts (`on Monday`, `on Tuesday night`,
 /// `yesterday`), or `m` when none does: the day a reporter sets between a subject and its
-/// verb.
-fn before_time_adjunct(text: &str, toks: &[Tok], lo: usize, m: usize) -> usize {
+/// verb. Days and their parts are those of `grammar/cue_adjuncts.tsv`.
+fn before_time_adjunct(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, m: usize) -> usize {
     let is = |k: usize, words: &[&str]| {
         toks[k].is_word() && words.contains(&lower(text, &toks[k]).as_ref())
     };
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+    let kind = |k: usize| {
+        toks[k]
+            .is_word()
+            .then(|| lexicon.cue_adjunct(&lower(text, &toks[k])))
+            .flatten()
+    };
     let mut k = m;
     if k > lo && is(k - 1, &["yesterday", "today", "tonight"]) {
         return k - 1;
     }
-    if k > lo && is(k - 1, PARTS) {
+    if k > lo && kind(k - 1) == Some(CueAdjunct::Part) {
         k -= 1;
     }
-    if k > lo && is(k - 1, DAYS) {
+    if k > lo && kind(k - 1) == Some(CueAdjunct::Day) {
         k -= 1;
         if k > lo && is(k - 1, &["on", "late", "early"]) {
             k -= 1;

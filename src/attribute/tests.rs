@@ -1307,3 +1307,62 @@ fn a_party_tag_names_the_state_and_party_role() {
         \"It was rigged,\" the GOP front-runner said.";
     assert_ne!(name_of(text, "rigged").as_deref(), Some("Tom Cotton"));
 }
+
+#[test]
+fn the_cue_takes_in_a_closing_day_manner_or_statement() {
+    // The cue extent of grammar/cue_adjuncts.tsv: right after the verb, closing its clause.
+    let cue = |text: &str| {
+        let out = process_text(text);
+        let q = out.quotes.first().expect("a quote");
+        let c = q.cue.as_ref().expect("a cue");
+        assert_eq!(&text[c.start..c.end], c.text);
+        c.text.clone()
+    };
+    for (text, want) in [
+        ("\"We are ready,\" Ana Ruiz said Monday.", "said Monday"),
+        (
+            "\"We are ready,\" Ana Ruiz said\u{a0}Tuesday night.",
+            "said\u{a0}Tuesday night",
+        ),
+        ("Ana Ruiz said Monday: \"We are ready.\"", "said Monday"),
+        (
+            "\"We are ready,\" Ana Ruiz said with a laugh.",
+            "said with a laugh",
+        ),
+        (
+            "\"We are ready,\" Ana Ruiz said with an eye roll.",
+            "said with an eye roll",
+        ),
+        (
+            "\"We are ready,\" Ana Ruiz said in a statement.",
+            "said in a statement",
+        ),
+        (
+            "\"We are ready,\" Ana Ruiz said Monday in a written statement.",
+            "said Monday in a written statement",
+        ),
+        (
+            "Ana Ruiz said in a statement, \"We are ready.\"",
+            "said in a statement",
+        ),
+        // Settings, topics, addressees and what runs on stay out.
+        ("\"We are ready,\" Ana Ruiz said in an interview.", "said"),
+        (
+            "\"We are ready,\" Ana Ruiz said Monday at a rally in Ohio.",
+            "said",
+        ),
+        (
+            "\"We are ready,\" Ana Ruiz said with reporters nearby.",
+            "said",
+        ),
+        ("\"We are ready,\" Ana Ruiz said of the plan.", "said"),
+        (
+            "\"We are ready,\" Ana Ruiz said in a statement released by the union.",
+            "said",
+        ),
+        // A day's name is capitalised; `said sunday` is no date.
+        ("\"We are ready,\" Ana Ruiz said monday.", "said"),
+    ] {
+        assert_eq!(cue(text), want, "{text}");
+    }
+}

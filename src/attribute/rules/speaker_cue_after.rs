@@ -332,7 +332,7 @@ pub(super) mod tests {
                 rule: Rule::SpeakerCueAfter,
                 mention: Some("Rep. Gwen Moore (D-Wis.)"),
                 name: Some("Gwen Moore"),
-                cue: Some("said"),
+                cue: Some("said Friday"),
             },
         );
     }
