@@ -330,9 +330,13 @@ impl Lexicon {
             us_states: data_lines(US_STATES)
                 .filter_map(|l| l.split_once('\t'))
                 .flat_map(|(name, abbrs)| {
+                    let name = name.trim();
+                    // A one-word name stands for itself (`Sarasota, Florida`).
+                    let own = (!name.contains(' ')).then_some(name);
                     abbrs
                         .split_whitespace()
-                        .map(move |a| (a.to_string(), name.trim().to_string()))
+                        .chain(own)
+                        .map(move |a| (a.to_string(), name.to_string()))
                 })
                 .collect(),
             title_abbreviations: data_lines(TITLE_ABBREVIATIONS)
@@ -476,9 +480,8 @@ impl Lexicon {
     pub fn title_full(&self, word: &str) -> Option<&str> {
         self.title_abbreviations.get(word).map(String::as_str)
     }
-    /// The full form of a lower-case title word (`gov.` → `governor`), or the word itself.
-    /// The US state an abbreviation names, written in any case, with or without its
-    /// periods (`Calif.`, `N.Y.`, `TX`).
+    /// The US state an abbreviation (or a one-word name) names, written in any case, with
+    /// or without its periods (`Calif.`, `N.Y.`, `TX`, `Florida`).
     pub fn us_state(&self, abbreviation: &str) -> Option<&str> {
         let key: String = abbreviation
             .chars()
@@ -487,6 +490,7 @@ impl Lexicon {
             .collect();
         self.us_states.get(&key).map(String::as_str)
     }
+    /// The full form of a lower-case title word (`gov.` → `governor`), or the word itself.
     pub fn title_word<'w>(&'w self, word: &'w str) -> &'w str {
         self.title_abbreviations
             .get(word)

@@ -1036,8 +1036,23 @@ fn post_modifiers(text: &str, lexicon: &Lexicon, toks: &[Tok], j: usize, hi: usi
             break;
         }
         j = e;
+        // `of Derry, N.H.`, `from Sarasota, Florida`: a place's state belongs to it.
+        if j + 1 < hi
+            && toks[j].is_punct(',')
+            && text::is_capitalised(word(text, &toks[j - 1]))
+            && is_state(text, lexicon, &toks[j + 1])
+        {
+            j += 2;
+        }
     }
     j
+}
+
+/// A US state's name or abbreviation, capitalised (`Fla.`, `N.H.`, `Florida`, `TX`; not
+/// `in` or `me`).
+pub(super) fn is_state(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
+    let w = word(text, t);
+    t.is_word() && text::is_capitalised(w) && lexicon.us_state(w).is_some()
 }
 
 /// One past the words of a noun phrase from `p` (a post-modifier's object), joined by `of`:
@@ -1288,6 +1303,15 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
         if k > s {
             j = k;
         }
+    }
+    // `Stephanie Hooton of Derry, N.H.`: a place's state belongs to it.
+    if j + 1 < hi
+        && j > i + 1
+        && lower(text, &toks[j - 2]) == "of"
+        && toks[j].is_punct(',')
+        && is_state(text, lexicon, &toks[j + 1])
+    {
+        j += 2;
     }
     let core_end = j;
     if let Some(k) = appositive_end(text, lexicon, toks, j, hi) {

@@ -210,7 +210,24 @@ pub(super) fn name_to_comma(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usiz
     if end == start || !closed || !phrase::is_name_word(text, lexicon, &toks[end - 1]) {
         return None;
     }
-    let mut core = end - 1;
+    let name_end = end;
+    // `voter Ana Ruiz of Derry, N.H.`: a place's state belongs to it.
+    if end >= start + 2
+        && Lower::new(&text[toks[end - 2].start..toks[end - 2].end]) == "of"
+        && end + 1 < toks.len()
+        && toks[end].is_punct(',')
+        && phrase::is_state(text, lexicon, &toks[end + 1])
+    {
+        end += 2;
+    }
+    // The person, not the place after `of` (`Ana Ruiz of Derry`), is the core.
+    let core_end = (start + 1..name_end)
+        .find(|&k| {
+            Lower::new(&text[toks[k].start..toks[k].end]) == "of"
+                && phrase::is_name_word(text, lexicon, &toks[k - 1])
+        })
+        .unwrap_or(name_end);
+    let mut core = core_end - 1;
     while core > start && phrase::is_name_word(text, lexicon, &toks[core - 1]) {
         core -= 1;
     }
@@ -220,8 +237,8 @@ pub(super) fn name_to_comma(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usiz
     };
     Some(Np {
         range: span(start, end),
-        core: span(core, end),
-        speaker_type: phrase::name_type(text, lexicon, &toks[core..end]),
+        core: span(core, core_end),
+        speaker_type: phrase::name_type(text, lexicon, &toks[core..core_end]),
     })
 }
 

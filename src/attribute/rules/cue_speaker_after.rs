@@ -144,6 +144,47 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_places_state_belongs_to_the_speaker_and_the_person_is_the_name() {
+        // Every path of the noun phrase grammar: a name with a title, a descriptor's
+        // post-modifier, a name run that only the comma closes.
+        for (text, mention, name) in [
+            (
+                "\"It is a coin flip,\" said Representative Ana Ruiz of Derry, N.H., in a statement.",
+                "Representative Ana Ruiz of Derry, N.H.",
+                "Ana Ruiz",
+            ),
+            (
+                "\"It is a coin flip,\" said a nurse from Sarasota, Florida.",
+                "a nurse from Sarasota, Florida",
+                "a nurse",
+            ),
+            (
+                "\"It is a coin flip,\" said undecided voter Ana Ruiz of Derry, N.H.",
+                "undecided voter Ana Ruiz of Derry, N.H.",
+                "Ana Ruiz",
+            ),
+            // Not a state: the comma ends the mention.
+            (
+                "\"It is a coin flip,\" said undecided voter Ana Ruiz of Derry, Tom Cole said.",
+                "undecided voter Ana Ruiz of Derry",
+                "Ana Ruiz",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "coin flip",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: Some(name),
+                    cue: Some("said"),
+                },
+            );
+        }
+    }
+
+    #[test]
     fn quantifiers_and_nouns_in_ing_head_the_speaker() {
         for (text, cue, mention) in [
             ("\"Bring water,\" said one.", "said", "one"),
