@@ -629,6 +629,63 @@ fn mention_ending_at(
     lo: usize,
     k: usize,
 ) -> Option<Np> {
+    let np = single_mention_ending_at(text, lexicon, toks, lo, k)?;
+    Some(joined_back(text, lexicon, toks, lo, np))
+}
+
+/// `Frank Newport and Jim Harter wrote`: two people named side by side speak together; the
+/// mention holds both (the core stays the nearer name). After a description's
+/// post-modifier the names are its object: `a spokesman for Clinton and Sanders said` is one
+/// spokesman.
+fn joined_back(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, np: Np) -> Np {
+    if np.speaker_type != SpeakerType::Person {
+        return np;
+    }
+    let Some(a) = toks.iter().position(|t| t.start == np.range.start) else {
+        return np;
+    };
+    if a < lo + 2 || !toks[a - 1].is_word() || lower(text, &toks[a - 1]) != "and" {
+        return np;
+    }
+    match single_mention_ending_at(text, lexicon, toks, lo, a - 1) {
+        Some(left)
+            if left.speaker_type == SpeakerType::Person
+                && left.core.end == left.range.end
+                && is_name_word(text, lexicon, &toks[a - 2]) =>
+        {
+            Np {
+                range: Range {
+                    start: left.range.start,
+                    end: np.range.end,
+                },
+                ..np
+            }
+        }
+        Some(left)
+            if left.speaker_type == SpeakerType::Descriptor
+                && left.range.end == toks[a - 2].end
+                && is_name_word(text, lexicon, &toks[a - 2])
+                && left.core.end < left.range.end =>
+        {
+            Np {
+                range: Range {
+                    start: left.range.start,
+                    end: np.range.end,
+                },
+                ..left
+            }
+        }
+        _ => np,
+    }
+}
+
+fn single_mention_ending_at(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    lo: usize,
+    k: usize,
+) -> Option<Np> {
     if k <= lo {
         return None;
     }

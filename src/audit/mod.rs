@@ -403,7 +403,9 @@ fn rejoin_split_quotes(
 }
 
 /// Whether the quote's speaker is named with others (`Ana Ruiz and her allies`, `Ana Ruiz
-/// and Ray Ortiz`): the mention is followed by `and` and another noun phrase.
+/// and Ray Ortiz`): the mention is followed by `and` and another noun phrase, or holds two
+/// names joined by `and`, the speaker's the second (`Ray Ortiz and Ana Ruiz wrote`; not
+/// `Secretary of Health and Human Services Ana Ruiz`, whose `and` is the title's).
 fn joint_speaker(it: &Item) -> bool {
     let text = it.article.article.text.as_str();
     it.q().speaker.as_ref().is_some_and(|s| {
@@ -411,9 +413,21 @@ fn joint_speaker(it: &Item) -> bool {
             .get(s.end..)
             .unwrap_or("")
             .trim_start_matches([',', ' ']);
-        after
+        let followed = after
             .strip_prefix("and ")
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphabetic()))
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphabetic()));
+        let joined = s.mention.rsplit_once(" and ").is_some_and(|(left, right)| {
+            let name_words = s.name.split_whitespace().count();
+            left.split_whitespace()
+                .last()
+                .is_some_and(crate::text::is_capitalised)
+                && right.split_whitespace().count() <= name_words + 1
+                && s.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|last| right.ends_with(last))
+        });
+        followed || joined
     })
 }
 

@@ -731,6 +731,20 @@ fn a_quoted_word_joins_the_statement_of_its_speaker() {
         "Senator Ana Ruiz spoke on Monday.\n\nMs. Ruiz and her allies have called the claim \"malarkey.\"",
     );
     assert!(fams.iter().all(|f| f.appearances.len() == 1), "{fams:#?}");
+    // Two people named together (`Lee Park and Ana Ruiz called`), the mention holding both:
+    // the same.
+    let fams = audit(
+        statement,
+        "Lee Park and Ana Ruiz called the claim \"malarkey.\"",
+    );
+    assert!(fams.iter().all(|f| f.appearances.len() == 1), "{fams:#?}");
+    // A title's own `and` joins no one: the fragment is hers.
+    let fams = audit(
+        statement,
+        "Secretary of Health and Human Services Ana Ruiz called the claim \"malarkey.\"",
+    );
+    let f = family_with(&fams, "malarkey.\"");
+    assert_eq!(f.appearances.len(), 2, "{fams:#?}");
 }
 
 /// A cut is meaning-sensitive through the dropped words next to the excerpt (`not`), not

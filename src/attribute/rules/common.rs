@@ -79,7 +79,9 @@ pub(super) fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Op
     // `She then addressed the supporters again:`: a phrase after a verb is its object; the
     // clause's subject spoke. (A headline's `A lesson from Loretta Lynch:` has no clause.)
     let np = if phrase::is_object(text, lexicon, before, np.range.start, false) {
-        phrase::sentence_subject(text, lexicon, before, colon)
+        // (Within the line after a dash: `… all along -More from Ruiz and Cole:` has no
+        // clause either.)
+        phrase::sentence_subject(text, lexicon, &before[from..], colon - from)
             .filter(|s| s.range.start < np.range.start)
             .unwrap_or(np)
     } else {

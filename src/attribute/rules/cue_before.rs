@@ -604,6 +604,42 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn two_people_named_together_speak_together() {
+        for (text, mention) in [
+            (
+                "Frank Ruiz and Ana Cole wrote: \"The numbers are clear.\"",
+                "Frank Ruiz and Ana Cole",
+            ),
+            // After a dash the line has no clause; the names after `from` gave the words.
+            (
+                "Turnout was there all along -More from Ruiz and Cole: \"The numbers are clear.\"",
+                "Ruiz and Cole",
+            ),
+            // One spokesman, not two people (it was `Cole`), and one daughter.
+            (
+                "A spokesman for Ruiz and Cole wrote: \"The numbers are clear.\"",
+                "A spokesman for Ruiz and Cole",
+            ),
+            (
+                "\"The numbers are clear,\" the daughter of Mayor Tom Ruiz and Senator Ana Ruiz said.",
+                "the daughter of Mayor Tom Ruiz and Senator Ana Ruiz",
+            ),
+        ] {
+            let out = crate::attribute::tests::process_text(text);
+            let q = out
+                .quotes
+                .iter()
+                .find(|q| q.text.contains("numbers"))
+                .unwrap();
+            assert_eq!(
+                q.speaker.as_ref().map(|s| s.mention.as_str()),
+                Some(mention),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn a_colon_lead_ins_subject_keeps_an_adjunct_between_commas() {
         check(
             "The Ruiz campaign, in a note on the controversy, worded it even more carefully: \
