@@ -1339,6 +1339,25 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
             j = close + 1;
         }
     }
+    // `said nuclear experts David Albright and Serena Kelleher`: a second name joined by
+    // `and` speaks with the first.
+    if j + 2 < hi
+        && j > i
+        && lower(text, &toks[j]) == "and"
+        && is_name_word(text, lexicon, &toks[j - 1])
+        && is_name_word(text, lexicon, &toks[j + 1])
+        && is_name_word(text, lexicon, &toks[j + 2])
+    {
+        let mut k = j + 1;
+        while k < hi && is_name_word_at(text, lexicon, toks, k) {
+            k += 1;
+        }
+        if finish(text, lexicon, toks, j + 1, k)
+            .is_some_and(|np| np.speaker_type == SpeakerType::Person)
+        {
+            j = k;
+        }
+    }
     // `Representative Charles B. Rangel of New York`, `Phil Musser of digital consulting
     // firm IMGE`, `Robert Antonacci of the New York delegation`
     if j < hi && j > i && lower(text, &toks[j]) == "of" {

@@ -185,6 +185,41 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_second_name_joined_by_and_speaks_with_the_first() {
+        for (text, mention, name) in [
+            (
+                "\"It is a coin flip,\" said pollsters Ana Ruiz and Lee Park of the Civic Institute.",
+                "pollsters Ana Ruiz and Lee Park of the Civic Institute",
+                "Lee Park",
+            ),
+            // Two titles of one person, joined by `and`.
+            (
+                "\"It is a coin flip,\" said former Ohio Gov. and Democratic Party Chairman Ed Vance.",
+                "former Ohio Gov. and Democratic Party Chairman Ed Vance",
+                "Ed Vance",
+            ),
+            // A verb after `and` is the reporter's clause.
+            (
+                "\"It is a coin flip,\" said Ana Ruiz and added nothing.",
+                "Ana Ruiz",
+                "Ana Ruiz",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "coin flip",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: Some(name),
+                    cue: Some("said"),
+                },
+            );
+        }
+    }
+
+    #[test]
     fn quantifiers_and_nouns_in_ing_head_the_speaker() {
         for (text, cue, mention) in [
             ("\"Bring water,\" said one.", "said", "one"),
