@@ -104,6 +104,12 @@ pub struct Entities<'a> {
     /// Tokens before this offset belong to a line that is not prose (a caption, a credit, a
     /// `READ MORE` line): their names are neither learnt nor refreshed.
     skip_to: usize,
+    /// The latest run of two or three capitalised words that opens its sentence and that no
+    /// list or role made anyone (`Megda Belkacemi`, a given name the lexicon does not
+    /// know), with the sentence it stands in: a personal pronoun later in that sentence,
+    /// with no person named between, makes it a person.
+    /// (Up to three tokens, kept without allocating: most runs are never asked about.)
+    pending: Option<([Tok; 3], usize, usize)>,
 }
 
 /// The author of a document: an entity, or the words of a name that follows the document
@@ -167,6 +173,7 @@ impl<'a> Entities<'a> {
             fronted: false,
             verbless: true,
             skip_to: 0,
+            pending: None,
         }
     }
 
@@ -357,6 +364,7 @@ impl<'a> Entities<'a> {
                         i += 1;
                         continue;
                     }
+                    self.learn_pending(text, g);
                     if let Some(idx) = self.salient(toks[i].start, |e| person_of(e, g)) {
                         self.speaking = toks
                             .get(i + 1)
@@ -655,7 +663,9 @@ impl<'a> Entities<'a> {
                     continue;
                 }
                 self.speaking = verb_at(b);
-                if !self.refresh(&words, toks[b - 1].end) && speaks && !words.is_empty() {
+                if self.refresh(&words, toks[b - 1].end) {
+                    self.pending = None;
+                } else if speaks && !words.is_empty() {
                     self.learn(
                         text,
                         &toks[a..b],
@@ -663,6 +673,17 @@ impl<'a> Entities<'a> {
                         Gender::Unknown,
                         SpeakerType::Person,
                     );
+                    self.pending = None;
+                } else if (2..=3).contains(&(b - a))
+                    && titles.is_empty()
+                    && !acronym
+                    && !numbered
+                    && !possessive
+                    && self.may_be_antecedent(text, toks, a, b)
+                {
+                    let mut run = [toks[a]; 3];
+                    run[..b - a].copy_from_slice(&toks[a..b]);
+                    self.pending = Some((run, b - a, self.sent_start));
                 }
                 self.speaking = false;
                 i = b;
@@ -680,12 +701,88 @@ impl<'a> Entities<'a> {
                 self.speaking = verb_at(b);
                 self.learn(text, &toks[a..b], titles, gender, SpeakerType::Person);
                 self.speaking = false;
+                self.pending = None;
             }
             i = b;
         }
         self.possessive = false;
         // Past the last token taken in (a name can run past `n`).
         toks[..i.min(toks.len())].last().map_or(0, |t| t.end)
+    }
+
+    /// Whether the run `toks[a..b]` can be what a later pronoun means: a noun phrase of its
+    /// own (punctuation or a verb after it, not a noun it modifies: `New Hampshire voters`),
+    /// not a place after a preposition (`in Quebec City`).
+    fn may_be_antecedent(&self, text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+        let lexicon = self.lexicon;
+        let place = a > 0
+            && toks[a - 1].is_word()
+            && matches!(
+                lower(text, &toks[a - 1]).as_ref(),
+                "in" | "at" | "from" | "to" | "near" | "into" | "across" | "outside" | "of"
+            );
+        let closed = toks.get(b).is_none_or(|t| {
+            if !t.is_word() {
+                return t
+                    .punct()
+                    .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':'));
+            }
+            let w = lower(text, t);
+            text::is_lowercase_word(&text[t.start..t.end])
+                && (lexicon.is_auxiliary(&w)
+                    || super::cue_lemma(text, lexicon, t).is_some()
+                    || super::is_adverb(text, lexicon, t))
+        });
+        // It opens its sentence, alone or after a word that fronts a phrase (`For Megda
+        // Belkacemi, Friday is…`): a name the sentence is about.
+        let opens = |k: usize| {
+            k == 0
+                || toks[k - 1]
+                    .punct()
+                    .is_some_and(|c| matches!(c, '.' | '!' | '?'))
+                || text[toks[k - 1].end..toks[k].start].contains(['\n', '\r'])
+        };
+        let first = opens(a)
+            || (a > 0
+                && opens(a - 1)
+                && toks[a - 1].is_word()
+                && lexicon.is_fronting_word(&lower(text, &toks[a - 1])));
+        first
+            && !place
+            && closed
+            && toks[a..b]
+                .iter()
+                .all(|t| t.is_word() && text::is_capitalised(&text[t.start..t.end]))
+    }
+
+    /// A personal pronoun of gender `g` is met: the pending run, when it stands in this
+    /// sentence and no person was named after it, is the person it means
+    /// (`For Megda Belkacemi, Friday is a day she has awaited.`).
+    fn learn_pending(&mut self, text: &str, g: Gender) {
+        let Some((run, len, sentence)) = self.pending.take() else {
+            return;
+        };
+        let run = &run[..len];
+        let end = run.last().map_or(0, |t| t.end);
+        let near = sentence == self.sent_start;
+        let named_after = self
+            .log
+            .iter()
+            .rev()
+            .take_while(|m| m.pos > end)
+            .any(|m| !m.pronoun && self.list[m.entity].speaker_type == SpeakerType::Person);
+        if !near || named_after {
+            return;
+        }
+        // `Actress Amandla Stenberg`: a noun for a person opening the sentence is her role.
+        let role = run.len() > 2 && self.lexicon.is_person_singular(&lower(text, &run[0]));
+        let (titles, run) = if role {
+            (vec![lower(text, &run[0]).into_owned()], &run[1..])
+        } else {
+            (Vec::new(), run)
+        };
+        let idx = self.learn(text, run, titles, g, SpeakerType::Person);
+        self.note(idx, end);
     }
 
     /// Adds or updates an entity from a name's tokens.
