@@ -336,7 +336,8 @@ pub struct Speaker {
     pub resolution: Resolution,
 }
 
-/// The speech verb or cue (`said`, `told`, `according to`, `:`).
+/// The speech verb or cue (`said`, `told`, `according to`, `:`), with the adjunct it takes in
+/// (`said Monday`, `said with a laugh`, `said in a statement`; README, "Accuracy").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Cue {
     /// The cue's words, exactly `text[start..end]`.
