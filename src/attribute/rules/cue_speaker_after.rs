@@ -143,6 +143,21 @@ pub(super) mod tests {
         }
     }
 
+    /// The speaker of `"It is a coin flip," said …`: its mention and name.
+    fn check_coin_flip(text: &str, mention: &str, name: &str) {
+        check(
+            text,
+            Expect {
+                quote: "coin flip",
+                kind: Kind::Direct,
+                rule: Rule::CueSpeakerAfter,
+                mention: Some(mention),
+                name: Some(name),
+                cue: Some("said"),
+            },
+        );
+    }
+
     #[test]
     fn a_places_state_belongs_to_the_speaker_and_the_person_is_the_name() {
         // Every path of the noun phrase grammar: a name with a title, a descriptor's
@@ -170,17 +185,7 @@ pub(super) mod tests {
                 "Ana Ruiz",
             ),
         ] {
-            check(
-                text,
-                Expect {
-                    quote: "coin flip",
-                    kind: Kind::Direct,
-                    rule: Rule::CueSpeakerAfter,
-                    mention: Some(mention),
-                    name: Some(name),
-                    cue: Some("said"),
-                },
-            );
+            check_coin_flip(text, mention, name);
         }
     }
 
@@ -205,17 +210,7 @@ pub(super) mod tests {
                 "Ana Ruiz",
             ),
         ] {
-            check(
-                text,
-                Expect {
-                    quote: "coin flip",
-                    kind: Kind::Direct,
-                    rule: Rule::CueSpeakerAfter,
-                    mention: Some(mention),
-                    name: Some(name),
-                    cue: Some("said"),
-                },
-            );
+            check_coin_flip(text, mention, name);
         }
     }
 
