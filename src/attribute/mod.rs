@@ -534,9 +534,6 @@ fn cue_here(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<(us
     cue_lemma(text, lexicon, t).map(|l| (v + 1, l.to_string()))
 }
 
-/// The cue at token `v`, with the auxiliaries and adverbs right before it (`has said`,
-/// `later said`) and an adverb right after it (`said recently`), or `None` when the word is
-/// used as a noun (`the report`, `his answer`).
 /// The cue with the adjunct it takes in (the policy of `grammar/cue_adjuncts.tsv`): right
 /// after the verb and closing its clause, a day (`said Monday`, `said Tuesday night`), a
 /// manner (`said with a laugh`) or the act itself (`said in a statement`, after a day or
@@ -574,7 +571,7 @@ fn with_adjunct(text: &str, lexicon: &Lexicon, mut cue: CueRef) -> CueRef {
     let lower_word = |k: usize| k < n && text::is_lowercase_word(word(k));
     let kind = |k: usize| {
         (k < n)
-            .then(|| lexicon.cue_adjunct(&word(k).to_lowercase()))
+            .then(|| lexicon.cue_adjunct(&text::Lower::new(word(k))))
             .flatten()
     };
     // A day, with its part (`Monday night`), capitalised as names of days are.
@@ -610,6 +607,9 @@ fn with_adjunct(text: &str, lexicon: &Lexicon, mut cue: CueRef) -> CueRef {
     cue
 }
 
+/// The cue at token `v`, with the auxiliaries and adverbs right before it (`has said`,
+/// `later said`) and an adverb right after it (`said recently`), or `None` when the word is
+/// used as a noun (`the report`, `his answer`).
 fn cue_at(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) -> Option<CueRef> {
     if let Some(p) = v.checked_sub(1).map(|k| &toks[k]) {
         if p.is_word() {

@@ -641,40 +641,29 @@ fn joined_back(text: &str, lexicon: &Lexicon, toks: &[Tok], lo: usize, np: Np) -
     if np.speaker_type != SpeakerType::Person {
         return np;
     }
-    let Some(a) = toks.iter().position(|t| t.start == np.range.start) else {
-        return np;
-    };
-    if a < lo + 2 || !toks[a - 1].is_word() || lower(text, &toks[a - 1]) != "and" {
+    let a = toks.partition_point(|t| t.start < np.range.start);
+    if toks.get(a).is_none_or(|t| t.start != np.range.start)
+        || a < lo + 2
+        || !toks[a - 1].is_word()
+        || lower(text, &toks[a - 1]) != "and"
+        || !is_name_word(text, lexicon, &toks[a - 2])
+    {
         return np;
     }
-    match single_mention_ending_at(text, lexicon, toks, lo, a - 1) {
-        Some(left)
-            if left.speaker_type == SpeakerType::Person
-                && left.core.end == left.range.end
-                && is_name_word(text, lexicon, &toks[a - 2]) =>
-        {
-            Np {
-                range: Range {
-                    start: left.range.start,
-                    end: np.range.end,
-                },
-                ..np
-            }
-        }
-        Some(left)
-            if left.speaker_type == SpeakerType::Descriptor
-                && left.range.end == toks[a - 2].end
-                && is_name_word(text, lexicon, &toks[a - 2])
-                && left.core.end < left.range.end =>
-        {
-            Np {
-                range: Range {
-                    start: left.range.start,
-                    end: np.range.end,
-                },
-                ..left
-            }
-        }
+    let Some(left) = single_mention_ending_at(text, lexicon, toks, lo, a - 1) else {
+        return np;
+    };
+    let named = left.speaker_type == SpeakerType::Person && left.core.end == left.range.end;
+    let described = left.speaker_type == SpeakerType::Descriptor
+        && left.range.end == toks[a - 2].end
+        && left.core.end < left.range.end;
+    let range = Range {
+        start: left.range.start,
+        end: np.range.end,
+    };
+    match (named, described) {
+        (true, _) => Np { range, ..np },
+        (_, true) => Np { range, ..left },
         _ => np,
     }
 }
@@ -1093,23 +1082,33 @@ fn post_modifiers(text: &str, lexicon: &Lexicon, toks: &[Tok], j: usize, hi: usi
             break;
         }
         j = e;
-        // `of Derry, N.H.`, `from Sarasota, Florida`: a place's state belongs to it.
-        if j + 1 < hi
-            && toks[j].is_punct(',')
-            && text::is_capitalised(word(text, &toks[j - 1]))
-            && is_state(text, lexicon, &toks[j + 1])
-        {
-            j += 2;
+        // `of Derry, N.H.`, `from Sarasota, Florida`
+        if text::is_capitalised(word(text, &toks[j - 1])) {
+            j = with_state(text, lexicon, toks, j, hi);
         }
     }
     j
 }
 
-/// A US state's name or abbreviation, capitalised (`Fla.`, `N.H.`, `Florida`, `TX`; not
-/// `in` or `me`).
-pub(super) fn is_state(text: &str, lexicon: &Lexicon, t: &Tok) -> bool {
-    let w = word(text, t);
-    t.is_word() && text::is_capitalised(w) && lexicon.us_state(w).is_some()
+/// Past a place's state (`Derry, N.H.`, `Sarasota, Florida`) when the place ends at `j`: the
+/// state belongs to the place. `j` itself when no comma and state follow, not beyond `hi`.
+pub(super) fn with_state(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    j: usize,
+    hi: usize,
+) -> usize {
+    // A state's name or abbreviation is capitalised (`Fla.`, `N.H.`, `TX`; not `in` or `me`).
+    let state = |t: &Tok| {
+        let w = word(text, t);
+        t.is_word() && text::is_capitalised(w) && lexicon.us_state(w).is_some()
+    };
+    if j + 1 < hi && toks[j].is_punct(',') && state(&toks[j + 1]) {
+        j + 2
+    } else {
+        j
+    }
 }
 
 /// One past the words of a noun phrase from `p` (a post-modifier's object), joined by `of`:
@@ -1380,14 +1379,9 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
             j = k;
         }
     }
-    // `Stephanie Hooton of Derry, N.H.`: a place's state belongs to it.
-    if j + 1 < hi
-        && j > i + 1
-        && lower(text, &toks[j - 2]) == "of"
-        && toks[j].is_punct(',')
-        && is_state(text, lexicon, &toks[j + 1])
-    {
-        j += 2;
+    // `Stephanie Hooton of Derry, N.H.`
+    if j > i + 1 && lower(text, &toks[j - 2]) == "of" {
+        j = with_state(text, lexicon, toks, j, hi);
     }
     let core_end = j;
     if let Some(k) = appositive_end(text, lexicon, toks, j, hi) {

@@ -213,14 +213,9 @@ pub(super) fn name_to_comma(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usiz
         return None;
     }
     let name_end = end;
-    // `voter Ana Ruiz of Derry, N.H.`: a place's state belongs to it.
-    if end >= start + 2
-        && Lower::new(&text[toks[end - 2].start..toks[end - 2].end]) == "of"
-        && end + 1 < toks.len()
-        && toks[end].is_punct(',')
-        && phrase::is_state(text, lexicon, &toks[end + 1])
-    {
-        end += 2;
+    // `voter Ana Ruiz of Derry, N.H.`
+    if end >= start + 2 && Lower::new(&text[toks[end - 2].start..toks[end - 2].end]) == "of" {
+        end = phrase::with_state(text, lexicon, toks, end, toks.len());
     }
     // The person, not the place after `of` (`Ana Ruiz of Derry`), is the core.
     let core_end = (start + 1..name_end)
