@@ -11,6 +11,7 @@
 mod block;
 mod classify;
 mod evidence;
+mod fragment;
 pub(crate) mod link;
 pub(crate) mod merge;
 
@@ -150,6 +151,30 @@ fn audit_story(
             });
         }
     }
+    // Terms follow the speech: they link only as a speaker's words another quote holds
+    // (`fragment::term_edges`).
+    let speech = items.len();
+    for (ai, a) in articles.iter().enumerate() {
+        for (qi, q) in a.quotes.iter().enumerate() {
+            if q.kind != Kind::Term {
+                continue;
+            }
+            let tokens = normalize::tokens(
+                &a.article.text,
+                q.content_start,
+                q.content_end,
+                opts.lexicon,
+            );
+            let order = items.len();
+            article_of.push(ai);
+            items.push(Item {
+                article: a,
+                quote: qi,
+                tokens,
+                order,
+            });
+        }
+    }
     let words: Vec<Vec<&str>> = items
         .iter()
         .map(|it| normalize::words(&it.tokens).collect())
@@ -165,7 +190,7 @@ fn audit_story(
         link::reworded_same(&words[v], &words[r], function)
             && same_named_speaker(&items[i], &items[j], opts.lexicon)
     };
-    let mut edges = link::edges_or(&words, &opts.link, reworded);
+    let mut edges = link::edges_or(&words[..speech], &opts.link, reworded);
     let speakers: Vec<Option<&str>> = items
         .iter()
         .map(|it| it.q().speaker.as_ref().map(|s| s.name.as_str()))
@@ -177,7 +202,21 @@ fn audit_story(
         .zip(&speakers)
         .map(|(it, s)| s.filter(|_| !joint_speaker(it)))
         .collect();
-    edges.extend(fragment_edges(&words, &fragment_speakers, &edges, opts));
+    edges.extend(fragment::fragment_edges(
+        &words[..speech],
+        &fragment_speakers[..speech],
+        &edges,
+        opts,
+    ));
+    edges.extend(fragment::term_edges(
+        speech,
+        speech..items.len(),
+        &items,
+        &words,
+        &fragment_speakers,
+        &edges,
+        opts,
+    ));
     // The words of whole articles, indexed by shingle, for the single-outlet check and the
     // block quotes; built only when the story has more than one outlet, or a long quote.
     let mut text_index: Option<TextIndex> = None;
@@ -191,10 +230,11 @@ fn audit_story(
             starts: &index.starts,
             id: |w: &str| index.ids.get(w).copied().unwrap_or(u32::MAX),
         };
-        block = block::block_quotes(articles, &text, &article_of, &words);
+        block = block::block_quotes(articles, &text, &article_of[..speech], &words[..speech]);
+        block.resize(words.len(), None);
         edges.retain(|&(i, j)| block[i].is_none() && block[j].is_none());
     }
-    let groups = refine(
+    let mut groups = refine(
         link::components(words.len(), &edges),
         &edges,
         &words,
@@ -209,6 +249,8 @@ fn audit_story(
         |a, b| same_named_speaker(&items[a], &items[b], opts.lexicon),
         opts.lexicon,
     );
+    // A term is audited only in the family of the quote it borrows from.
+    groups.retain(|g| g.iter().any(|&m| m < speech));
     let outlets: BTreeSet<String> = articles.iter().map(|a| outlet_of(a)).collect();
 
     let finding_prefix = format!(
@@ -270,81 +312,6 @@ fn audit_story(
         families,
         coverage,
     }
-}
-
-/// Occurrences of a fragment's rarest word past which the word is too common to place it.
-const FRAGMENT_POSTINGS: usize = 256;
-
-/// Links for fragments: quotes of fewer words than a shingle (`"malarkey"`, `"very
-/// badly"`), which no shingle proposes. A fragment is linked to the quotes that hold its
-/// words as a run and have the same speaker, when those quotes are one utterance (one
-/// component of the other links): a fragment that two different statements of its speaker
-/// hold could be either, and is left alone. A fragment without a speaker is left alone too.
-fn fragment_edges(
-    words: &[Vec<&str>],
-    speakers: &[Option<&str>],
-    edges: &[(usize, usize)],
-    opts: &Params,
-) -> Vec<(usize, usize)> {
-    let short = |i: usize| words[i].len() < opts.link.shingle;
-    if !(0..words.len()).any(short) {
-        return Vec::new();
-    }
-    // Every occurrence of every word of the longer quotes: (quote, position).
-    let mut postings: FxHashMap<&str, Vec<(u32, u32)>> = FxHashMap::default();
-    for (i, w) in words.iter().enumerate() {
-        if short(i) {
-            continue;
-        }
-        for (k, &x) in w.iter().enumerate() {
-            postings
-                .entry(x)
-                .or_default()
-                .push((index_u32(i), index_u32(k)));
-        }
-    }
-    let mut uf = link::Families::new(words.len());
-    for &(i, j) in edges {
-        uf.union(i, j);
-    }
-    let mut out = Vec::new();
-    for f in (0..words.len()).filter(|&i| short(i)) {
-        let Some(speaker) = speakers[f] else {
-            continue;
-        };
-        let fragment = words[f].as_slice();
-        // The rarest word's occurrences are the only places the run can be; a word that
-        // occurs too often places nothing. So each fragment costs at most
-        // FRAGMENT_POSTINGS checks, whatever the quotes hold.
-        let Some((at, list)) = fragment
-            .iter()
-            .enumerate()
-            .map(|(k, w)| (k, postings.get(w).map_or(&[][..], Vec::as_slice)))
-            .min_by_key(|(_, l)| l.len())
-            .filter(|(_, l)| !l.is_empty() && l.len() <= FRAGMENT_POSTINGS)
-        else {
-            continue;
-        };
-        let mut targets: Vec<usize> = list
-            .iter()
-            .filter_map(|&(t, pos)| {
-                let (t, pos) = (t as usize, pos as usize);
-                let start = pos.checked_sub(at)?;
-                let held = words[t].get(start..start + fragment.len()) == Some(fragment);
-                (held && speakers[t].is_some_and(|s| same_person(opts.lexicon, s, speaker)))
-                    .then_some(t)
-            })
-            .collect();
-        targets.dedup();
-        let Some(&first) = targets.first() else {
-            continue;
-        };
-        let root = uf.find(first);
-        if targets.iter().all(|&t| uf.find(t) == root) {
-            out.extend(targets.iter().map(|&t| (f.min(t), f.max(t))));
-        }
-    }
-    out
 }
 
 /// A quote split around its attribution (`"A," he said. "B."`) is one version in two
@@ -480,13 +447,15 @@ fn name_form<'m>(mention: &'m str, name: &str) -> &'m str {
 }
 
 /// A family's reference: the longest version; ties to the earliest date, then input order.
+/// A term borrowed from a speaker's quote is never the reference: that quote is.
 fn reference_of(members: &[usize], items: &[Item], words: &[Vec<&str>]) -> usize {
+    let term = |m: usize| items[m].q().kind == Kind::Term;
     *members
         .iter()
         .min_by(|&&a, &&b| {
-            words[b]
-                .len()
-                .cmp(&words[a].len())
+            term(a)
+                .cmp(&term(b))
+                .then_with(|| words[b].len().cmp(&words[a].len()))
                 .then_with(|| date_key(&items[a]).cmp(&date_key(&items[b])))
                 .then_with(|| items[a].order.cmp(&items[b].order))
         })

@@ -266,7 +266,10 @@ pub struct Appearance {
     pub char_start: usize,
     /// Code-point offset one past its end.
     pub char_end: usize,
-    /// The quote's kind (direct or partial: the audit compares only speech).
+    /// The quote's kind: direct or partial (the audit compares speech), or a term whose
+    /// words another quote of the story gives to a speaker (`deemed the plan "a con"`
+    /// against `"New Yorkers know a con when we see one," Ruiz said`): the article quotes
+    /// those words without naming whose they are.
     pub kind: Kind,
     /// Canonical speaker in this article, if attributed.
     pub speaker: Option<String>,

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use quotecheck::{Article, ArticleQuotes, Category, Family, Severity};
+use quotecheck::{Article, ArticleQuotes, Category, Family, Kind, Severity};
 
 use crate::util::{TempDir, pipeline, quotecheck, require_release_binary, root, snapshot_settings};
 
@@ -745,6 +745,56 @@ fn a_quoted_word_joins_the_statement_of_its_speaker() {
     );
     let f = family_with(&fams, "malarkey.\"");
     assert_eq!(f.appearances.len(), 2, "{fams:#?}");
+}
+
+/// A phrase an article sets in quotation marks with no speaker, as a term (`deemed the plan
+/// "a con"`), that another outlet quotes as part of a speaker's statement is that speaker's
+/// words: it joins the statement's family, keeping its kind and no speaker, since its own
+/// article names none.
+#[test]
+fn a_term_that_is_a_speakers_words_joins_the_statement() {
+    let statement =
+        "\"I am a New Yorker, and New Yorkers know a con when we see one,\" Mayor Ana Ruiz said.";
+    let borrowed = "He deemed the rival budget \"a con\" and walked out of the hearing.";
+    let fams = audit(statement, borrowed);
+    let f = family_with(&fams, "\"a con\"");
+    assert_eq!(f.appearances.len(), 2, "{fams:#?}");
+    let term = f
+        .appearances
+        .iter()
+        .find(|a| a.text == "\"a con\"")
+        .unwrap();
+    assert_eq!((term.kind, term.speaker.as_deref()), (Kind::Term, None));
+    assert!(!term.is_reference);
+    // One word occurs in any speech by chance.
+    let fams = audit(
+        statement,
+        "He deemed the rival budget a \"con\" and walked out.",
+    );
+    assert!(fams.iter().all(|f| f.appearances.len() == 1), "{fams:#?}");
+    // Two speakers' statements hold it: whose words it borrows is not known.
+    let fams = audit_many(&[
+        statement,
+        "\"This plan is a con, and a con when we see one is a con,\" Lee Park said.",
+        borrowed,
+    ]);
+    assert!(
+        fams.iter()
+            .all(|f| f.appearances.iter().all(|a| a.kind != Kind::Term)),
+        "{fams:#?}"
+    );
+    // Failure patterns: a name is nobody's wording (`"tea party"` against a statement that
+    // writes `Tea Party`), nor is the title of a work.
+    let fams = audit(
+        "\"They used names like Tea Party or patriots in the files,\" Ana Ruiz said.",
+        "Groups with \"tea party\" in their names were flagged for review.",
+    );
+    assert!(fams.iter().all(|f| f.appearances.len() == 1), "{fams:#?}");
+    let fams = audit(
+        "\"I always believed that a kid could go from hope to higher ground,\" Ana Ruiz said.",
+        "She wrote in her memoir, \"From Hope to Higher Ground,\" that faith shaped her work.",
+    );
+    assert!(fams.iter().all(|f| f.appearances.len() == 1), "{fams:#?}");
 }
 
 /// A cut is meaning-sensitive through the dropped words next to the excerpt (`not`), not
