@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashSet;
 use similar::algorithms::{Capture, Compact, DiffHook, NoFinishHook, Replace, myers};
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp, capture_diff, capture_diff_slices};
 
 use super::link::Anchors;
 use crate::lexicon::Lexicon;
@@ -321,11 +321,21 @@ fn diff_ops(old: &[&str], new: &[&str]) -> Vec<DiffOp> {
         // two, the one with fewer edits inside the quote (edits at its ends are cuts) wins.
         let forward = capture_diff_slices(Algorithm::Myers, old, new);
         let backward = reversed_diff(old, new);
-        return if inner_edits(&backward) < inner_edits(&forward) {
-            backward
-        } else {
-            forward
-        };
+        // From both ends, a repeated word still anchors a version cut at both ends and
+        // edited inside (`The contractor lied … and they closed` against `The county paid
+        // …. The contractor lied … and it closed …`) at the wrong place; anchored on the
+        // longest run the two share, the cuts are at its ends.
+        let around_run = run_anchored_diff(old, new);
+        return [Some(backward), around_run]
+            .into_iter()
+            .flatten()
+            .fold(forward, |best, ops| {
+                if inner_edits(&ops) < inner_edits(&best) {
+                    ops
+                } else {
+                    best
+                }
+            });
     }
     anchored_diff(old, new)
 }
@@ -393,6 +403,27 @@ pub(super) fn find_run(hay: &[&str], needle: &[&str]) -> Option<usize> {
         }
     }
     None
+}
+
+/// The diff of the two sequences around their longest common run: the words before it
+/// and after it diffed apart (Myers), so the run is matched where it stands in both.
+/// `None` when they share no word.
+fn run_anchored_diff(old: &[&str], new: &[&str]) -> Option<Vec<DiffOp>> {
+    let (a, b, len) = super::link::longest_common_run_at(old, new)?;
+    let mut ops = capture_diff(Algorithm::Myers, old, 0..a, new, 0..b);
+    ops.push(DiffOp::Equal {
+        old_index: a,
+        new_index: b,
+        len,
+    });
+    ops.extend(capture_diff(
+        Algorithm::Myers,
+        old,
+        a + len..old.len(),
+        new,
+        b + len..new.len(),
+    ));
+    Some(ops)
 }
 
 /// The number of edit blocks (weighted: one inside the quote counts twice), that a diff
@@ -618,6 +649,46 @@ mod tests {
                 DiffOp::Equal { len: 5, .. }
             ]
         ));
+    }
+
+    #[test]
+    fn a_cut_and_edited_excerpt_is_anchored_on_its_longest_run() {
+        // From the start, `the` anchors at the reference's first word and the rest is an
+        // omission; from the end nothing is common. The run says where the excerpt is.
+        let ops = diffed(
+            "the county paid for the bridge twice and nobody asked why the contractor lied to the inspectors and it closed his firm and i think that is a shame",
+            "the contractor lied to the inspectors and they closed his firm",
+        );
+        assert!(
+            matches!(
+                ops.as_slice(),
+                [
+                    DiffOp::Delete { old_len: 11, .. },
+                    DiffOp::Equal { len: 7, .. },
+                    DiffOp::Replace {
+                        old_len: 1,
+                        new_len: 1,
+                        ..
+                    },
+                    DiffOp::Equal { len: 3, .. },
+                    DiffOp::Delete { .. }
+                ]
+            ),
+            "{ops:?}"
+        );
+        // Any two sequences: still a diff of them.
+        let mut seed = 13u64;
+        for round in 0..300u64 {
+            let a = words(&mut seed, (round as usize * 7) % 40, 2 + round % 5);
+            let b = words(&mut seed, (round as usize * 5) % 30, 2 + round % 5);
+            let (a, b): (Vec<&str>, Vec<&str>) = (
+                a.iter().map(String::as_str).collect(),
+                b.iter().map(String::as_str).collect(),
+            );
+            if let Some(ops) = run_anchored_diff(&a, &b) {
+                check_cover(&a, &b, &ops);
+            }
+        }
     }
 
     #[test]

@@ -152,6 +152,23 @@ fn longest_common_run_linear(a: &[&str], b: &[&str]) -> usize {
     best
 }
 
+/// The longest run of words common to both, as (start in `a`, start in `b`, length): the
+/// first such run of `b`, at its first occurrence in `a`; `None` when they share no word.
+pub(crate) fn longest_common_run_at(a: &[&str], b: &[&str]) -> Option<(usize, usize, usize)> {
+    let (mut end, mut len) = (0, 0);
+    matching_runs(a, b, |j, l| {
+        if l > len {
+            (end, len) = (j + 1, l);
+        }
+    });
+    if len == 0 {
+        return None;
+    }
+    let run = &b[end - len..end];
+    let at = a.windows(len).position(|w| w == run)?;
+    Some((at, end - len, len))
+}
+
 /// For each position `j` of `scanned`, in order, calls `f(j, l)` with `l` the length of the
 /// longest run of words ending at `j` that occurs in `built` (the matching statistics).
 fn matching_runs(built: &[&str], scanned: &[&str], f: impl FnMut(usize, usize)) {
@@ -579,12 +596,24 @@ pub fn says_the_same(
     let enough = |n: usize| n * 5 > version.len() * 4;
     let n_content = version.iter().filter(|w| !function(w)).count();
     let content_ok = |shared: usize| shared >= SHARED_CONTENT_WORDS.min(n_content);
-    let covered = covered_by_pieces(version, reference);
-    let by_pieces = enough(covered.len())
-        && content_ok(covered.iter().filter(|&&i| !function(version[i])).count());
-    by_pieces
+    said_in_pieces(version, reference, &function)
         || (enough(common_subsequence(version, reference))
             && content_ok(content_in_order(version, reference, &function)))
+}
+
+/// The stricter half of [`says_the_same`]: more than four of the version's words in five lie
+/// in runs of three words or more that the reference holds (not words scattered through
+/// it), and they hold three of its content words, or all of them.
+pub fn said_in_pieces(
+    version: &[&str],
+    reference: &[&str],
+    function: impl Fn(&str) -> bool,
+) -> bool {
+    let n_content = version.iter().filter(|w| !function(w)).count();
+    let covered = covered_by_pieces(version, reference);
+    covered.len() * 5 > version.len() * 4
+        && covered.iter().filter(|&&i| !function(version[i])).count()
+            >= SHARED_CONTENT_WORDS.min(n_content)
 }
 
 /// The content words (not `function` words) of `version` that occur in `reference`'s, in

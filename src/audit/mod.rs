@@ -14,6 +14,7 @@ mod evidence;
 mod fragment;
 pub(crate) mod link;
 pub(crate) mod merge;
+mod units;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,6 +46,9 @@ struct Item<'a> {
     tokens: Vec<Token>,
     /// Position in the input, for the reference tie-break.
     order: usize,
+    /// For sentences of the quote that join another family (`units`): their byte range in
+    /// the article text, which the appearance reports instead of the whole quote.
+    span: Option<(usize, usize)>,
 }
 
 impl Item<'_> {
@@ -148,6 +152,7 @@ fn audit_story(
                 quote: qi,
                 tokens,
                 order,
+                span: None,
             });
         }
     }
@@ -172,6 +177,7 @@ fn audit_story(
                 quote: qi,
                 tokens,
                 order,
+                span: None,
             });
         }
     }
@@ -251,6 +257,63 @@ fn audit_story(
     );
     // A term is audited only in the family of the quote it borrows from.
     groups.retain(|g| g.iter().any(|&m| m < speech));
+    // Sentences of a quote that join another outlet's longer quote's family.
+    let references: Vec<usize> = groups
+        .iter()
+        .map(|g| reference_of(g, &items, &words))
+        .collect();
+    let units = units::units(
+        &groups,
+        &references,
+        &items,
+        &words,
+        &article_of,
+        &block,
+        opts,
+    );
+    drop(words);
+    let (lenders, joined) = units::add(&mut items, &mut groups, units);
+    block.resize(items.len(), None);
+    let words: Vec<Vec<&str>> = items
+        .iter()
+        .map(|it| normalize::words(&it.tokens).collect())
+        .collect();
+    // A family that a sentence joined is split by the sentences of its reference again, so
+    // that the sentence is compared with the versions of that sentence only.
+    for g in joined {
+        let group = std::mem::take(&mut groups[g]);
+        let r = reference_of(&group, &items, &words);
+        let mut split = by_sentence(r, group, &words, &|r| {
+            normalize::sentences(
+                &items[r].article.article.text,
+                &items[r].tokens,
+                opts.lexicon,
+            )
+        })
+        .into_iter();
+        groups[g] = split.next().unwrap_or_default();
+        groups.extend(split);
+    }
+    groups.retain(|g| !g.is_empty());
+    for g in &mut groups {
+        g.sort_by_key(|&m| (items[m].order, m));
+    }
+    // The families a quote lends sentences to, by the family of the quote.
+    let mut lent: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    if !lenders.is_empty() {
+        let mut member_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for (g, members) in groups.iter().enumerate() {
+            for &m in members {
+                member_of.entry(m).or_default().push(g);
+            }
+        }
+        for &(unit, parent) in &lenders {
+            let to = member_of.get(&unit).map_or(&[][..], Vec::as_slice);
+            for &g in member_of.get(&parent).map_or(&[][..], Vec::as_slice) {
+                lent.entry(g).or_default().extend(to);
+            }
+        }
+    }
     let outlets: BTreeSet<String> = articles.iter().map(|a| outlet_of(a)).collect();
 
     let finding_prefix = format!(
@@ -272,6 +335,7 @@ fn audit_story(
     }
     let mut families = Vec::new();
     let mut coverage = BTreeMap::new();
+    let mut compared: FxHashSet<(String, String, usize, usize)> = FxHashSet::default();
     for (n, g) in groups.iter().enumerate() {
         let id = format!("f{}", n + 1);
         let mut fam = family(
@@ -291,6 +355,28 @@ fn audit_story(
         }
         if let Some(ids) = by_reference.get(&reference_of(g, &items, &words)) {
             fam.siblings = ids.iter().filter(|s| **s != id).cloned().collect();
+        }
+        if let Some(targets) = lent.get(&n) {
+            lend(&mut fam, targets);
+        }
+        // A version in the families of several sentences of one reference is compared
+        // with that reference once: its findings are reported in the first of them only.
+        let reference_id = fam
+            .appearances
+            .iter()
+            .find(|a| a.is_reference)
+            .map(|a| a.quote_id.clone())
+            .unwrap_or_default();
+        let mut repeated = false;
+        for ap in fam.appearances.iter_mut().filter(|a| !a.is_reference) {
+            let key = (reference_id.clone(), ap.quote_id.clone(), ap.start, ap.end);
+            if !compared.insert(key) && !ap.findings.is_empty() {
+                ap.findings.clear();
+                repeated = true;
+            }
+        }
+        if repeated {
+            recount(&mut fam);
         }
         // Only the outlets that carry the family: the story lists them all once.
         let mut row = BTreeMap::new();
@@ -398,6 +484,33 @@ fn joint_speaker(it: &Item) -> bool {
     })
 }
 
+/// A family whose quote lends sentences to other families (`units`) is carried, in part,
+/// by their outlets: it is no single-outlet quote, and it names those families.
+fn lend(fam: &mut Family, targets: &[usize]) {
+    for t in targets {
+        let id = format!("f{}", t + 1);
+        if !fam.siblings.contains(&id) {
+            fam.siblings.push(id);
+        }
+    }
+    fam.findings
+        .retain(|f| f.category != Category::SingleOutlet);
+    fam.elsewhere = None;
+    recount(fam);
+}
+
+/// A family's categories and severity, from its findings and its appearances'.
+fn recount(fam: &mut Family) {
+    let all = || {
+        fam.findings
+            .iter()
+            .chain(fam.appearances.iter().flat_map(|a| a.findings.iter()))
+    };
+    let categories: BTreeSet<Category> = all().map(|f| f.category).collect();
+    fam.severity = all().map(|f| f.severity).max().unwrap_or(Severity::None);
+    fam.categories = categories.into_iter().collect();
+}
+
 /// Reports a family of one block quote as that, not as a quote only its outlet carries.
 fn block_quote(fam: &mut Family, source: &ArticleQuotes, n_words: usize) {
     fam.findings = vec![Finding::new(
@@ -447,9 +560,10 @@ fn name_form<'m>(mention: &'m str, name: &str) -> &'m str {
 }
 
 /// A family's reference: the longest version; ties to the earliest date, then input order.
-/// A term borrowed from a speaker's quote is never the reference: that quote is.
+/// A term borrowed from a speaker's quote, or a sentence lent by a quote (`units`), is
+/// never the reference: the quote they join is.
 fn reference_of(members: &[usize], items: &[Item], words: &[Vec<&str>]) -> usize {
-    let term = |m: usize| items[m].q().kind == Kind::Term;
+    let term = |m: usize| items[m].q().kind == Kind::Term || items[m].span.is_some();
     *members
         .iter()
         .min_by(|&&a, &&b| {
@@ -676,8 +790,9 @@ fn family(
             (Vec::new(), Vec::new())
         } else {
             let rq = r.q();
-            let identical =
-                r_text[rq.content_start..rq.content_end] == a.text[q.content_start..q.content_end];
+            let identical = it.span.is_none()
+                && r_text[rq.content_start..rq.content_end]
+                    == a.text[q.content_start..q.content_end];
             classify::compare(lexicon, r_text, &r.tokens, &a.text, &it.tokens, identical)
         };
         // A version of the reference's own outlet is shown with its diff, but its
@@ -712,17 +827,26 @@ fn family(
             });
         }
         fam_outlets.insert(it.outlet());
+        // A sentence of the quote (`units`) is reported with its own text and offsets.
+        let (text, start, end, char_start, char_end) = match it.span {
+            Some((s, e)) => {
+                let cs = q.char_start + a.text.get(q.start..s).map_or(0, |t| t.chars().count());
+                let ce = cs + a.text.get(s..e).map_or(0, |t| t.chars().count());
+                (a.text.get(s..e).unwrap_or(""), s, e, cs, ce)
+            }
+            None => (q.text.as_str(), q.start, q.end, q.char_start, q.char_end),
+        };
         appearances.push(Appearance {
             outlet: it.outlet(),
             article_id: a.id.clone(),
             url: a.url.clone(),
             date: a.date.clone(),
             quote_id: q.id.clone(),
-            text: q.text.clone(),
-            start: q.start,
-            end: q.end,
-            char_start: q.char_start,
-            char_end: q.char_end,
+            text: text.to_string(),
+            start,
+            end,
+            char_start,
+            char_end,
             kind: q.kind,
             speaker: q.speaker.as_ref().map(|s| s.name.clone()),
             speaker_mention: q.speaker.as_ref().map(|s| s.mention.clone()),

@@ -342,9 +342,11 @@ pub struct Family {
     /// articles carry the words unquoted, and how many lack them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elsewhere: Option<Elsewhere>,
-    /// The other families headed by the same reference quote, by id: a long quote whose
-    /// sentences other outlets quoted separately heads one family per sentence (a version
-    /// of two sentences is in both).
+    /// Other families that hold this family's quotes, by id: those headed by the same
+    /// reference quote (a long quote whose sentences other outlets quoted separately heads
+    /// one family per sentence; a version of two sentences is in both, its findings in the
+    /// first), and those that a sentence of this family's quote joined (a sentence another
+    /// outlet's longer quote holds: this quote is then no single-outlet quote).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub siblings: Vec<String>,
 }

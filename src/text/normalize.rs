@@ -353,9 +353,23 @@ fn ellipsis_len(s: &str) -> Option<usize> {
 /// break (not after an abbreviation such as `Mr.` or an initial), or at a paragraph break
 /// inside a quote.
 pub(crate) fn sentences(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<u32> {
+    token_sentences(text, tokens, lexicon)
+        .into_iter()
+        .zip(tokens)
+        .filter(|(_, t)| t.kind == TokKind::Word)
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// The sentence of each token of `tokens` (ellipses and bracketed words too), by the rule
+/// of [`sentences`].
+pub(crate) fn token_sentences(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<u32> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut sentence = 0u32;
     let mut prev: Option<&Token> = None;
+    // A stop right before an ellipsis (`let you down. … We will`): the sentence ends there
+    // if a capital follows the ellipsis (`Did it? … no` goes on).
+    let mut stop_before_ellipsis = false;
     for t in tokens {
         if let Some(p) = prev {
             // (The two words of a contraction share its range: no gap between them.)
@@ -368,18 +382,20 @@ pub(crate) fn sentences(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<
                     || (word.chars().count() == 1 && super::is_capitalised(word)));
             let paragraph =
                 gap.contains("\n\n") || gap.contains("\n\u{201C}") || gap.contains("\n\"");
+            let starts = next.is_uppercase() || next.is_ascii_digit();
             if paragraph
                 || (stop
                     && !abbreviation
                     && p.kind != TokKind::Ellipsis
-                    && (next.is_uppercase() || next.is_ascii_digit() || gap.contains('\n')))
+                    && (starts || gap.contains('\n')))
+                || (p.kind == TokKind::Ellipsis && stop_before_ellipsis && starts)
             {
                 sentence += 1;
             }
+            stop_before_ellipsis =
+                t.kind == TokKind::Ellipsis && stop && !abbreviation && p.kind != TokKind::Ellipsis;
         }
-        if t.kind == TokKind::Word {
-            out.push(sentence);
-        }
+        out.push(sentence);
         prev = Some(t);
     }
     out
@@ -430,15 +446,19 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn sentences_end_at_stops_not_at_abbreviations() {
-        let s = "I feel badly. Mr. Flynn lied to the F.B.I. Nothing happened! Did it? ... no\n\nAnd then";
+    /// Checks each word of `s` with its sentence.
+    fn assert_sentences(s: &str, expected: &[(&str, u32)]) {
         let t = tokens(s, 0, s.len());
         let ids = sentences(s, &t, &Lexicon::builtin());
-        let words: Vec<(&str, u32)> = words(&t).zip(ids).collect();
-        assert_eq!(
-            words,
-            vec![
+        let got: Vec<(&str, u32)> = words(&t).zip(ids).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn sentences_end_at_stops_not_at_abbreviations() {
+        assert_sentences(
+            "I feel badly. Mr. Flynn lied to the F.B.I. Nothing happened! Did it? ... no\n\nAnd then",
+            &[
                 ("i", 0),
                 ("feel", 0),
                 ("badly", 0),
@@ -456,7 +476,32 @@ mod tests {
                 ("no", 3),
                 ("and", 4),
                 ("then", 4),
-            ]
+            ],
+        );
+    }
+
+    /// `let you down. … We will bring`: the stop ends the sentence, the ellipsis after it
+    /// marking the words left out between two sentences.
+    #[test]
+    fn a_stop_before_an_ellipsis_and_a_capital_ends_the_sentence() {
+        assert_sentences(
+            "I will never let you down. \u{2026} We will win. It went on \u{2026} and on.",
+            &[
+                ("i", 0),
+                ("will", 0),
+                ("never", 0),
+                ("let", 0),
+                ("you", 0),
+                ("down", 0),
+                ("we", 1),
+                ("will", 1),
+                ("win", 1),
+                ("it", 2),
+                ("went", 2),
+                ("on", 2),
+                ("and", 2),
+                ("on", 2),
+            ],
         );
     }
 

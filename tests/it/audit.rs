@@ -596,11 +596,24 @@ fn a_reworded_version_of_the_same_speaker_is_a_wording_change() {
             .any(|(c, _, _, d)| *c == Category::WordingChange && d == "\"they\" for \"it\""),
         "{found:?}"
     );
+    // Named differently, the two reworded quotes stay apart; their second sentences, one
+    // word apart, are still one utterance (`units`), and the two names a conflict.
     let fams = audit(
         a,
         &b.replace("Dana Whitfield said", "Council member Ray Ortiz said"),
     );
-    assert!(fams.iter().all(|f| f.outlets.len() == 1), "{fams:#?}");
+    let shared: Vec<&Family> = fams.iter().filter(|f| f.outlets.len() == 2).collect();
+    assert_eq!(shared.len(), 1, "{fams:#?}");
+    let lent = shared[0]
+        .appearances
+        .iter()
+        .find(|a| a.outlet == "A")
+        .unwrap();
+    assert_eq!(
+        lent.text,
+        "The contractor lied to the inspectors and they closed his firm"
+    );
+    assert!(has(shared[0], Category::Misattribution), "{fams:#?}");
 }
 
 /// A pronoun that resolves to a person is not another form of that person's name.
@@ -657,6 +670,18 @@ fn excerpts_of_different_sentences_are_different_families() {
             .any(|a| a.text.contains("nobody will pay more to get"))),
         "{both:#?}"
     );
+    // Compared with the one reference once: its findings are in one of the two families.
+    let reported: Vec<usize> = both
+        .iter()
+        .map(|f| {
+            f.appearances
+                .iter()
+                .filter(|a| a.text.contains("Nobody will pay more,"))
+                .map(|a| a.findings.len())
+                .sum()
+        })
+        .collect();
+    assert_eq!(reported.iter().filter(|&&n| n > 0).count(), 1, "{both:#?}");
     // Each quote is counted once, though the long one heads three families.
     let arts: Vec<ArticleQuotes> = texts
         .iter()
@@ -795,6 +820,59 @@ fn a_term_that_is_a_speakers_words_joins_the_statement() {
         "She wrote in her memoir, \"From Hope to Higher Ground,\" that faith shaped her work.",
     );
     assert!(fams.iter().all(|f| f.appearances.len() == 1), "{fams:#?}");
+}
+
+/// Failure pattern: two outlets quote overlapping stretches of one statement, sentences A
+/// and B against B and C. Neither holds the other, so no link rule joined them and each was
+/// reported as a quote of one outlet. The shorter lends the sentence they share to the
+/// longer's family, reported with that sentence's own text and offsets and compared with
+/// the longer quote; its own family names that family and is no single-outlet quote.
+#[test]
+fn a_sentence_two_overlapping_quotes_share_links_them() {
+    let long = "\"I have not broken any laws. I have not violated any agency rules or regulations, and I have not misled this or any other committee,\" Ana Ruiz said on Monday.";
+    let short = "Ruiz spoke briefly. \"I have not done anything wrong. I have not broken any laws,\" Ana Ruiz said.";
+    let fams = audit(long, short);
+    let both: Vec<&Family> = fams.iter().filter(|f| f.outlets.len() == 2).collect();
+    assert_eq!(both.len(), 1, "{fams:#?}");
+    let f = both[0];
+    let lent = f.appearances.iter().find(|a| a.outlet == "B").unwrap();
+    assert_eq!(lent.text, "I have not broken any laws");
+    assert_eq!(&short[lent.start..lent.end], lent.text);
+    assert_eq!(
+        short
+            .chars()
+            .skip(lent.char_start)
+            .take(lent.char_end - lent.char_start)
+            .collect::<String>(),
+        lent.text
+    );
+    assert_eq!(lent.speaker.as_deref(), Some("Ana Ruiz"));
+    let x: Vec<Category> = lent.findings.iter().map(|x| x.category).collect();
+    assert_eq!(x, [Category::Truncation], "{f:#?}");
+    assert!(f.severity <= Severity::Medium);
+    let own = fams
+        .iter()
+        .find(|g| g.outlets == ["B"] && g.appearances[0].text.contains("anything wrong"))
+        .unwrap();
+    assert!(!has(own, Category::SingleOutlet), "{own:#?}");
+    assert!(own.siblings.contains(&f.id), "{own:#?}");
+    // The longer quote lends nothing to the shorter's family.
+    assert!(
+        fams.iter()
+            .all(|g| g.appearances.iter().filter(|a| a.outlet == "A").count() <= 1)
+    );
+    // A short sentence (`We will win.`) is said by many on many occasions.
+    let fams = audit(
+        "\"We will win. The council has approved the new budget for the schools of the city,\" Ana Ruiz said.",
+        "\"We are tired of waiting. We will win,\" Ana Ruiz said.",
+    );
+    assert!(fams.iter().all(|f| f.outlets.len() == 1), "{fams:#?}");
+    // A sentence that shares a title with a statement is another statement.
+    let fams = audit(
+        "\"As I was telling these students, change is possible. The kid who got stopped on the freeway is now the attorney general of the United States,\" Lee said.",
+        "\"I am the attorney general of the United States. But I am also a father,\" Lee said.",
+    );
+    assert!(fams.iter().all(|f| f.outlets.len() == 1), "{fams:#?}");
 }
 
 /// A cut is meaning-sensitive through the dropped words next to the excerpt (`not`), not

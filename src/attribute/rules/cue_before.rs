@@ -164,6 +164,15 @@ pub(super) fn colon_subject(ctx: &Ctx<'_>) -> Option<Hit> {
 /// the last whose subject opens the sentence (`Trump returned the compliment, telling
 /// Reuters, "…"`), so a cue-like adjective (`reported figures`) does not win.
 pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
+    lead_in_cue_in(ctx, 2)
+}
+
+/// [`lead_in_cue`] with its first `passes` passes: 1 keeps only the cues whose subject
+/// stands next to them, for a lead-in that starts mid-sentence (the second part of a split
+/// quote), where the sentence's subject is not in the lead-in and the second pass would
+/// take a noun of the clause for it (`"a dangerous thing" and then took a swipe at CNN and
+/// MSNBC, saying that they are "fake"`: not MSNBC).
+pub(super) fn lead_in_cue_in(ctx: &Ctx<'_>, passes: u8) -> Option<Hit> {
     let (text, lexicon) = (ctx.q.text, ctx.q.lexicon);
     let before = ctx.win.before();
     if before.is_empty() {
@@ -175,7 +184,7 @@ pub(super) fn lead_in_cue(ctx: &Ctx<'_>) -> Option<Hit> {
     for k in (0..before.len()).rev() {
         words_from[k] = words_from[k + 1] + u32::from(before[k].is_word());
     }
-    for pass in 0..2 {
+    for pass in 0..passes.min(2) {
         for v in (0..before.len()).rev() {
             // `went on to say`: a verb phrase that ends here starts further back.
             let v = (1..=3)

@@ -9,12 +9,14 @@ pub(super) const DOC: RuleDoc = RuleDoc {
 };
 
 /// A quote whose lead-in is the rest of the previous quote's sentence (`," he said, "`):
-/// the cue between the parts, found as `cue-before` finds it.
+/// the cue between the parts, with its subject next to it (`cue-before`'s first pass). The
+/// sentence's subject stands before the first part, outside the lead-in, so a cue whose
+/// subject is not beside it is left to the rules that read the whole sentence.
 pub(super) fn matches(ctx: &Ctx<'_>) -> Option<Hit> {
     if !ctx.q.continues_sentence(ctx.win) || ctx.according_to().is_some() {
         return None;
     }
-    cue_before::lead_in_cue(ctx)
+    cue_before::lead_in_cue_in(ctx, 1)
 }
 
 #[cfg(test)]
@@ -75,5 +77,23 @@ pub(super) mod tests {
             .find(|q| q.text.contains("river"))
             .unwrap();
         assert_eq!(q.kind, Kind::Partial);
+    }
+
+    /// Failure pattern: a lead-in that goes on with the first part's clause (`"…" and then
+    /// took a swipe at CNN and MSNBC, saying`) has its subject before the first part; the
+    /// noun before the participle's comma is an object, not the speaker.
+    #[test]
+    fn a_participle_whose_subject_is_before_the_first_part_is_not_the_nouns() {
+        let out = crate::attribute::tests::process_text(
+            "Ana Ruiz called the plan \u{201C}a dangerous thing\u{201D} and then took a swipe at the Ledger and the Courier, saying that while they are \u{201C}unfair,\u{201D} she does not demand that their shows be taken off the air.",
+        );
+        let q = out
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("unfair"))
+            .unwrap();
+        let speaker = q.speaker.as_ref().map(|s| s.name.as_str());
+        assert_eq!(speaker, Some("Ana Ruiz"), "{q:#?}");
+        assert_ne!(q.rule, Rule::SplitQuote);
     }
 }

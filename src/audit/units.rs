@@ -1,0 +1,201 @@
+//! Sentences of a quote that another outlet quotes as part of a longer statement.
+//!
+//! Two outlets often quote overlapping stretches of one statement: one quotes sentences A
+//! and B, the other B and C (`"I have not done anything wrong. I have not broken any laws"`
+//! against `"I have not broken any laws. I have not violated any rules"`). Neither version
+//! holds the other, so no link rule joins them, and comparing them whole would report the
+//! sentences each lacks as edits. The sentence they share is one utterance: the shorter
+//! quote's sentences that link to the longer quote's family join it as appearances of
+//! their own, reported with the sentence's offsets and compared with that family's
+//! reference; the rest of the quote stays where it was.
+
+use std::cmp::Reverse;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::{Item, Params, link};
+use crate::model::Kind;
+use crate::text::normalize::{self, TokKind};
+
+/// Words a sentence needs to join a family on its own: a short sentence (`It's very
+/// unfair.`, `We will win.`) is said by many people on many occasions.
+const UNIT_WORDS: usize = 5;
+
+/// One quote's sentences that join another family.
+pub(super) struct Unit {
+    /// The family (its index among the groups) they join.
+    pub group: usize,
+    /// The quote's item.
+    pub item: usize,
+    /// The quote's tokens that the sentences span (first to last).
+    pub tokens: Range<usize>,
+}
+
+/// The sentences of multi-sentence quotes that join a family of another article's longer
+/// quote: the sentence links to the family's reference ([`link::linked`]) and lies in it in
+/// runs of three words or more ([`link::said_in_pieces`]: a sentence that shares a title
+/// with a statement, `I am the attorney general of the United States` against `… is now
+/// the attorney general of the United States`, is another statement); no version of the
+/// quote's article in the family holds the sentence already; and the reference is longer
+/// than the quote (ties to the earlier), so of two overlapping quotes only the shorter
+/// lends its sentence. When several families share the reference (the sentences of one
+/// long quote, `audit::by_sentence`), the sentence joins the one whose versions share the
+/// longest run with it. Candidates come from the references' shingles, so the cost stays
+/// near-linear in the words.
+pub(super) fn units(
+    groups: &[Vec<usize>],
+    references: &[usize],
+    items: &[Item],
+    words: &[Vec<&str>],
+    article_of: &[usize],
+    block: &[Option<usize>],
+    opts: &Params,
+) -> Vec<Unit> {
+    let function = |w: &str| opts.lexicon.is_function_word(w);
+    let is_term = |m: usize| items[m].q().kind == Kind::Term;
+    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let mut member_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            member_of.entry(m).or_default().push(g);
+        }
+        // A block quote of another article is no one's utterance: nothing joins it.
+        if is_term(references[g]) || block[references[g]].is_some() {
+            continue;
+        }
+        for h in link::shingles(&words[references[g]], opts.link.shingle) {
+            postings.entry(h).or_default().push(g);
+        }
+    }
+    let mut out = Vec::new();
+    for (q, it) in items.iter().enumerate() {
+        if is_term(q) || it.span.is_some() || block[q].is_some() {
+            continue;
+        }
+        let ids = normalize::token_sentences(&it.article.article.text, &it.tokens, opts.lexicon);
+        if ids.last().is_none_or(|&last| last == 0) {
+            continue;
+        }
+        let own: &[usize] = member_of.get(&q).map_or(&[], Vec::as_slice);
+        // Per target family: the first and last token of the sentences that join it.
+        let mut joined: Vec<(usize, Range<usize>)> = Vec::new();
+        let (mut start, mut word_start) = (0usize, 0usize);
+        while start < ids.len() {
+            let end = start
+                + ids[start..]
+                    .iter()
+                    .take_while(|&&s| s == ids[start])
+                    .count();
+            let n_words = it.tokens[start..end]
+                .iter()
+                .filter(|t| t.kind == TokKind::Word)
+                .count();
+            let sentence = &words[q][word_start..word_start + n_words];
+            if n_words >= UNIT_WORDS {
+                let fits = |g: usize| {
+                    let r = references[g];
+                    article_of[r] != article_of[q]
+                        && (words[r].len(), Reverse(items[r].order))
+                            > (words[q].len(), Reverse(it.order))
+                        && !groups[g].iter().any(|&m| {
+                            article_of[m] == article_of[q]
+                                && link::said_in_pieces(sentence, &words[m], function)
+                        })
+                        && link::linked(sentence, &words[r])
+                        && link::said_in_pieces(sentence, &words[r], function)
+                };
+                let score = |g: usize| {
+                    groups[g]
+                        .iter()
+                        .filter(|&&m| m != references[g])
+                        .map(|&m| link::longest_common_run(sentence, &words[m]))
+                        .max()
+                        .unwrap_or(0)
+                };
+                if let Some(g) = target(sentence, own, &postings, opts, fits, score) {
+                    match joined.iter_mut().find(|(t, _)| *t == g) {
+                        Some((_, range)) => range.end = end,
+                        None => joined.push((g, start..end)),
+                    }
+                }
+            }
+            start = end;
+            word_start += n_words;
+        }
+        out.extend(joined.into_iter().map(|(group, tokens)| Unit {
+            group,
+            item: q,
+            tokens,
+        }));
+    }
+    out
+}
+
+/// The family a sentence joins: of the families its shingles meet (a shingle met by more
+/// than `max_postings` families places nothing), not the quote's own, that `fits` passes,
+/// the one whose versions `score` ranks highest; ties to the first.
+fn target(
+    sentence: &[&str],
+    own: &[usize],
+    postings: &FxHashMap<u64, Vec<usize>>,
+    opts: &Params,
+    fits: impl Fn(usize) -> bool,
+    score: impl Fn(usize) -> usize,
+) -> Option<usize> {
+    let mut candidates: Vec<usize> = link::shingles(sentence, opts.link.shingle)
+        .iter()
+        .filter_map(|h| postings.get(h))
+        .filter(|l| l.len() <= opts.link.max_postings)
+        .flatten()
+        .copied()
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_iter()
+        .filter(|g| !own.contains(g) && fits(*g))
+        .max_by_key(|&g| (score(g), std::cmp::Reverse(g)))
+}
+
+/// Adds each unit as an item (its tokens, and its byte range in the article for the
+/// appearance: the sentence's closing mark included) to the family it joins. Returns the
+/// pairs (unit's item, quote's item) and the families joined, each once.
+pub(super) fn add<'a>(
+    items: &mut Vec<Item<'a>>,
+    groups: &mut [Vec<usize>],
+    units: Vec<Unit>,
+) -> (Vec<(usize, usize)>, Vec<usize>) {
+    let mut lenders = Vec::with_capacity(units.len());
+    let mut joined = Vec::new();
+    for u in units {
+        let parent = &items[u.item];
+        let tokens = parent.tokens[u.tokens].to_vec();
+        let text = parent.article.article.text.as_str();
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            continue;
+        };
+        let (start, end) = (first.start, last.end);
+        let end = end
+            + text
+                .get(end..)
+                .unwrap_or("")
+                .bytes()
+                .take_while(|b| matches!(b, b'.' | b'!' | b'?'))
+                .count();
+        let unit = Item {
+            article: parent.article,
+            quote: parent.quote,
+            tokens,
+            order: parent.order,
+            span: Some((start, end)),
+        };
+        lenders.push((items.len(), u.item));
+        groups[u.group].push(items.len());
+        items.push(unit);
+        joined.push(u.group);
+    }
+    joined.sort_unstable();
+    joined.dedup();
+    (lenders, joined)
+}
