@@ -46,14 +46,37 @@ struct Item<'a> {
     tokens: Vec<Token>,
     /// Position in the input, for the reference tie-break.
     order: usize,
-    /// For sentences of the quote that join another family (`units`): their byte range in
-    /// the article text, which the appearance reports instead of the whole quote.
+    /// For a part of the quote (a paragraph of a quote of several, or sentences that join
+    /// another family, `units`): its byte range in the article text, which the appearance
+    /// reports instead of the whole quote.
     span: Option<(usize, usize)>,
+    /// Whether the item is sentences a quote lends to another family (`units`).
+    lent: bool,
 }
 
 impl Item<'_> {
     fn q(&self) -> &Quote {
         &self.article.quotes[self.quote]
+    }
+    /// What the appearance reports: the quote, or its part (a paragraph, sentences lent to
+    /// another family) with the part's own text and offsets; (text, byte start, byte end,
+    /// code-point start, code-point end).
+    fn shown(&self) -> (&str, usize, usize, usize, usize) {
+        let (q, text) = (self.q(), self.article.article.text.as_str());
+        match self.span {
+            Some((s, e)) => {
+                let cs = q.char_start + text.get(q.start..s).map_or(0, |t| t.chars().count());
+                let ce = cs + text.get(s..e).map_or(0, |t| t.chars().count());
+                (text.get(s..e).unwrap_or(""), s, e, cs, ce)
+            }
+            None => (q.text.as_str(), q.start, q.end, q.char_start, q.char_end),
+        }
+    }
+    /// The words compared, without the quotation marks: the quote's content, or the part.
+    fn content(&self) -> &str {
+        let (q, text) = (self.q(), self.article.article.text.as_str());
+        let (s, e) = self.span.unwrap_or((q.content_start, q.content_end));
+        text.get(s..e).unwrap_or("")
     }
     fn outlet(&self) -> String {
         outlet_of(self.article)
@@ -153,9 +176,33 @@ fn audit_story(
                 tokens,
                 order,
                 span: None,
+                lent: false,
             });
         }
     }
+    // The words of whole articles, indexed by shingle, for the single-outlet check and the
+    // block quotes; built only when the story has more than one outlet, or a long quote.
+    let mut text_index: Option<TextIndex> = None;
+    // A block quote of another article is no speaker's utterance (found on whole quotes).
+    let mut block = vec![None; items.len()];
+    {
+        let words: Vec<Vec<&str>> = items
+            .iter()
+            .map(|it| normalize::words(&it.tokens).collect())
+            .collect();
+        if articles.len() > 1 && words.iter().any(|w| w.len() >= block::BLOCK_WORDS) {
+            let index = text_index
+                .get_or_insert_with(|| TextIndex::new(articles, &opts.link, opts.lexicon));
+            let text = block::ArticleWords {
+                words: &index.words,
+                starts: &index.starts,
+                id: |w: &str| index.ids.get(w).copied().unwrap_or(u32::MAX),
+            };
+            block = block::block_quotes(articles, &text, &article_of, &words);
+        }
+    }
+    // A quote of several paragraphs is compared paragraph by paragraph.
+    (items, article_of, block) = units::by_paragraph(items, article_of, block);
     // Terms follow the speech: they link only as a speaker's words another quote holds
     // (`fragment::term_edges`).
     let speech = items.len();
@@ -178,9 +225,11 @@ fn audit_story(
                 tokens,
                 order,
                 span: None,
+                lent: false,
             });
         }
     }
+    block.resize(items.len(), None);
     let words: Vec<Vec<&str>> = items
         .iter()
         .map(|it| normalize::words(&it.tokens).collect())
@@ -223,23 +272,8 @@ fn audit_story(
         &edges,
         opts,
     ));
-    // The words of whole articles, indexed by shingle, for the single-outlet check and the
-    // block quotes; built only when the story has more than one outlet, or a long quote.
-    let mut text_index: Option<TextIndex> = None;
     // A block quote of another article is no speaker's utterance: it links to nothing.
-    let mut block = vec![None; words.len()];
-    if articles.len() > 1 && words.iter().any(|w| w.len() >= block::BLOCK_WORDS) {
-        let index =
-            text_index.get_or_insert_with(|| TextIndex::new(articles, &opts.link, opts.lexicon));
-        let text = block::ArticleWords {
-            words: &index.words,
-            starts: &index.starts,
-            id: |w: &str| index.ids.get(w).copied().unwrap_or(u32::MAX),
-        };
-        block = block::block_quotes(articles, &text, &article_of[..speech], &words[..speech]);
-        block.resize(words.len(), None);
-        edges.retain(|&(i, j)| block[i].is_none() && block[j].is_none());
-    }
+    edges.retain(|&(i, j)| block[i].is_none() && block[j].is_none());
     let mut groups = refine(
         link::components(words.len(), &edges),
         &edges,
@@ -563,7 +597,7 @@ fn name_form<'m>(mention: &'m str, name: &str) -> &'m str {
 /// A term borrowed from a speaker's quote, or a sentence lent by a quote (`units`), is
 /// never the reference: the quote they join is.
 fn reference_of(members: &[usize], items: &[Item], words: &[Vec<&str>]) -> usize {
-    let term = |m: usize| items[m].q().kind == Kind::Term || items[m].span.is_some();
+    let term = |m: usize| items[m].q().kind == Kind::Term || items[m].lent;
     *members
         .iter()
         .min_by(|&&a, &&b| {
@@ -789,10 +823,7 @@ fn family(
         let (diff, mut findings) = if m == reference {
             (Vec::new(), Vec::new())
         } else {
-            let rq = r.q();
-            let identical = it.span.is_none()
-                && r_text[rq.content_start..rq.content_end]
-                    == a.text[q.content_start..q.content_end];
+            let identical = r.content() == it.content();
             classify::compare(lexicon, r_text, &r.tokens, &a.text, &it.tokens, identical)
         };
         // A version of the reference's own outlet is shown with its diff, but its
@@ -827,15 +858,7 @@ fn family(
             });
         }
         fam_outlets.insert(it.outlet());
-        // A sentence of the quote (`units`) is reported with its own text and offsets.
-        let (text, start, end, char_start, char_end) = match it.span {
-            Some((s, e)) => {
-                let cs = q.char_start + a.text.get(q.start..s).map_or(0, |t| t.chars().count());
-                let ce = cs + a.text.get(s..e).map_or(0, |t| t.chars().count());
-                (a.text.get(s..e).unwrap_or(""), s, e, cs, ce)
-            }
-            None => (q.text.as_str(), q.start, q.end, q.char_start, q.char_end),
-        };
+        let (text, start, end, char_start, char_end) = it.shown();
         appearances.push(Appearance {
             outlet: it.outlet(),
             article_id: a.id.clone(),
@@ -957,7 +980,7 @@ fn family(
     }
     Family {
         id: id.to_string(),
-        reference: r.q().text.clone(),
+        reference: r.shown().0.to_string(),
         speaker: r.q().speaker.as_ref().map(|s| s.name.clone()),
         speakers: speakers.into_iter().collect(),
         name_forms: forms.into_iter().collect(),

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Item, Params, link};
 use crate::model::Kind;
-use crate::text::normalize::{self, TokKind};
+use crate::text::normalize::{self, TokKind, Token};
 
 /// Words a sentence needs to join a family on its own: a short sentence (`It's very
 /// unfair.`, `We will win.`) is said by many people on many occasions.
@@ -70,7 +70,7 @@ pub(super) fn units(
     }
     let mut out = Vec::new();
     for (q, it) in items.iter().enumerate() {
-        if is_term(q) || it.span.is_some() || block[q].is_some() {
+        if is_term(q) || it.lent || block[q].is_some() {
             continue;
         }
         let ids = normalize::token_sentences(&it.article.article.text, &it.tokens, opts.lexicon);
@@ -171,24 +171,16 @@ pub(super) fn add<'a>(
     for u in units {
         let parent = &items[u.item];
         let tokens = parent.tokens[u.tokens].to_vec();
-        let text = parent.article.article.text.as_str();
-        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        let Some(span) = span_of(&parent.article.article.text, &tokens) else {
             continue;
         };
-        let (start, end) = (first.start, last.end);
-        let end = end
-            + text
-                .get(end..)
-                .unwrap_or("")
-                .bytes()
-                .take_while(|b| matches!(b, b'.' | b'!' | b'?'))
-                .count();
         let unit = Item {
             article: parent.article,
             quote: parent.quote,
             tokens,
             order: parent.order,
-            span: Some((start, end)),
+            span: Some(span),
+            lent: true,
         };
         lenders.push((items.len(), u.item));
         groups[u.group].push(items.len());
@@ -198,4 +190,72 @@ pub(super) fn add<'a>(
     joined.sort_unstable();
     joined.dedup();
     (lenders, joined)
+}
+
+/// Splits each quote of several paragraphs (not a block quote) into one item per paragraph,
+/// each with its byte range: a paragraph is what other outlets quote as a unit, and the
+/// finding on an excerpt names the paragraph it cuts, not the whole quote.
+pub(super) fn by_paragraph<'a>(
+    items: Vec<Item<'a>>,
+    article_of: Vec<usize>,
+    block: Vec<Option<usize>>,
+) -> (Vec<Item<'a>>, Vec<usize>, Vec<Option<usize>>) {
+    if items.iter().all(|it| it.q().paragraphs <= 1) {
+        return (items, article_of, block);
+    }
+    let mut out = (Vec::with_capacity(items.len()), Vec::new(), Vec::new());
+    for ((it, a), b) in items.into_iter().zip(article_of).zip(block) {
+        let text = it.article.article.text.as_str();
+        let breaks: Vec<usize> = (1..it.tokens.len())
+            .filter(|&k| {
+                text.get(it.tokens[k - 1].end..it.tokens[k].start)
+                    .is_some_and(|gap| gap.contains('\n'))
+            })
+            .collect();
+        let words_in =
+            |r: &Range<usize>| it.tokens[r.clone()].iter().any(|t| t.kind == TokKind::Word);
+        let ranges: Vec<Range<usize>> = std::iter::once(0)
+            .chain(breaks.iter().copied())
+            .zip(breaks.iter().copied().chain([it.tokens.len()]))
+            .map(|(s, e)| s..e)
+            .filter(words_in)
+            .collect();
+        if b.is_some() || ranges.len() < 2 {
+            out.0.push(Item {
+                order: out.0.len(),
+                ..it
+            });
+            out.1.push(a);
+            out.2.push(b);
+            continue;
+        }
+        for r in ranges {
+            let tokens = it.tokens[r].to_vec();
+            let span = span_of(text, &tokens);
+            out.0.push(Item {
+                article: it.article,
+                quote: it.quote,
+                tokens,
+                order: out.0.len(),
+                span,
+                lent: false,
+            });
+            out.1.push(a);
+            out.2.push(None);
+        }
+    }
+    out
+}
+
+/// The byte range of tokens in the text, with the closing stop of their last sentence.
+fn span_of(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
+    let (first, last) = (tokens.first()?, tokens.last()?);
+    let end = last.end
+        + text
+            .get(last.end..)
+            .unwrap_or("")
+            .bytes()
+            .take_while(|b| matches!(b, b'.' | b'!' | b'?'))
+            .count();
+    Some((first.start, end))
 }

@@ -875,6 +875,42 @@ fn a_sentence_two_overlapping_quotes_share_links_them() {
     assert!(fams.iter().all(|f| f.outlets.len() == 1), "{fams:#?}");
 }
 
+/// A quote of several paragraphs is compared paragraph by paragraph: an excerpt of its
+/// second paragraph is a cut of that paragraph, reported against it (its own text and
+/// offsets), not against the whole quote with the first paragraph as dropped words.
+#[test]
+fn a_quote_of_several_paragraphs_is_compared_by_paragraph() {
+    let a = "Ana Ruiz said: \u{201C}The council is winning the vote by a wide margin and the budget will pass next month.\n\n\u{201C}This report is the very definition of a smear and a lie about our work,\u{201D} she said.";
+    let b = "Ruiz called the report \u{201C}the very definition of a smear.\u{201D}";
+    let f = shared(a, b);
+    let reference = f.appearances.iter().find(|x| x.is_reference).unwrap();
+    assert_eq!(
+        reference.text,
+        "This report is the very definition of a smear and a lie about our work"
+    );
+    assert_eq!(&a[reference.start..reference.end], reference.text);
+    assert_eq!(
+        a.chars()
+            .skip(reference.char_start)
+            .take(reference.char_end - reference.char_start)
+            .collect::<String>(),
+        reference.text
+    );
+    assert_eq!(f.reference, reference.text);
+    let found = findings(&f);
+    assert!(
+        found
+            .iter()
+            .all(|(c, _, _, d)| *c == Category::Truncation && !d.contains("council")),
+        "{found:?}"
+    );
+    // The first paragraph is a quote of its own, carried by one outlet.
+    let fams = audit(a, b);
+    let first = family_with(&fams, "The council is winning");
+    assert_eq!(first.appearances.len(), 1);
+    assert!(has(first, Category::SingleOutlet));
+}
+
 /// A cut is meaning-sensitive through the dropped words next to the excerpt (`not`), not
 /// through a name sentences away.
 #[test]
