@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores quotecheck on every labelled set beside the project and fails when a floor is missed:
 #   PolNeAR dev and train (quote spans, speakers, cues), the GGT names (resolved speaker
-#   names) and the BASIL audit gold (the speaker of each appearance).
+#   names) and the BASIL audit gold (speakers, speech, links, finding precision).
 #   scripts/eval.sh
 # Needs python3 and the evaluation kit in ../shared/eval (beside the project). A set that is
 # not there is skipped with a message. The floors guard against regressions; the README's
@@ -65,6 +65,11 @@ if ggt:
 basil = load("basil")
 if basil:
     check("BASIL audit speaker accuracy", basil["speaker_acc"], 92)
-    check("BASIL audit appearances that are speech", basil["speech_precision"], 97)
+    check("BASIL audit appearances that are speech", basil["speech_precision"], 99)
+    check("BASIL audit serious findings precision", basil["serious_precision"], 90)
+    check("BASIL audit link precision", basil["link_precision"], 92)
+    check("BASIL audit link recall", basil["link_recall"], 85)
+    truncation = basil["findings"].get("truncation", {}).get("precision")
+    check("BASIL audit truncation precision", truncation, 95)
 sys.exit(1 if failed else 0)
 PY
