@@ -321,21 +321,23 @@ fn diff_ops(old: &[&str], new: &[&str]) -> Vec<DiffOp> {
         // two, the one with fewer edits inside the quote (edits at its ends are cuts) wins.
         let forward = capture_diff_slices(Algorithm::Myers, old, new);
         let backward = reversed_diff(old, new);
+        let best = if inner_edits(&backward) < inner_edits(&forward) {
+            backward
+        } else {
+            forward
+        };
         // From both ends, a repeated word still anchors a version cut at both ends and
         // edited inside (`The contractor lied … and they closed` against `The county paid
         // …. The contractor lied … and it closed …`) at the wrong place; anchored on the
-        // longest run the two share, the cuts are at its ends.
-        let around_run = run_anchored_diff(old, new);
-        return [Some(backward), around_run]
-            .into_iter()
-            .flatten()
-            .fold(forward, |best, ops| {
-                if inner_edits(&ops) < inner_edits(&best) {
-                    ops
-                } else {
-                    best
-                }
-            });
+        // longest run the two share, the cuts are at its ends. (One edit inside is the
+        // fewest a version that is no excerpt can show: then there is nothing to improve.)
+        if inner_edits(&best) <= 2 {
+            return best;
+        }
+        return match run_anchored_diff(old, new) {
+            Some(ops) if inner_edits(&ops) < inner_edits(&best) => ops,
+            _ => best,
+        };
     }
     anchored_diff(old, new)
 }

@@ -185,12 +185,13 @@ fn audit_story(
     let mut text_index: Option<TextIndex> = None;
     // A block quote of another article is no speaker's utterance (found on whole quotes).
     let mut block = vec![None; items.len()];
-    {
+    // (A quote has at least as many tokens as words: most stories have no quote that long.)
+    if articles.len() > 1 && items.iter().any(|it| it.tokens.len() >= block::BLOCK_WORDS) {
         let words: Vec<Vec<&str>> = items
             .iter()
             .map(|it| normalize::words(&it.tokens).collect())
             .collect();
-        if articles.len() > 1 && words.iter().any(|w| w.len() >= block::BLOCK_WORDS) {
+        if words.iter().any(|w| w.len() >= block::BLOCK_WORDS) {
             let index = text_index
                 .get_or_insert_with(|| TextIndex::new(articles, &opts.link, opts.lexicon));
             let text = block::ArticleWords {
@@ -292,26 +293,27 @@ fn audit_story(
     // A term is audited only in the family of the quote it borrows from.
     groups.retain(|g| g.iter().any(|&m| m < speech));
     // Sentences of a quote that join another outlet's longer quote's family.
-    let references: Vec<usize> = groups
-        .iter()
-        .map(|g| reference_of(g, &items, &words))
-        .collect();
     let units = units::units(
         &groups,
-        &references,
+        |g| reference_of(g, &items, &words),
         &items,
         &words,
         &article_of,
         &block,
         opts,
     );
-    drop(words);
-    let (lenders, joined) = units::add(&mut items, &mut groups, units);
-    block.resize(items.len(), None);
-    let words: Vec<Vec<&str>> = items
-        .iter()
-        .map(|it| normalize::words(&it.tokens).collect())
-        .collect();
+    let (words, lenders, joined) = if units.is_empty() {
+        (words, Vec::new(), Vec::new())
+    } else {
+        drop(words);
+        let (lenders, joined) = units::add(&mut items, &mut groups, units);
+        block.resize(items.len(), None);
+        let words: Vec<Vec<&str>> = items
+            .iter()
+            .map(|it| normalize::words(&it.tokens).collect())
+            .collect();
+        (words, lenders, joined)
+    };
     // A family that a sentence joined is split by the sentences of its reference again, so
     // that the sentence is compared with the versions of that sentence only.
     for g in joined {
@@ -360,16 +362,21 @@ fn audit_story(
         ) & 0xffff_ffff_ffff
     );
     // Families that share a reference (the sentences of one long quote), by its item.
+    let references: Vec<usize> = groups
+        .iter()
+        .map(|g| reference_of(g, &items, &words))
+        .collect();
     let mut by_reference: FxHashMap<usize, Vec<String>> = FxHashMap::default();
-    for (n, g) in groups.iter().enumerate() {
+    for (n, &r) in references.iter().enumerate() {
         by_reference
-            .entry(reference_of(g, &items, &words))
+            .entry(r)
             .or_default()
             .push(format!("f{}", n + 1));
     }
     let mut families = Vec::new();
     let mut coverage = BTreeMap::new();
-    let mut compared: FxHashSet<(String, String, usize, usize)> = FxHashSet::default();
+    // (reference, version) pairs compared already, for references heading several families.
+    let mut compared: FxHashSet<(usize, usize)> = FxHashSet::default();
     for (n, g) in groups.iter().enumerate() {
         let id = format!("f{}", n + 1);
         let mut fam = family(
@@ -387,30 +394,25 @@ fn audit_story(
                 block_quote(&mut fam, articles[a], words[m].len());
             }
         }
-        if let Some(ids) = by_reference.get(&reference_of(g, &items, &words)) {
-            fam.siblings = ids.iter().filter(|s| **s != id).cloned().collect();
-        }
-        if let Some(targets) = lent.get(&n) {
-            lend(&mut fam, targets);
-        }
-        // A version in the families of several sentences of one reference is compared
-        // with that reference once: its findings are reported in the first of them only.
-        let reference_id = fam
-            .appearances
-            .iter()
-            .find(|a| a.is_reference)
-            .map(|a| a.quote_id.clone())
-            .unwrap_or_default();
+        let r = references[n];
         let mut repeated = false;
-        for ap in fam.appearances.iter_mut().filter(|a| !a.is_reference) {
-            let key = (reference_id.clone(), ap.quote_id.clone(), ap.start, ap.end);
-            if !compared.insert(key) && !ap.findings.is_empty() {
-                ap.findings.clear();
-                repeated = true;
+        if let Some(ids) = by_reference.get(&r).filter(|ids| ids.len() > 1) {
+            fam.siblings = ids.iter().filter(|s| **s != id).cloned().collect();
+            // A version in the families of several sentences of one reference is compared
+            // with that reference once: its findings are reported in the first of them.
+            // (Appearances are in the order of the members.)
+            for (ap, &m) in fam.appearances.iter_mut().zip(g) {
+                if m != r && !compared.insert((r, m)) && !ap.findings.is_empty() {
+                    ap.findings.clear();
+                    repeated = true;
+                }
             }
         }
         if repeated {
             recount(&mut fam);
+        }
+        if let Some(targets) = lent.get(&n) {
+            lend(&mut fam, targets);
         }
         // Only the outlets that carry the family: the story lists them all once.
         let mut row = BTreeMap::new();
@@ -1110,10 +1112,10 @@ fn last_word(lexicon: &Lexicon, name: &str) -> Option<String> {
 }
 
 /// Sort key for dates: undated versions come after dated ones.
-fn date_key(it: &Item) -> (bool, String) {
+fn date_key<'a>(it: &Item<'a>) -> (bool, &'a str) {
     match &it.article.article.date {
-        Some(d) => (false, d.clone()),
-        None => (true, String::new()),
+        Some(d) => (false, d.as_str()),
+        None => (true, ""),
     }
 }
 

@@ -45,7 +45,7 @@ pub(super) struct Unit {
 /// near-linear in the words.
 pub(super) fn units(
     groups: &[Vec<usize>],
-    references: &[usize],
+    reference_of: impl Fn(&[usize]) -> usize,
     items: &[Item],
     words: &[Vec<&str>],
     article_of: &[usize],
@@ -54,6 +54,30 @@ pub(super) fn units(
 ) -> Vec<Unit> {
     let function = |w: &str| opts.lexicon.is_function_word(w);
     let is_term = |m: usize| items[m].q().kind == Kind::Term;
+    // The quotes of several sentences (a stop or a line break between two of its tokens:
+    // most quotes have none, and then no index is built).
+    let several: Vec<(usize, Vec<u32>)> = items
+        .iter()
+        .enumerate()
+        .filter(|&(q, it)| !(is_term(q) || it.lent || block[q].is_some()))
+        .filter(|(_, it)| {
+            let text = it.article.article.text.as_str();
+            it.tokens.windows(2).any(|w| {
+                text.get(w[0].end..w[1].start)
+                    .is_some_and(|gap| gap.contains(['.', '!', '?', '\n']))
+            })
+        })
+        .map(|(q, it)| {
+            let ids =
+                normalize::token_sentences(&it.article.article.text, &it.tokens, opts.lexicon);
+            (q, ids)
+        })
+        .filter(|(_, ids)| ids.last().is_some_and(|&last| last > 0))
+        .collect();
+    if several.is_empty() {
+        return Vec::new();
+    }
+    let references: Vec<usize> = groups.iter().map(|g| reference_of(g)).collect();
     let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let mut member_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (g, members) in groups.iter().enumerate() {
@@ -69,14 +93,8 @@ pub(super) fn units(
         }
     }
     let mut out = Vec::new();
-    for (q, it) in items.iter().enumerate() {
-        if is_term(q) || it.lent || block[q].is_some() {
-            continue;
-        }
-        let ids = normalize::token_sentences(&it.article.article.text, &it.tokens, opts.lexicon);
-        if ids.last().is_none_or(|&last| last == 0) {
-            continue;
-        }
+    for (q, ids) in several {
+        let it = &items[q];
         let own: &[usize] = member_of.get(&q).map_or(&[], Vec::as_slice);
         // Per target family: the first and last token of the sentences that join it.
         let mut joined: Vec<(usize, Range<usize>)> = Vec::new();
