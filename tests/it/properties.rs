@@ -292,6 +292,41 @@ proptest! {
         prop_assert_eq!(doc.select("div.text mark.q").length(), n, "{:?}", s);
     }
 
+    /// Every appearance the audit reports slices its article exactly, bytes and code
+    /// points: a whole quote, a paragraph of one, sentences lent to another family.
+    #[test]
+    fn audit_appearances_slice_their_articles(
+        shared in article_text(),
+        a in article_text(),
+        b in article_text(),
+    ) {
+        let texts = [format!("{a}\n\n{shared}"), format!("{shared}\n\n{b}"), shared.clone()];
+        let arts: Vec<ArticleQuotes> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                pipeline().extract(Article {
+                    id: format!("{i}"),
+                    outlet: Some(format!("O{i}")),
+                    story: Some("s".into()),
+                    text: t.clone(),
+                    ..Article::default()
+                })
+            })
+            .collect();
+        let audit = pipeline().audit(&arts);
+        for story in audit.stories() {
+            for f in &story.families {
+                for ap in &f.appearances {
+                    let t = &texts[ap.article_id.parse::<usize>().unwrap()];
+                    prop_assert_eq!(t.get(ap.start..ap.end), Some(ap.text.as_str()));
+                    prop_assert_eq!(char_offset(t, ap.start), ap.char_start);
+                    prop_assert_eq!(char_offset(t, ap.end), ap.char_end);
+                }
+            }
+        }
+    }
+
     #[test]
     fn output_is_deterministic(a in article_text(), b in article_text()) {
         let first = json(&a);
