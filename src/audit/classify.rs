@@ -407,25 +407,71 @@ pub(super) fn find_run(hay: &[&str], needle: &[&str]) -> Option<usize> {
     None
 }
 
-/// The diff of the two sequences around their longest common run: the words before it
-/// and after it diffed apart (Myers), so the run is matched where it stands in both.
-/// `None` when they share no word.
+/// Levels of [`run_anchored_diff`]'s recursion; below them a stretch is diffed by Myers. Each
+/// level looks at disjoint stretches, so the work is at most this many times one
+/// comparison of the two sequences.
+const RUN_LEVELS: usize = 8;
+
+/// The diff of the two sequences around their longest common run, and, on each side of
+/// it, around that side's longest common run, and so on ([`RUN_LEVELS`] deep, runs of
+/// [`PIECE_RUN`] words or more); what is left is diffed by Myers. So each run is matched
+/// where it stands in both, and a word repeated further out (`I have not` opening two
+/// sentences, which Myers matches first as the common start) does not pull the match away
+/// from it. `None` when they share no run.
 fn run_anchored_diff(old: &[&str], new: &[&str]) -> Option<Vec<DiffOp>> {
-    let (a, b, len) = super::link::longest_common_run_at(old, new)?;
-    let mut ops = capture_diff(Algorithm::Myers, old, 0..a, new, 0..b);
+    let (_, _, len) = super::link::longest_common_run_at(old, new)?;
+    if len < PIECE_RUN {
+        return None;
+    }
+    let mut ops = Vec::new();
+    around_runs(old, 0..old.len(), new, 0..new.len(), RUN_LEVELS, &mut ops);
+    Some(ops)
+}
+
+/// Words a common run needs to anchor [`run_anchored_diff`]: `of the` is anywhere.
+const PIECE_RUN: usize = 3;
+
+fn around_runs(
+    old: &[&str],
+    o: std::ops::Range<usize>,
+    new: &[&str],
+    n: std::ops::Range<usize>,
+    levels: usize,
+    ops: &mut Vec<DiffOp>,
+) {
+    if o.is_empty() || n.is_empty() {
+        if !o.is_empty() {
+            ops.push(DiffOp::Delete {
+                old_index: o.start,
+                old_len: o.len(),
+                new_index: n.start,
+            });
+        }
+        if !n.is_empty() {
+            ops.push(DiffOp::Insert {
+                old_index: o.start,
+                new_index: n.start,
+                new_len: n.len(),
+            });
+        }
+        return;
+    }
+    let run = (levels > 0)
+        .then(|| super::link::longest_common_run_at(&old[o.clone()], &new[n.clone()]))
+        .flatten()
+        .filter(|&(_, _, len)| len >= PIECE_RUN);
+    let Some((a, b, len)) = run else {
+        ops.extend(capture_diff(Algorithm::Myers, old, o, new, n));
+        return;
+    };
+    let (a, b) = (o.start + a, n.start + b);
+    around_runs(old, o.start..a, new, n.start..b, levels - 1, ops);
     ops.push(DiffOp::Equal {
         old_index: a,
         new_index: b,
         len,
     });
-    ops.extend(capture_diff(
-        Algorithm::Myers,
-        old,
-        a + len..old.len(),
-        new,
-        b + len..new.len(),
-    ));
-    Some(ops)
+    around_runs(old, a + len..o.end, new, b + len..n.end, levels - 1, ops);
 }
 
 /// The number of edit blocks (weighted: one inside the quote counts twice), that a diff
@@ -674,6 +720,32 @@ mod tests {
                     },
                     DiffOp::Equal { len: 3, .. },
                     DiffOp::Delete { .. }
+                ]
+            ),
+            "{ops:?}"
+        );
+        // A sentence that opens like the one before it (`I have not`): the cut is the first
+        // sentence, not the words after its `I have not`.
+        let ops = diffed(
+            "i have not broken any laws i have not violated any rules or regulations and i have not misled any committee",
+            "i have not violated any rules and regulations and i have not misled any committee",
+        );
+        assert!(
+            matches!(
+                ops.as_slice(),
+                [
+                    DiffOp::Delete {
+                        old_index: 0,
+                        old_len: 6,
+                        ..
+                    },
+                    DiffOp::Equal { len: 6, .. },
+                    DiffOp::Replace {
+                        old_len: 1,
+                        new_len: 1,
+                        ..
+                    },
+                    DiffOp::Equal { .. }
                 ]
             ),
             "{ops:?}"

@@ -89,6 +89,16 @@ fn scan(text: &str, from: usize, to: usize, mut emit: impl FnMut(TokKind, usize,
             }
             _ => {}
         }
+        // `some good & some bad`: an ampersand standing alone is the word `and` (house
+        // style); inside a name (`AT&T`) it is not a word of its own.
+        if c == '&'
+            && s[..i].ends_with(char::is_whitespace)
+            && s[i + 1..].starts_with(char::is_whitespace)
+        {
+            emit(TokKind::Word, from + i, from + i + 1);
+            i += 1;
+            continue;
+        }
         if !is_word_char(c) {
             i += clen;
             continue;
@@ -145,6 +155,11 @@ pub(crate) fn tokens(text: &str, from: usize, to: usize, lexicon: &Lexicon) -> V
             lexicon,
             &mut buf,
             &mut |norm, variant, start, end| {
+                let (norm, variant) = if norm == "&" {
+                    ("and", true)
+                } else {
+                    (norm, variant)
+                };
                 out.push(Token {
                     norm: norm.to_string(),
                     variant,
@@ -526,6 +541,8 @@ mod tests {
         assert_eq!(n("Gen. Flynn"), "general flynn");
         assert_eq!(n("1,000 e-mails, O.K.?"), "1000 emails ok");
         assert_eq!(n("okay"), "ok");
+        assert_eq!(n("some good & some bad"), "some good and some bad");
+        assert!(!n("AT&T said").contains("and"));
         // `'s` and `'d` stand for two words each: left alone.
         assert_eq!(n("it's he'd"), "it's he'd");
         // Every piece slices its own raw words.
