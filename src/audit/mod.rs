@@ -147,16 +147,18 @@ fn story_key(story: Option<&str>, story_type: StoryType) -> (&str, StoryType) {
     }
 }
 
-fn audit_story(
-    (story, story_type): (&str, StoryType),
-    articles: &[&ArticleQuotes],
+/// Adds the quotes of `articles` whose kind `keep` passes and that hold a word, as whole
+/// quotes, in input order, with the index of each one's article.
+fn push_quotes<'a>(
+    articles: &[&'a ArticleQuotes],
+    keep: impl Fn(Kind) -> bool,
     opts: &Params,
-) -> Story {
-    let mut items: Vec<Item> = Vec::new();
-    let mut article_of: Vec<usize> = Vec::new();
+    items: &mut Vec<Item<'a>>,
+    article_of: &mut Vec<usize>,
+) {
     for (ai, a) in articles.iter().enumerate() {
         for (qi, q) in a.quotes.iter().enumerate() {
-            if !matches!(q.kind, Kind::Direct | Kind::Partial) {
+            if !keep(q.kind) {
                 continue;
             }
             let tokens = normalize::tokens(
@@ -168,18 +170,33 @@ fn audit_story(
             if normalize::words(&tokens).next().is_none() {
                 continue;
             }
-            let order = items.len();
             article_of.push(ai);
             items.push(Item {
                 article: a,
                 quote: qi,
                 tokens,
-                order,
+                order: items.len(),
                 span: None,
                 lent: false,
             });
         }
     }
+}
+
+fn audit_story(
+    (story, story_type): (&str, StoryType),
+    articles: &[&ArticleQuotes],
+    opts: &Params,
+) -> Story {
+    let mut items: Vec<Item> = Vec::new();
+    let mut article_of: Vec<usize> = Vec::new();
+    push_quotes(
+        articles,
+        |k| matches!(k, Kind::Direct | Kind::Partial),
+        opts,
+        &mut items,
+        &mut article_of,
+    );
     // The words of whole articles, indexed by shingle, for the single-outlet check and the
     // block quotes; built only when the story has more than one outlet, or a long quote.
     let mut text_index: Option<TextIndex> = None;
@@ -207,29 +224,13 @@ fn audit_story(
     // Terms follow the speech: they link only as a speaker's words another quote holds
     // (`fragment::term_edges`).
     let speech = items.len();
-    for (ai, a) in articles.iter().enumerate() {
-        for (qi, q) in a.quotes.iter().enumerate() {
-            if q.kind != Kind::Term {
-                continue;
-            }
-            let tokens = normalize::tokens(
-                &a.article.text,
-                q.content_start,
-                q.content_end,
-                opts.lexicon,
-            );
-            let order = items.len();
-            article_of.push(ai);
-            items.push(Item {
-                article: a,
-                quote: qi,
-                tokens,
-                order,
-                span: None,
-                lent: false,
-            });
-        }
-    }
+    push_quotes(
+        articles,
+        |k| k == Kind::Term,
+        opts,
+        &mut items,
+        &mut article_of,
+    );
     block.resize(items.len(), None);
     let words: Vec<Vec<&str>> = items
         .iter()

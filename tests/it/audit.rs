@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use quotecheck::{Article, ArticleQuotes, Category, Family, Kind, Severity};
+use quotecheck::{Appearance, Article, ArticleQuotes, Category, Family, Kind, Severity};
 
 use crate::util::{TempDir, pipeline, quotecheck, require_release_binary, root, snapshot_settings};
 
@@ -772,6 +772,17 @@ fn a_quoted_word_joins_the_statement_of_its_speaker() {
     assert_eq!(f.appearances.len(), 2, "{fams:#?}");
 }
 
+/// The appearance's text is its article's, by byte and by code-point offsets.
+fn assert_slices(text: &str, ap: &Appearance) {
+    assert_eq!(&text[ap.start..ap.end], ap.text);
+    let by_chars: String = text
+        .chars()
+        .skip(ap.char_start)
+        .take(ap.char_end - ap.char_start)
+        .collect();
+    assert_eq!(by_chars, ap.text);
+}
+
 /// A phrase an article sets in quotation marks with no speaker, as a term (`deemed the plan
 /// "a con"`), that another outlet quotes as part of a speaker's statement is that speaker's
 /// words: it joins the statement's family, keeping its kind and no speaker, since its own
@@ -837,15 +848,7 @@ fn a_sentence_two_overlapping_quotes_share_links_them() {
     let f = both[0];
     let lent = f.appearances.iter().find(|a| a.outlet == "B").unwrap();
     assert_eq!(lent.text, "I have not broken any laws");
-    assert_eq!(&short[lent.start..lent.end], lent.text);
-    assert_eq!(
-        short
-            .chars()
-            .skip(lent.char_start)
-            .take(lent.char_end - lent.char_start)
-            .collect::<String>(),
-        lent.text
-    );
+    assert_slices(short, lent);
     assert_eq!(lent.speaker.as_deref(), Some("Ana Ruiz"));
     let x: Vec<Category> = lent.findings.iter().map(|x| x.category).collect();
     assert_eq!(x, [Category::Truncation], "{f:#?}");
@@ -888,14 +891,7 @@ fn a_quote_of_several_paragraphs_is_compared_by_paragraph() {
         reference.text,
         "This report is the very definition of a smear and a lie about our work"
     );
-    assert_eq!(&a[reference.start..reference.end], reference.text);
-    assert_eq!(
-        a.chars()
-            .skip(reference.char_start)
-            .take(reference.char_end - reference.char_start)
-            .collect::<String>(),
-        reference.text
-    );
+    assert_slices(a, reference);
     assert_eq!(f.reference, reference.text);
     let found = findings(&f);
     assert!(
