@@ -159,7 +159,22 @@ fn attribute_with(
             .map(|&m| spans[m].start)
             .filter(|&st| st < p_end)
             .unwrap_or(p_end);
-        win.fill(text, lexicon, s, (gap_start, gap_end), p_start);
+        // A title that the sentence goes on through (`said Ann Ruiz, author of "The Long
+        // Winter," a history of the valley`) is words of the speaker's phrase: the window
+        // reads on across it, to the next quote after it.
+        let title = top
+            .get(n + 1)
+            .map(|&m| &spans[m])
+            .filter(|t| t.start < p_end && title_in_sentence(text, lexicon, s.end, t))
+            .map(|t| {
+                let next = top
+                    .get(n + 2)
+                    .map(|&m| spans[m].start)
+                    .filter(|&st| st < p_end)
+                    .unwrap_or(p_end);
+                (t.start, t.end, next.max(t.end))
+            });
+        win.fill(text, lexicon, s, (gap_start, gap_end), p_start, title);
         let q = Quote {
             text,
             lexicon,
@@ -368,6 +383,45 @@ impl Quote<'_> {
     }
 }
 
+/// Whether the quote `t` after a quote that ends at `from` is a title the reporter's sentence
+/// goes on through: the words between them hold no sentence end, colon or line break and end
+/// in a determiner or a preposition (`author of`), so the quote fills a slot of a noun
+/// phrase; and the quote is short (ten words at most), capitalised, with no sentence end
+/// inside but at its very end.
+fn title_in_sentence(text: &str, lexicon: &Lexicon, from: usize, t: &Span) -> bool {
+    let gap = &text[from..t.start];
+    // (A stop inside an abbreviation, `Fla., and`, ends nothing.)
+    let sentence_end = gap.match_indices(['.', '!', '?']).any(|(k, _)| {
+        let rest = &gap[k + 1..];
+        let after = rest.trim_start();
+        after.len() < rest.len() && !after.starts_with(char::is_lowercase)
+    });
+    if gap.len() > 400 || sentence_end || gap.contains([':', ';', '\n', '\r']) {
+        return false;
+    }
+    // The last word before the quote is a determiner or a preposition: the quote fills
+    // the slot of a noun phrase.
+    let last = gap
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
+        .rfind(|w| !w.is_empty());
+    let fills_slot = gap.ends_with([' ', '\t'])
+        && last.is_some_and(|w| gap.trim_end().ends_with(w))
+        && last.is_some_and(|w| {
+            let lw = w.to_lowercase();
+            lexicon.is_determiner(&lw) || lexicon.is_preposition(&lw)
+        });
+    if !fills_slot {
+        return false;
+    }
+    let content = text[t.content_start..t.content_end].trim_end_matches([' ', ',']);
+    let body = content.trim_end_matches(['.', '!', '?']);
+    // A work's or a project's name is capitalised; a lower-case fragment is someone's words.
+    body.trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !body.contains(['.', '!', '?', '\n', '\r', '\u{201C}', '"'])
+        && content.split_whitespace().count() <= 10
+}
+
 /// Tokens around a quote, reused across quotes.
 #[derive(Default)]
 struct Window {
@@ -379,6 +433,8 @@ struct Window {
     all_after: Vec<Tok>,
     /// Length of the rest of the sentence in `all_after`.
     tail: usize,
+    /// Tokens after a title that `all_after` reads across, before they are appended.
+    scratch: Vec<Tok>,
 }
 
 /// The most text a window reads on each side of a quote. The rules look at a sentence or two
@@ -397,6 +453,7 @@ impl Window {
         s: &Span,
         (gap_start, gap_end): (usize, usize),
         p_start: usize,
+        title: Option<(usize, usize, usize)>,
     ) {
         let bytes = text.as_bytes();
         let mut from = gap_start;
@@ -406,7 +463,10 @@ impl Window {
             from =
                 memchr::memchr3(b' ', b'\n', b'\t', &bytes[cut..s.start]).map_or(cut, |k| cut + k);
         }
-        let mut to = gap_end.max(s.end);
+        // A title the sentence reads through is one word of it (`author of "Hacked World
+        // Order," who studies…`); the window then runs to the quote after the title.
+        let title = title.filter(|&(_, _, next)| next - s.end <= WINDOW_BYTES);
+        let mut to = title.map_or(gap_end, |(t_start, _, _)| t_start).max(s.end);
         if to - s.end > WINDOW_BYTES {
             let cut = floor_char_boundary(text, s.end + WINDOW_BYTES);
             to =
@@ -414,6 +474,17 @@ impl Window {
         }
         text::tokenize_into(text, from, s.start, lexicon, &mut self.all_before);
         text::tokenize_into(text, s.end, to, lexicon, &mut self.all_after);
+        let mut title_tok = None;
+        if let Some((t_start, t_end, next)) = title {
+            title_tok = Some(self.all_after.len());
+            self.all_after.push(Tok {
+                start: t_start,
+                end: t_end,
+                kind: text::TokKind::Word,
+            });
+            text::tokenize_into(text, t_end, next, lexicon, &mut self.scratch);
+            self.all_after.extend_from_slice(&self.scratch);
+        }
         self.lead = text::last_sentence_start(text, &self.all_before, self.all_before.len());
         // A dateline (`DAYTON, Ohio — Gov. Moore said…`) is no part of the first sentence: the
         // sentence, and its subject, start after the dash.
@@ -425,7 +496,12 @@ impl Window {
         }
         self.tail = self.all_after.len();
         for i in 0..self.all_after.len() {
-            if text::ends_sentence(text, &self.all_after, i) {
+            // A title that ends its sentence inside its marks (`co-editor of "Chick Lit."`).
+            let title_ends = title_tok == Some(i)
+                && text[self.all_after[i].start..self.all_after[i].end]
+                    .trim_end_matches(|c: char| is_quote_char(c) || c.is_whitespace())
+                    .ends_with(['.', '!', '?']);
+            if title_ends || text::ends_sentence(text, &self.all_after, i) {
                 self.tail = i + 1;
                 break;
             }

@@ -1165,9 +1165,63 @@ fn is_ing_noun(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize, j: usize, 
     }
 }
 
+/// One past a restrictive relative clause that opens at `j` after an inverted mention
+/// (`said a Mexican official who was not authorized to speak`, `said one owner of a shop that
+/// sells shoes`): with no comma before it, the clause tells which person is meant and so
+/// belongs to the mention. It runs to the next punctuation that ends a phrase, not beyond
+/// `hi`; `j` itself when no such clause opens there, or when a comma breaks it at once
+/// (`who, like many, …`).
+fn restrictive_clause_end(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    j: usize,
+    hi: usize,
+) -> usize {
+    let opens = toks.get(j).is_some_and(|t| {
+        j < hi
+            && t.is_word()
+            && matches!(lower(text, t).as_ref(), "who" | "whom" | "whose" | "that")
+    });
+    if !opens {
+        return j;
+    }
+    let mut k = j + 1;
+    while k < hi
+        && !toks[k].punct().is_some_and(|c| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.' | '!' | '?' | '—' | '–' | '-'
+            ) || super::is_quote_char(c)
+        })
+    {
+        k += 1;
+    }
+    // `that` opens a clause only when a verb or a subject follows, not `said that`.
+    if k <= j + 1 || (lower(text, &toks[j]) == "that" && !toks[j + 1].is_word()) {
+        return j;
+    }
+    let _ = lexicon;
+    k
+}
+
 /// The speaker after a cue in inverted order (`said Ziad, a nurse`, `said the health
 /// ministry, which is controlled by Hamas`), from token `i` up to `hi` (the sentence end).
 pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usize) -> Option<Np> {
+    noun_phrase(text, lexicon, toks, i, hi, true)
+}
+
+/// The noun phrase that starts at token `i`, not beyond `hi`: after a cue (`inverted`), or
+/// as the subject before the verb at `hi`, where a relative clause without a comma runs up
+/// to the verb and is left out (`a White House official who spoke anonymously said`).
+fn noun_phrase(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    hi: usize,
+    inverted: bool,
+) -> Option<Np> {
     let mut i = i;
     while i < hi && super::is_adverb(text, lexicon, &toks[i]) {
         i += 1;
@@ -1220,7 +1274,7 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
     let quantifier = det && lexicon.is_quantifier(&lower(text, first));
     if quantifier && j < hi && lower(text, &toks[j]) == "of" {
         // `one of those advisers`, `another of his aides`: the quantifier heads the phrase.
-        let inner = after_verb(text, lexicon, toks, j + 1, hi)?;
+        let inner = noun_phrase(text, lexicon, toks, j + 1, hi, inverted)?;
         return Some(Np {
             range: Range {
                 start: first.start,
@@ -1288,19 +1342,25 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
             .find(|&e| finish(text, lexicon, toks, i, e).is_some())
         {
             Some(e) => j = e,
-            None if k > j && !lower(text, &toks[k - 1]).ends_with("ed") => {
+            // `one Republican involved in the planning`: a participle starts a
+            // post-modifier; the words before it are the head, and the post-modifier
+            // belongs to the phrase as it does after any descriptor's head.
+            None if k > j && (!lower(text, &toks[k - 1]).ends_with("ed") || k > j + 1) => {
+                let head = if lower(text, &toks[k - 1]).ends_with("ed") {
+                    k - 1
+                } else {
+                    k
+                };
+                // (Only after a cue: before one, the words up to the verb are the subject's
+                // whatever they are, and the rule that reads them decides.)
+                let mut end = head;
+                if inverted {
+                    end = post_modifiers(text, lexicon, toks, head, hi);
+                    end = restrictive_clause_end(text, lexicon, toks, end, hi);
+                }
                 return Some(Np {
-                    range: range(toks, i, k),
-                    core: range(toks, i, k),
-                    speaker_type: SpeakerType::Descriptor,
-                });
-            }
-            // `one Republican involved in the planning`: the participle starts a
-            // post-modifier; the words before it are the phrase.
-            None if k > j + 1 => {
-                return Some(Np {
-                    range: range(toks, i, k - 1),
-                    core: range(toks, i, k - 1),
+                    range: range(toks, i, end),
+                    core: range(toks, i, head),
                     speaker_type: SpeakerType::Descriptor,
                 });
             }
@@ -1314,8 +1374,16 @@ pub fn after_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, hi: usi
     // to the Clintons`, `a source involved in the creation`. Its core stays the head's (not
     // `Trump`), unless a name follows in an appositive.
     let head_end = j;
-    if j < hi && !is_name_word(text, lexicon, &toks[j - 1]) {
+    // (After a name only a listed adjective or participle opens one: `one Democrat familiar
+    // with the talks`; `of` after a name tells where someone is from, below.)
+    if j < hi
+        && (!is_name_word(text, lexicon, &toks[j - 1])
+            || (inverted && toks[j].is_word() && lexicon.is_postmodifier(&lower(text, &toks[j]))))
+    {
         j = post_modifiers(text, lexicon, toks, j, hi);
+    }
+    if inverted {
+        j = restrictive_clause_end(text, lexicon, toks, j, hi);
     }
     let post_end = j;
     let finish = |text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, e: usize| {
@@ -1914,7 +1982,7 @@ pub fn opening_subject(text: &str, lexicon: &Lexicon, toks: &[Tok], v: usize) ->
     let np = if toks.get(i).is_some_and(|t| is_pronoun(text, lexicon, t)) {
         finish(text, lexicon, toks, i, i + 1)?
     } else {
-        let np = after_verb(text, lexicon, toks, i, v)?;
+        let np = noun_phrase(text, lexicon, toks, i, v, false)?;
         match closed_appositive(text, lexicon, toks, &np, v) {
             Some(cut) => {
                 closed = true;

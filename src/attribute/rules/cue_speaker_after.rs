@@ -300,7 +300,7 @@ pub(super) mod tests {
             ("\"Not this time,\" was another.", "another", "was"),
             (
                 "\"Please stay seated,\" begins a recorded message that opens every show.",
-                "a recorded message",
+                "a recorded message that opens every show",
                 "begins",
             ),
         ] {
@@ -345,5 +345,97 @@ pub(super) mod tests {
                 cue: Some("said"),
             },
         );
+    }
+
+    #[test]
+    fn a_descriptor_keeps_what_tells_which_person_it_is() {
+        // A relative clause with no comma before it and a listed adjective or participle
+        // with its object name the speaker; the name or head stays the core.
+        for (text, mention, name) in [
+            (
+                "\"We lost the harvest,\" said a county official who was not authorized to speak.",
+                "a county official who was not authorized to speak",
+                None,
+            ),
+            (
+                "\"We lost the harvest,\" said one farmer involved in the talks.",
+                "one farmer involved in the talks",
+                None,
+            ),
+            (
+                "\"We lost the harvest,\" said one Democrat familiar with the talks.",
+                "one Democrat familiar with the talks",
+                None,
+            ),
+            (
+                "\"We lost the harvest,\" said Sen. Ann Ruiz who represents the valley.",
+                "Sen. Ann Ruiz who represents the valley",
+                Some("Ann Ruiz"),
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "harvest",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name,
+                    cue: Some("said"),
+                },
+            );
+        }
+        // Before the verb, the clause runs up to the verb and is no part of the subject.
+        check(
+            "A county official who asked not to be named said, \"We lost the harvest.\"",
+            Expect {
+                quote: "harvest",
+                kind: Kind::Direct,
+                rule: Rule::CueBefore,
+                mention: Some("A county official"),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
+    #[test]
+    fn a_title_in_the_speakers_phrase() {
+        // The sentence goes on through a work's title: it is words of the appositive.
+        for (text, mention) in [
+            (
+                "\"We lost the harvest,\" said Ann Ruiz, author of \"The Long Winter,\" a history of the valley.",
+                "Ann Ruiz, author of \"The Long Winter,\" a history of the valley",
+            ),
+            (
+                "\"We lost the harvest,\" said Ann Ruiz, an editor of ''Dry Years: A Chronicle.'' Others disagree.",
+                "Ann Ruiz, an editor of ''Dry Years: A Chronicle.''",
+            ),
+            (
+                "\"We lost the harvest,\" wrote the authors of the \"Growth and Water Project,\" adding that it rained.",
+                "the authors of the \"Growth and Water Project,\"",
+            ),
+            // A lower-case fragment is someone's words, not a title: the phrase stops there.
+            (
+                "\"We lost the harvest,\" said Ann Ruiz, who waited in a \"very long line\" for hours.",
+                "Ann Ruiz, who waited in a",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "harvest",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some(if text.contains("wrote") {
+                        "wrote"
+                    } else {
+                        "said"
+                    }),
+                },
+            );
+        }
     }
 }
