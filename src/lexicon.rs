@@ -103,6 +103,8 @@ pub struct Lexicon {
     postmodifiers: HashSet<String>,
     /// Relative and interrogative pronouns (`who`, `what`).
     relative_words: HashSet<String>,
+    /// Phrases of a clause that says why a source is unnamed, as lower-case words.
+    sourcing_notes: Vec<Vec<String>>,
     /// The first bytes and the longest length of the gendered pronouns, so that the registry,
     /// which asks of every word of an article, answers most words without a lookup.
     gendered_first: [bool; 256],
@@ -154,6 +156,7 @@ const NAME_SUFFIXES: &str = include_str!("../grammar/name_suffixes.txt");
 const PREPOSITIONS: &str = include_str!("../grammar/prepositions.txt");
 const POSTMODIFIERS: &str = include_str!("../grammar/postmodifiers.txt");
 const RELATIVE_WORDS: &str = include_str!("../grammar/relative_words.txt");
+const SOURCING_NOTES: &str = include_str!("../grammar/sourcing_notes.txt");
 const FUNCTION_WORDS: &str = include_str!("../grammar/function_words.txt");
 const TITLE_ABBREVIATIONS: &str = include_str!("../grammar/title_abbreviations.tsv");
 const US_STATES: &str = include_str!("../grammar/us_states.tsv");
@@ -325,6 +328,9 @@ impl Lexicon {
             prepositions: word_set(PREPOSITIONS),
             postmodifiers: word_set(POSTMODIFIERS),
             relative_words: word_set(RELATIVE_WORDS),
+            sourcing_notes: data_lines(SOURCING_NOTES)
+                .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+                .collect(),
             gendered_first: [false; 256],
             gendered_max_len: 0,
             us_states: data_lines(US_STATES)
@@ -523,6 +529,17 @@ impl Lexicon {
     /// `who`, `which`, `what`: a pronoun that opens a clause of its own, lower case.
     pub fn is_relative(&self, word: &str) -> bool {
         self.relative_words.contains(word)
+    }
+    /// Whether the lower-case words `words` hold a phrase of a note on why a source is
+    /// unnamed (`who spoke on the condition of anonymity`, `who declined to be named`).
+    pub fn holds_sourcing_note<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        self.sourcing_notes.iter().any(|p| {
+            words.windows(p.len()).any(|w| {
+                w.iter()
+                    .zip(p)
+                    .all(|(a, b)| a.as_ref().eq_ignore_ascii_case(b))
+            })
+        })
     }
     pub fn first_name(&self, word: &str) -> Option<Gender> {
         self.first_names.get(word).copied()

@@ -1201,8 +1201,31 @@ fn restrictive_clause_end(
     if k <= j + 1 || (lower(text, &toks[j]) == "that" && !toks[j + 1].is_word()) {
         return j;
     }
-    let _ = lexicon;
-    k
+    // A note on why the source is unnamed (`who requested anonymity`) does not say who it
+    // is: the mention ends before the clause that holds it (`one owner of a shop that sells
+    // shoes | who declined to be named`).
+    (j..k)
+        .rev()
+        .find(|&r| {
+            toks[r].is_word()
+                && matches!(
+                    lower(text, &toks[r]).as_ref(),
+                    "who" | "whom" | "whose" | "that"
+                )
+                && holds_sourcing_note(text, lexicon, toks, r, k)
+        })
+        .unwrap_or(k)
+}
+
+/// Whether `toks[a..b]` holds a note on why a source is unnamed (`who spoke on the condition
+/// of anonymity`, `who declined to be named`).
+fn holds_sourcing_note(text: &str, lexicon: &Lexicon, toks: &[Tok], a: usize, b: usize) -> bool {
+    let words: Vec<&str> = toks[a..b]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| word(text, t))
+        .collect();
+    lexicon.holds_sourcing_note(&words)
 }
 
 /// The speaker after a cue in inverted order (`said Ziad, a nurse`, `said the health
@@ -1527,6 +1550,18 @@ fn appositive_end(
             break;
         }
         k += 1;
+    }
+    // `said one aide, who spoke on the condition of anonymity`: a relative clause that says
+    // why the source is unnamed is the reporter's note, not the source's description.
+    if let Some(r) = (j + 1..k).find(|&r| {
+        toks[r].is_word()
+            && lexicon.is_relative(&lower(text, &toks[r]))
+            && holds_sourcing_note(text, lexicon, toks, r, k)
+    }) {
+        if r == j + 1 {
+            return None;
+        }
+        k = r;
     }
     // Drop trailing punctuation.
     while k > j + 1 && !toks[k - 1].is_word() && !toks[k - 1].is_punct(')') {

@@ -222,7 +222,7 @@ pub(super) mod tests {
             (
                 "\"Bring water,\" said one of the organisers, who asked not to be named.",
                 "said",
-                "one of the organisers, who asked not to be named",
+                "one of the organisers",
             ),
             ("\"Bring water,\" said the ruling.", "said", "the ruling"),
             (
@@ -434,6 +434,41 @@ pub(super) mod tests {
                     } else {
                         "said"
                     }),
+                },
+            );
+        }
+    }
+
+    #[test]
+    fn a_note_on_why_the_source_is_unnamed_is_no_part_of_the_mention() {
+        for (text, mention) in [
+            (
+                "\"We lost the harvest,\" said one aide, who spoke on the condition of anonymity.",
+                "one aide",
+            ),
+            (
+                "\"We lost the harvest,\" said a farmer who declined to be named.",
+                "a farmer",
+            ),
+            (
+                "\"We lost the harvest,\" said one owner of a shop that sells seed who asked not to be named.",
+                "one owner of a shop that sells seed",
+            ),
+            // A clause that says who the speaker is stays.
+            (
+                "\"We lost the harvest,\" said Ann Ruiz, who farms the valley.",
+                "Ann Ruiz, who farms the valley",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "harvest",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some("said"),
                 },
             );
         }
