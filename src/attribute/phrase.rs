@@ -1246,7 +1246,14 @@ fn noun_phrase(
     inverted: bool,
 ) -> Option<Np> {
     let mut i = i;
-    while i < hi && super::is_adverb(text, lexicon, &toks[i]) {
+    // (A capitalised word before a name is the name's first: `said Will Doyle`.)
+    while i < hi
+        && super::is_adverb(text, lexicon, &toks[i])
+        && !(text::is_capitalised(word(text, &toks[i]))
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| i + 1 < hi && is_name_word(text, lexicon, n)))
+    {
         i += 1;
     }
     let first = toks.get(i).filter(|_| i < hi)?;
@@ -1462,8 +1469,12 @@ fn noun_phrase(
         if let Some(e) = name_after_nouns(text, lexicon, toks, s, hi, false).filter(|&e| e > k) {
             k = e;
         }
-        // A name run may end in an organisation's noun (`the New York delegation`).
-        if k > s && k < hi && lexicon.is_org_noun(&lower(text, &toks[k])) {
+        // A name run may end in an organisation's noun (`the New York delegation`), or in a
+        // capitalised word that starts no name (`Human Rights Watch`) or is a speech verb's
+        // form (`the Cook Political Report.`) when punctuation follows.
+        if (k > s && k < hi && lexicon.is_org_noun(&lower(text, &toks[k])))
+            || (k >= s + 2 && k < hi && org_last_word(text, lexicon, toks, k, hi))
+        {
             k += 1;
         }
         if k > s {
@@ -1500,13 +1511,25 @@ fn appositive_end(
         && toks
             .get(j + 2)
             .is_some_and(|t| j + 2 < hi && is_name_word(text, lexicon, t));
-    if !(of_name || next.is_some_and(|t| t.is_word() && !ends_mention(text, t))) {
+    // `managing director of`, `acting chairman`: a word in `-ing` before a head noun is its
+    // adjective, not a participle that opens a clause of the reporter's.
+    let adjective_ing = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.is_word() && text::is_lowercase_word(word(text, t)) && lower(text, t).ends_with("ing")
+        }) && toks.get(k + 1).is_some_and(|n| {
+            k + 1 < hi && text::is_lowercase_word(word(text, n)) && is_head_noun(text, lexicon, n)
+        })
+    };
+    if !(of_name
+        || adjective_ing(j + 1)
+        || next.is_some_and(|t| t.is_word() && !ends_mention(text, t)))
+    {
         return None;
     }
     let mut k = j + 1;
     while k < hi {
         let t = &toks[k];
-        if t.punct().is_some_and(super::is_quote_char) {
+        if t.punct().is_some_and(super::is_quote_char) && !is_plural_possessive(text, t) {
             break;
         }
         // `said Rep. Ann Ruiz, the top Democrat on the panel, in a statement`: after a
@@ -1543,6 +1566,7 @@ fn appositive_end(
             && toks
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && lower(text, n).ends_with("ing"))
+            && !adjective_ing(k + 1)
         {
             break;
         }
@@ -1568,6 +1592,36 @@ fn appositive_end(
         k -= 1;
     }
     Some(k)
+}
+
+/// Whether `toks[k]`, after two name words or more, is the last word of an organisation's
+/// name: capitalised, not a possessive, a word the lexicon keeps from starting a name
+/// (`Watch`) or a speech verb's form (`Report`), with punctuation or the end after it (`of
+/// Human Rights Watch, who`; before a lower-case word it would be the verb).
+fn org_last_word(text: &str, lexicon: &Lexicon, toks: &[Tok], k: usize, hi: usize) -> bool {
+    let t = &toks[k];
+    let w = word(text, t);
+    let lw = text::Lower::new(w);
+    t.is_word()
+        && text::is_capitalised(w)
+        && !is_possessive(w)
+        && (lexicon.is_not_name_word(&lw) || lexicon.speech_verb(&lw).is_some())
+        && !(lexicon.is_preposition(&lw)
+            || lexicon.is_determiner(&lw)
+            || lexicon.is_auxiliary(&lw)
+            || lexicon.pronoun(&lw).is_some())
+        && is_name_word(text, lexicon, &toks[k - 1])
+        && toks.get(k + 1).is_none_or(|n| k + 1 >= hi || !n.is_word())
+}
+
+/// The apostrophe of a plural's possessive (`the farmers' union`): typed against a word in
+/// `s` and followed by a space and a lower-case word, it closes no quote.
+fn is_plural_possessive(text: &str, t: &Tok) -> bool {
+    t.punct().is_some_and(|c| matches!(c, '\'' | '\u{2019}'))
+        && text[..t.start].ends_with(['s', 'S'])
+        && text[t.end..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// `np`, which ends at token `e - 1`, with the appositive after it.

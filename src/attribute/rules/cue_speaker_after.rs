@@ -473,4 +473,46 @@ pub(super) mod tests {
             );
         }
     }
+
+    #[test]
+    fn words_that_look_like_ends_inside_a_speakers_phrase() {
+        for (text, mention) in [
+            // A word in `-ing` before a head noun is its adjective, not a participle.
+            (
+                "\"We lost the harvest,\" said Ann Ruiz, managing director of Tallyco.",
+                "Ann Ruiz, managing director of Tallyco",
+            ),
+            // The apostrophe of a plural's possessive closes no quote.
+            (
+                "\"We lost the harvest,\" said Ann Ruiz, a spokeswoman for the growers' union.",
+                "Ann Ruiz, a spokeswoman for the growers' union",
+            ),
+            // An organisation's name may end in a word that starts no name or is a verb's.
+            (
+                "\"We lost the harvest,\" said Ann Ruiz of Valley Rights Watch.",
+                "Ann Ruiz of Valley Rights Watch",
+            ),
+            (
+                "\"We lost the harvest,\" said Ann Ruiz of the Valley Farm Report.",
+                "Ann Ruiz of the Valley Farm Report",
+            ),
+            // A capitalised modal before a name is the name's first word.
+            (
+                "\"We lost the harvest,\" said Will Okafor, a farmer.",
+                "Will Okafor, a farmer",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "harvest",
+                    kind: Kind::Direct,
+                    rule: Rule::CueSpeakerAfter,
+                    mention: Some(mention),
+                    name: None,
+                    cue: Some("said"),
+                },
+            );
+        }
+    }
 }
