@@ -1671,7 +1671,29 @@ pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usiz
     }
     // A second appositive (`Scott Pruitt, the attorney general of Oklahoma, one of the
     // states suing, said`) stays outside the mention.
-    let commas: Vec<usize> = (i..k).filter(|&j| toks[j].is_punct(',')).collect();
+    // An age (`Ana Ruiz, 67, a nurse`), a place's state (`of Raleigh, N.C.`) and a relative
+    // clause (`, who was polled,`) go on with the appositive before them: their commas part
+    // no appositives.
+    let all: Vec<usize> = (i..k).filter(|&j| toks[j].is_punct(',')).collect();
+    let is_age = |a: usize, b: usize| {
+        b == a + 2 && word(text, &toks[a + 1]).bytes().all(|c| c.is_ascii_digit())
+    };
+    let goes_on = |c: usize| {
+        toks.get(c + 1).is_some_and(|t| {
+            let w = word(text, t);
+            t.is_word()
+                && ((text::is_capitalised(w)
+                    && lexicon.us_state(w).is_some()
+                    && toks.get(c + 2).is_some_and(|n| n.is_punct(',')))
+                    || lexicon.is_relative(&lower(text, t)))
+        })
+    };
+    let commas: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|&(n, &c)| n == 0 || !(is_age(all[n - 1], c) || goes_on(c)))
+        .map(|(_, &c)| c)
+        .collect();
     if commas.len() >= 2 {
         k = commas[1];
     } else if commas.len() == 1
@@ -1680,6 +1702,10 @@ pub fn up_to_verb(text: &str, lexicon: &Lexicon, toks: &[Tok], i: usize, v: usiz
             .is_some_and(|t| is_preposition(text, t))
     {
         k = commas[0];
+    }
+    // (`Ana Ruiz, 67, said`: the comma that closes the age is no part of the mention.)
+    while k > i + 1 && toks[k - 1].is_punct(',') {
+        k -= 1;
     }
     // The whole stretch must hold a mention: check that a core is found.
     let np = finish(text, lexicon, toks, i, k).or_else(|| {

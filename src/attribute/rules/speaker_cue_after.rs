@@ -338,6 +338,41 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn an_age_a_state_and_a_relative_clause_go_on_with_the_appositive() {
+        for (text, mention) in [
+            (
+                "\"We lost the harvest,\" Ana Ruiz, 67, a retired nurse in Allentown, Pa., said.",
+                "Ana Ruiz, 67, a retired nurse in Allentown, Pa.",
+            ),
+            (
+                "\"We lost the harvest,\" Ana Ruiz, 30, of Raleigh, N.C., who was among those polled, said.",
+                "Ana Ruiz, 30, of Raleigh, N.C., who was among those polled",
+            ),
+            (
+                "\"We lost the harvest,\" Ana Ruiz, 58, said.",
+                "Ana Ruiz, 58",
+            ),
+            // A second appositive still stays outside the mention.
+            (
+                "\"We lost the harvest,\" Ana Ruiz, the mayor of Dayton, one of the towns suing, said.",
+                "Ana Ruiz, the mayor of Dayton",
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "harvest",
+                    kind: Kind::Direct,
+                    rule: Rule::SpeakerCueAfter,
+                    mention: Some(mention),
+                    name: Some("Ana Ruiz"),
+                    cue: Some("said"),
+                },
+            );
+        }
+    }
+
+    #[test]
     fn a_name_in_ly_is_not_an_adverb() {
         // `Kelly` is capitalised: a name, not an adverb between the quote and the verb.
         check(
