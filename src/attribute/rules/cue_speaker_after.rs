@@ -347,6 +347,21 @@ pub(super) mod tests {
         );
     }
 
+    /// `text`'s quote about the harvest is given to `mention` by `said` after it.
+    fn said_by(text: &str, mention: &str) {
+        check(
+            text,
+            Expect {
+                quote: "harvest",
+                kind: Kind::Direct,
+                rule: Rule::CueSpeakerAfter,
+                mention: Some(mention),
+                name: None,
+                cue: Some("said"),
+            },
+        );
+    }
+
     #[test]
     fn a_descriptor_keeps_what_tells_which_person_it_is() {
         // A relative clause with no comma before it and a listed adjective or participle
@@ -460,17 +475,7 @@ pub(super) mod tests {
                 "Ann Ruiz, who farms the valley",
             ),
         ] {
-            check(
-                text,
-                Expect {
-                    quote: "harvest",
-                    kind: Kind::Direct,
-                    rule: Rule::CueSpeakerAfter,
-                    mention: Some(mention),
-                    name: None,
-                    cue: Some("said"),
-                },
-            );
+            said_by(text, mention);
         }
     }
 
@@ -502,17 +507,7 @@ pub(super) mod tests {
                 "Will Okafor, a farmer",
             ),
         ] {
-            check(
-                text,
-                Expect {
-                    quote: "harvest",
-                    kind: Kind::Direct,
-                    rule: Rule::CueSpeakerAfter,
-                    mention: Some(mention),
-                    name: None,
-                    cue: Some("said"),
-                },
-            );
+            said_by(text, mention);
         }
     }
 }
