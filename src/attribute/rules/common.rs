@@ -66,6 +66,12 @@ pub(super) fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Op
                 .is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}'))
         })
         .map_or(0, |d| d + 1);
+    // `Jane Doe, The Daily Ledger:`, `Jane Doe, a farmer:`: a person's name, a comma and
+    // an outlet or an appositive. The person speaks; the mention holds both.
+    let comma = (from..colon).find(|&k| before[k].is_punct(','));
+    if let Some(c) = comma {
+        return named_with_appositive(text, lexicon, before, from, c, colon);
+    }
     if colon <= from || colon - from > 6 {
         return None;
     }
@@ -90,6 +96,46 @@ pub(super) fn colon_speaker(text: &str, lexicon: &Lexicon, before: &[Tok]) -> Op
     Some(Hit {
         speaker: np,
         cue: Some(punct_cue(&before[colon])),
+    })
+}
+
+/// The speaker of a colon lead-in `Name, appositive:` (`toks[from..colon]`, its one comma at
+/// `c`): a person's name of its own before the comma, and after it a capitalised outlet or a
+/// determiner's phrase, ten words at most, with no other punctuation but periods.
+fn named_with_appositive(
+    text: &str,
+    lexicon: &Lexicon,
+    toks: &[Tok],
+    from: usize,
+    c: usize,
+    colon: usize,
+) -> Option<Hit> {
+    if c <= from || c + 1 >= colon || colon - from > 12 {
+        return None;
+    }
+    let plain = |t: &Tok| t.is_word() || t.is_punct('.');
+    if !(toks[from..c].iter().all(plain) && toks[c + 1..colon].iter().all(plain)) {
+        return None;
+    }
+    let np = phrase::before_verb(text, lexicon, toks, from, c)?;
+    let first = &toks[c + 1];
+    let opens_appositive = text::is_capitalised(&text[first.start..first.end])
+        || lexicon.is_determiner(&Lower::new(&text[first.start..first.end]));
+    if np.speaker_type != crate::model::SpeakerType::Person
+        || np.range.start != toks[from].start
+        || !opens_appositive
+    {
+        return None;
+    }
+    Some(Hit {
+        speaker: Np {
+            range: Range {
+                start: np.range.start,
+                end: toks[colon - 1].end,
+            },
+            ..np
+        },
+        cue: Some(punct_cue(&toks[colon])),
     })
 }
 

@@ -755,6 +755,41 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_name_and_an_outlet_or_appositive_before_a_colon() {
+        // `Jane Doe, The Daily Ledger:` — the person speaks, and the mention holds both, in
+        // the same paragraph or the one before.
+        for (text, mention, rule) in [
+            (
+                "Jane Doe, The Daily Ledger: \"The bridge is closed.\"",
+                "Jane Doe, The Daily Ledger",
+                Rule::CueBefore,
+            ),
+            (
+                "Jane Doe, a farmer in Dayton: \"The bridge is closed.\"",
+                "Jane Doe, a farmer in Dayton",
+                Rule::CueBefore,
+            ),
+            (
+                "Jane Doe, The Daily Ledger:\n\n\"The bridge is closed.\"",
+                "Jane Doe, The Daily Ledger",
+                Rule::ColonLeadIn,
+            ),
+        ] {
+            check(
+                text,
+                Expect {
+                    quote: "bridge",
+                    kind: Kind::Direct,
+                    rule,
+                    mention: Some(mention),
+                    name: Some("Jane Doe"),
+                    cue: Some(":"),
+                },
+            );
+        }
+    }
+
+    #[test]
     fn an_opening_subject_keeps_its_closed_appositive() {
         for (text, mention) in [
             (
