@@ -254,10 +254,14 @@ fn classify(
     }
     // `the committee's chairman, Representative Trey Gowdy`: a role, then the name in the
     // appositive; the name is the core. A party or nationality adjective in the role
-    // (`Ohio's Republican governor, Ann Reyes`) names no one.
+    // (`Ohio's Republican governor, Ann Reyes`) names no one, nor does the object of the
+    // role's post-modifier (`the mayor of Dayton, Ana Ruiz`).
+    let role_end = (a + 1..end)
+        .find(|&k| matches!(lower(text, &toks[k]).as_ref(), "of" | "for" | "at" | "from"))
+        .unwrap_or(end);
     if end < b
         && toks[end].is_punct(',')
-        && !toks[a..end]
+        && !toks[a..role_end]
             .iter()
             .any(|t| is_name_word(text, lexicon, t) && !lexicon.is_name_modifier(&lower(text, t)))
     {

@@ -896,6 +896,19 @@ fn a_name_before_two_appositives_is_the_subject() {
 }
 
 #[test]
+fn a_role_then_a_name_in_the_appositive_is_that_person() {
+    // The place the role is of names no one: the person in the appositive speaks.
+    for text in [
+        "\"We worked until dawn,\" the mayor of the river town of Dayton, Ana Ruiz, told reporters.",
+        "\"We worked until dawn,\" said the mayor of Dayton, Ana Ruiz.",
+        "The mayor of Dayton, Ana Ruiz, said: \"We worked until dawn.\"",
+    ] {
+        let (_, n) = speaker_of(text);
+        assert_eq!(n, "Ana Ruiz", "{text}");
+    }
+}
+
+#[test]
 fn a_title_earlier_in_the_sentence_does_not_cut_the_lead_in() {
     let text = "Sen. Ann Reyes, D-Ohio, the top Democrat on the Rules Committee, said on \
         \"Face the Nation\" on Sunday that the panel has begun to see \"a pattern of delay\" \
