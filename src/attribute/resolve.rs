@@ -1148,17 +1148,39 @@ impl<'a> Entities<'a> {
                             e.speaker_type != SpeakerType::Person
                         })
                     }
-                    // `who`: the person just before it (`Sheriff Joe Arden of Pima County,
-                    // Ariz., who…` is the sheriff, not the county).
-                    None if w == "who" => self.latest(
-                        pos,
-                        [
-                            Kind::Person(Gender::Male),
-                            Kind::Person(Gender::Female),
-                            Kind::Person(Gender::Unknown),
-                        ],
-                        |e| e.speaker_type == SpeakerType::Person,
-                    ),
+                    // `who`: its antecedent, the name right before its comma (`Humphrey,
+                    // who calls…`), learnt there if the article has not named that person
+                    // before; else the person just before it (`Sheriff Joe Arden of Pima
+                    // County, Ariz., who…` is the sheriff, not the county).
+                    None if w == "who" => {
+                        if let Some(run) = self.antecedent_name(text, pos) {
+                            let ante = Np {
+                                range: run,
+                                core: run,
+                                speaker_type: SpeakerType::Person,
+                            };
+                            let r = self.resolve(text, &ante, quote_start);
+                            if r.speaker_type == SpeakerType::Person
+                                && r.resolution != Resolution::Unresolved
+                            {
+                                return SpeakerRef {
+                                    mention: np.range,
+                                    np: *np,
+                                    resolution: Resolution::Pronoun,
+                                    ..r
+                                };
+                            }
+                        }
+                        self.latest(
+                            pos,
+                            [
+                                Kind::Person(Gender::Male),
+                                Kind::Person(Gender::Female),
+                                Kind::Person(Gender::Unknown),
+                            ],
+                            |e| e.speaker_type == SpeakerType::Person,
+                        )
+                    }
                     _ => None,
                 };
                 match found {
@@ -1383,6 +1405,61 @@ impl<'a> Entities<'a> {
     }
 
     /// The mention `np` resolved to entity `i`.
+    /// The name a `who` at `pos` follows across its comma (`Humphrey, who`): one to four
+    /// capitalised words that end at the comma, none of them a state (`Pima County, Ariz.,
+    /// who`), an acronym or a possessive, the last no organisation's noun, and no preposition
+    /// before them (`of New York, who`).
+    fn antecedent_name(&self, text: &str, pos: usize) -> Option<super::Range> {
+        let before = text.get(..pos)?.trim_end_matches(' ');
+        let end = before.strip_suffix(',')?.len();
+        // Back over words separated by single spaces, up to a line break or anything else.
+        let mut start = end;
+        let mut words = 0;
+        while words < 4 {
+            let seg_start = text[..start].rfind(char::is_whitespace).map_or(0, |k| {
+                k + text[k..].chars().next().map_or(1, char::len_utf8)
+            });
+            let w = &text[seg_start..start];
+            let ok = w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().any(|c| c.is_lowercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                && self.lexicon.us_state(w).is_none();
+            if !ok {
+                break;
+            }
+            start = seg_start;
+            words += 1;
+            if !text[..start].ends_with(' ') || text[..start - 1].ends_with(char::is_whitespace) {
+                break;
+            }
+            start -= 1;
+            // (Step back onto the word before the space; undone below if it is no name.)
+            if !text[..start].ends_with(|c: char| !c.is_whitespace()) {
+                start += 1;
+                break;
+            }
+        }
+        // `start` may sit on the space after the last word that failed: skip it.
+        let start = if text[start..end].starts_with(' ') {
+            start + 1
+        } else {
+            start
+        };
+        if words == 0 {
+            return None;
+        }
+        let last = text[start..end].rsplit(' ').next()?;
+        // `Sen. Ann Reyes of New York, who`: a place after a preposition is not the person.
+        let word_before = text[..start].trim_end().rsplit(' ').next().unwrap_or("");
+        if self.lexicon.is_org_noun(&last.to_lowercase())
+            || self.lexicon.is_preposition(word_before)
+        {
+            return None;
+        }
+        Some(super::Range { start, end })
+    }
+
     fn speaker_ref(&self, np: &Np, i: usize, resolution: Resolution) -> SpeakerRef {
         let e = &self.list[i];
         SpeakerRef {

@@ -896,6 +896,27 @@ fn a_name_before_two_appositives_is_the_subject() {
 }
 
 #[test]
+fn who_is_the_name_before_its_comma() {
+    // The antecedent is learnt where the article first names that person.
+    let text = "\"We need trucks,\" said Mayor Ana Ruiz.\n\nOkafor, who calls the plan a \
+                \"disaster,\" said he would vote against it.";
+    assert_eq!(name_of(text, "disaster").as_deref(), Some("Okafor"));
+    // A state or a place after a preposition is not the person: the person before it is.
+    for text in [
+        "\"We need trucks,\" said Sheriff Joe Arden of Pima County, Ariz., who called the \
+         flood \"a disaster.\"",
+        "\"We need trucks,\" said Sen. Ann Reyes of New York, who called the flood \
+         \"a disaster.\"",
+    ] {
+        let name = name_of(text, "disaster");
+        assert!(
+            matches!(name.as_deref(), Some("Joe Arden" | "Ann Reyes")),
+            "{text}: {name:?}"
+        );
+    }
+}
+
+#[test]
 fn a_role_then_a_name_in_the_appositive_is_that_person() {
     // The place the role is of names no one: the person in the appositive speaks.
     for text in [
