@@ -1579,6 +1579,27 @@ fn appositive_end(
         }
         k += 1;
     }
+    // `said Beck, who said there were "too many…"`: a relative clause that a quote breaks
+    // into (its words run up to a quote mark, with no comma or stop before it) is no part
+    // of the mention, which ends before it.
+    let interrupted = k > j + 1
+        && (k >= hi || toks[k].punct().is_some_and(super::is_quote_char))
+        && toks[k - 1].is_word()
+        && !word(text, &toks[k - 1]).ends_with('.')
+        && text[toks[k - 1].end..]
+            .trim_start()
+            .starts_with(super::is_quote_char);
+    if interrupted {
+        if let Some(r) = (j + 1..k)
+            .rev()
+            .find(|&r| toks[r].is_word() && lexicon.is_relative(&lower(text, &toks[r])))
+        {
+            if r == j + 1 {
+                return None;
+            }
+            k = r;
+        }
+    }
     // `said one aide, who spoke on the condition of anonymity`: a relative clause that says
     // why the source is unnamed is the reporter's note, not the source's description.
     if let Some(r) = (j + 1..k).find(|&r| {

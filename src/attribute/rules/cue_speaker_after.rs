@@ -430,10 +430,11 @@ pub(super) mod tests {
                 "\"We lost the harvest,\" wrote the authors of the \"Growth and Water Project,\" adding that it rained.",
                 "the authors of the \"Growth and Water Project,\"",
             ),
-            // A lower-case fragment is someone's words, not a title: the phrase stops there.
+            // A lower-case fragment is someone's words, not a title: the relative clause it
+            // breaks into is left out.
             (
                 "\"We lost the harvest,\" said Ann Ruiz, who waited in a \"very long line\" for hours.",
-                "Ann Ruiz, who waited in a",
+                "Ann Ruiz",
             ),
         ] {
             check(
@@ -509,5 +510,22 @@ pub(super) mod tests {
         ] {
             said_by(text, mention);
         }
+    }
+
+    #[test]
+    fn a_relative_clause_a_quote_breaks_into_is_no_part_of_the_mention() {
+        said_by(
+            "\"We lost the harvest,\" said Ann Ruiz, who said there were \"too many floods.\"",
+            "Ann Ruiz",
+        );
+        said_by(
+            "\"We lost the harvest,\" said Ann Ruiz, a farmer who noted that the price had \"cratered\" this year.",
+            "Ann Ruiz, a farmer",
+        );
+        // A clause closed by a comma before the quote is whole, and stays.
+        said_by(
+            "\"We lost the harvest,\" said Ann Ruiz, an economist who heads the valley board, \"and the rain.\"",
+            "Ann Ruiz, an economist who heads the valley board",
+        );
     }
 }
