@@ -1182,12 +1182,7 @@ fn restrictive_clause_end(
     j: usize,
     hi: usize,
 ) -> usize {
-    let opens = toks.get(j).is_some_and(|t| {
-        j < hi
-            && t.is_word()
-            && matches!(lower(text, t).as_ref(), "who" | "whom" | "whose" | "that")
-    });
-    if !opens {
+    if !(j < hi && opens_restrictive_clause(text, &toks[j])) {
         return j;
     }
     let mut k = j + 1;
@@ -1211,14 +1206,15 @@ fn restrictive_clause_end(
     (j..k)
         .rev()
         .find(|&r| {
-            toks[r].is_word()
-                && matches!(
-                    lower(text, &toks[r]).as_ref(),
-                    "who" | "whom" | "whose" | "that"
-                )
+            opens_restrictive_clause(text, &toks[r])
                 && holds_sourcing_note(text, lexicon, toks, r, k)
         })
         .unwrap_or(k)
+}
+
+/// `who`, `whom`, `whose` or `that`: a word that opens a relative clause with no comma.
+fn opens_restrictive_clause(text: &str, t: &Tok) -> bool {
+    t.is_word() && matches!(lower(text, t).as_ref(), "who" | "whom" | "whose" | "that")
 }
 
 /// Whether `toks[a..b]` holds a note on why a source is unnamed (`who spoke on the condition
@@ -1380,11 +1376,7 @@ fn noun_phrase(
             // post-modifier; the words before it are the head, and the post-modifier
             // belongs to the phrase as it does after any descriptor's head.
             None if k > j && (!lower(text, &toks[k - 1]).ends_with("ed") || k > j + 1) => {
-                let head = if lower(text, &toks[k - 1]).ends_with("ed") {
-                    k - 1
-                } else {
-                    k
-                };
+                let head = k - usize::from(lower(text, &toks[k - 1]).ends_with("ed"));
                 // (Only after a cue: before one, the words up to the verb are the subject's
                 // whatever they are, and the rule that reads them decides.)
                 let mut end = head;

@@ -1404,7 +1404,6 @@ impl<'a> Entities<'a> {
         self.named_nearby(text, limit, |e| e.speaker_type == SpeakerType::Person)
     }
 
-    /// The mention `np` resolved to entity `i`.
     /// The name a `who` at `pos` follows across its comma (`Humphrey, who`): one to four
     /// capitalised words that end at the comma, none of them a state (`Pima County, Ariz.,
     /// who`), an acronym or a possessive, the last no organisation's noun, and no preposition
@@ -1412,14 +1411,15 @@ impl<'a> Entities<'a> {
     fn antecedent_name(&self, text: &str, pos: usize) -> Option<super::Range> {
         let before = text.get(..pos)?.trim_end_matches(' ');
         let end = before.strip_suffix(',')?.len();
-        // Back over words separated by single spaces, up to a line break or anything else.
-        let mut start = end;
-        let mut words = 0;
-        while words < 4 {
-            let seg_start = text[..start].rfind(char::is_whitespace).map_or(0, |k| {
+        // Back over words separated by single spaces, on the comma's line.
+        let line_start = text[..end]
+            .rfind(|c: char| c.is_whitespace() && c != ' ')
+            .map_or(0, |k| {
                 k + text[k..].chars().next().map_or(1, char::len_utf8)
             });
-            let w = &text[seg_start..start];
+        let mut start = end;
+        let mut words = 0;
+        for w in text[line_start..end].rsplit(' ').take(4) {
             let ok = w.starts_with(|c: char| c.is_uppercase())
                 && w.chars().any(|c| c.is_lowercase())
                 && w.chars()
@@ -1428,24 +1428,9 @@ impl<'a> Entities<'a> {
             if !ok {
                 break;
             }
-            start = seg_start;
+            start -= w.len() + usize::from(words > 0);
             words += 1;
-            if !text[..start].ends_with(' ') || text[..start - 1].ends_with(char::is_whitespace) {
-                break;
-            }
-            start -= 1;
-            // (Step back onto the word before the space; undone below if it is no name.)
-            if !text[..start].ends_with(|c: char| !c.is_whitespace()) {
-                start += 1;
-                break;
-            }
         }
-        // `start` may sit on the space after the last word that failed: skip it.
-        let start = if text[start..end].starts_with(' ') {
-            start + 1
-        } else {
-            start
-        };
         if words == 0 {
             return None;
         }
@@ -1460,6 +1445,7 @@ impl<'a> Entities<'a> {
         Some(super::Range { start, end })
     }
 
+    /// The mention `np` resolved to entity `i`.
     fn speaker_ref(&self, np: &Np, i: usize, resolution: Resolution) -> SpeakerRef {
         let e = &self.list[i];
         SpeakerRef {
